@@ -1,0 +1,65 @@
+package io.regretless.topology.bandit;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.config.Topics;
+
+/**
+ * Builds the contextual-bandit loop:
+ *
+ * <pre>
+ * requests ─┐                         ┌─▶ decisions
+ * rewards  ─┼─▶ bandit (models, pending, closed, timers stores) ─┼─▶ feedback
+ * labeled  ─┘                         └─▶ dead-letters
+ * </pre>
+ *
+ * All stores are persistent (RocksDB) and changelog-backed, so a restarted or migrated task
+ * resumes with exactly the state it had committed.
+ */
+public final class BanditTopology {
+    static final String MODELS_STORE = "models";
+    static final String PENDING_STORE = "pending-decisions";
+    static final String CLOSED_STORE = "closed-requests";
+    static final String TIMERS_STORE = "reward-timers";
+    static final String DECISIONS_SINK = "decisions-sink";
+    static final String FEEDBACK_SINK = "feedback-sink";
+    static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+    private static final String PROCESSOR = "bandit";
+
+    private BanditTopology() {
+    }
+
+    /** The name of the store holding each model's learner state, for interactive queries. */
+    public static String modelStoreName() {
+        return MODELS_STORE;
+    }
+
+    public static Topology build(RegretlessConfig config) {
+        Topics topics = config.topics();
+        Topology topology = new Topology();
+        ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
+        ByteArraySerializer bytesOut = new ByteArraySerializer();
+        topology.addSource("requests-source", bytesIn, bytesIn, topics.requests());
+        topology.addSource("rewards-source", bytesIn, bytesIn, topics.rewards());
+        topology.addSource("labeled-source", bytesIn, bytesIn, topics.labeled());
+        topology.addProcessor(PROCESSOR, () -> new BanditProcessor(config),
+            "requests-source", "rewards-source", "labeled-source");
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CLOSED_STORE), Serdes.String(), Serdes.ByteArray()), PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(TIMERS_STORE), Serdes.Bytes(), Serdes.ByteArray()), PROCESSOR);
+        topology.addSink(DECISIONS_SINK, topics.decisions(), bytesOut, bytesOut, PROCESSOR);
+        topology.addSink(FEEDBACK_SINK, topics.feedback(), bytesOut, bytesOut, PROCESSOR);
+        topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);
+        return topology;
+    }
+}

@@ -1,0 +1,81 @@
+package io.regretless.topology.bandit;
+
+import java.util.Map;
+
+import io.regretless.schemas.Action;
+import io.regretless.schemas.Feedback;
+import io.regretless.schemas.Reward;
+import io.regretless.schemas.state.PendingDecision;
+import io.regretless.topology.bandit.PendingDecisions.Closure;
+import io.regretless.topology.config.ModelConfig;
+import io.regretless.topology.deadletter.DeadLetterReason;
+import io.regretless.topology.deadletter.InvalidRecordException;
+
+/**
+ * Joins rewards to pending decisions by request id inside the attribution window, and closes
+ * windows that ran out with the model's default reward. Either way the model learns once, and the
+ * request is remembered as closed for one more window so late and repeated rewards are named as such.
+ */
+final class RewardJoiner {
+    private final Map<String, ModelConfig> configs;
+    private final PendingDecisions pending;
+    private final FeedbackLearner learner;
+
+    RewardJoiner(Map<String, ModelConfig> configs, PendingDecisions pending, FeedbackLearner learner) {
+        this.configs = configs;
+        this.pending = pending;
+        this.learner = learner;
+    }
+
+    /** Joins an observed reward that arrived at {@code recordTime}, learns from it, returns the feedback. */
+    Feedback join(Reward reward, long recordTime) {
+        RequestChecks.requireId(reward.getRequestId(), "requestId");
+        ModelConfig config = RequestChecks.model(configs, reward.getModelId());
+        RequestChecks.requireFinite(reward.getValue(), "reward value");
+        PendingDecision decision = pending.get(reward.getRequestId());
+        if (decision == null) {
+            throw notPending(reward.getRequestId());
+        }
+        if (!decision.getDecision().getModelId().equals(reward.getModelId())) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "reward names model '"
+                + reward.getModelId() + "' but request '" + reward.getRequestId() + "' was decided by '"
+                + decision.getDecision().getModelId() + "'");
+        }
+        if (recordTime > decision.getDeadline()) {
+            throw new InvalidRecordException(DeadLetterReason.LATE_REWARD, "reward at " + recordTime
+                + " is after the attribution window closed at " + decision.getDeadline());
+        }
+        pending.close(decision, Closure.REWARDED, recordTime, recordTime + config.attributionWindow().toMillis());
+        return learn(config, decision, reward.getValue(), true, recordTime);
+    }
+
+    /** Closes a window that ran out at stream time {@code now} with the default reward. */
+    Feedback closeWithDefault(PendingDecision decision, long now) {
+        String modelId = decision.getDecision().getModelId();
+        ModelConfig config = configs.get(modelId);
+        long deadline = decision.getDeadline();
+        pending.close(decision, Closure.WINDOW_CLOSED, deadline, deadline + config.attributionWindow().toMillis());
+        return learn(config, decision, config.defaultReward(), false, deadline);
+    }
+
+    private Feedback learn(ModelConfig config, PendingDecision decision, double reward, boolean observed, long when) {
+        Action chosen = FeedbackLearner.chosenAction(decision.getRequest().getActions(),
+            decision.getDecision().getChosenActionId());
+        learner.learn(decision.getDecision().getModelId(), config, decision.getRequest().getContext(), chosen, reward);
+        return new Feedback(decision.getRequest(), decision.getDecision(), reward, observed, when);
+    }
+
+    private InvalidRecordException notPending(String requestId) {
+        Closure closure = pending.closure(requestId);
+        if (closure == Closure.REWARDED) {
+            return new InvalidRecordException(DeadLetterReason.DUPLICATE_REWARD,
+                "request '" + requestId + "' already received its reward at " + pending.closedAt(requestId));
+        }
+        if (closure == Closure.WINDOW_CLOSED) {
+            return new InvalidRecordException(DeadLetterReason.LATE_REWARD, "the attribution window of request '"
+                + requestId + "' closed at " + pending.closedAt(requestId) + " with the default reward");
+        }
+        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST,
+            "no decision is waiting for request '" + requestId + "'");
+    }
+}

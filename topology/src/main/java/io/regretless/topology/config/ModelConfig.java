@@ -1,0 +1,35 @@
+package io.regretless.topology.config;
+
+import java.time.Duration;
+
+import io.regretless.bandit.BanditConfig;
+
+/**
+ * Everything configured per model id: how it learns, how long a decision waits for its reward,
+ * the reward assumed when none arrives, and the bounds that keep one request (and so the state)
+ * small. Requests beyond the bounds are dead-lettered, never truncated.
+ *
+ * @param bandit            the learner and its exploration
+ * @param attributionWindow how long after a decision its reward is accepted (stream time)
+ * @param defaultReward     the reward learned when the window closes without one
+ * @param maxFeatures       bound on context plus action features of one request
+ * @param maxActions        bound on candidate actions of one request
+ */
+public record ModelConfig(
+        BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures, int maxActions) {
+
+    public ModelConfig {
+        if (bandit == null) {
+            throw new IllegalArgumentException("bandit config is required");
+        }
+        if (attributionWindow == null || attributionWindow.isNegative() || attributionWindow.isZero()) {
+            throw new IllegalArgumentException("attribution window must be positive, got " + attributionWindow);
+        }
+        if (!Double.isFinite(defaultReward)) {
+            throw new IllegalArgumentException("default reward must be finite, got " + defaultReward);
+        }
+        if (maxFeatures < 1 || maxActions < 1) {
+            throw new IllegalArgumentException("max features and max actions must be >= 1");
+        }
+    }
+}

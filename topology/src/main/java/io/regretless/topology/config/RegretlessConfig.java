@@ -1,0 +1,97 @@
+package io.regretless.topology.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.LearnerKind;
+
+/**
+ * The application's own configuration, read from the same properties as Kafka Streams'.
+ *
+ * <pre>
+ * regretless.topic.prefix=regretless
+ * regretless.models=checkout,homepage
+ * regretless.model.checkout.learner=linucb          # linucb | lints | squarecb | egreedy
+ * regretless.model.checkout.shared=false            # one model per action (false) or one shared model
+ * regretless.model.checkout.dimension=64            # hashed feature dimension d
+ * regretless.model.checkout.regularization=1.0      # ridge lambda
+ * regretless.model.checkout.exploration=1.0         # alpha | v | gamma0 | epsilon
+ * regretless.model.checkout.seed=42
+ * regretless.model.checkout.max.arms=32
+ * regretless.model.checkout.attribution.window.ms=60000
+ * regretless.model.checkout.default.reward=0.0
+ * regretless.model.checkout.max.features=1024
+ * regretless.model.checkout.max.actions=64
+ * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
+ * regretless.punctuation.interval.ms=1000           # how often closed windows are looked for (stream time)
+ * </pre>
+ *
+ * Every model's worst-case state (arms × (d(d+1)/2 + d) doubles) must fit {@code max.state.bytes},
+ * which must stay under the changelog topic's {@code max.message.bytes} (1 MB by default).
+ */
+public record RegretlessConfig(
+        Topics topics, Map<String, ModelConfig> models, long maxStateBytes, Duration punctuationInterval) {
+
+    public static final String PREFIX = "regretless.";
+
+    public RegretlessConfig {
+        models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("no models configured: set regretless.models");
+        }
+        for (Map.Entry<String, ModelConfig> model : models.entrySet()) {
+            long bound = model.getValue().bandit().maxStateBytes();
+            if (bound > maxStateBytes) {
+                throw new IllegalArgumentException("model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
+                    + ": lower its dimension or max.arms");
+            }
+        }
+    }
+
+    /** Reads the configuration; a missing or malformed setting is reported by its property name. */
+    public static RegretlessConfig fromProperties(Properties props) {
+        Settings settings = new Settings(props);
+        Topics topics = new Topics(settings.string("regretless.topic.prefix", "regretless"));
+        Map<String, ModelConfig> models = new LinkedHashMap<>();
+        for (String id : modelIds(settings.string("regretless.models", ""))) {
+            models.put(id, model(settings, id));
+        }
+        return new RegretlessConfig(topics, models,
+            settings.longValue("regretless.max.state.bytes", 900_000L),
+            Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)));
+    }
+
+    private static List<String> modelIds(String list) {
+        List<String> ids = new ArrayList<>();
+        for (String id : list.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(id.trim());
+            }
+        }
+        return ids;
+    }
+
+    private static ModelConfig model(Settings settings, String id) {
+        String p = "regretless.model." + id + ".";
+        LearnerKind kind = settings.parse(p + "learner", null, LearnerKind::parse);
+        BanditConfig bandit = new BanditConfig(kind,
+            settings.bool(p + "shared", false),
+            settings.intValue(p + "dimension", 64),
+            settings.doubleValue(p + "regularization", 1.0),
+            settings.doubleValue(p + "exploration", kind.defaultExploration()),
+            settings.longValue(p + "seed", 42L),
+            settings.intValue(p + "max.arms", 32));
+        return new ModelConfig(bandit,
+            Duration.ofMillis(settings.longValue(p + "attribution.window.ms", 60_000L)),
+            settings.doubleValue(p + "default.reward", 0.0),
+            settings.intValue(p + "max.features", 1024),
+            settings.intValue(p + "max.actions", 64));
+    }
+}

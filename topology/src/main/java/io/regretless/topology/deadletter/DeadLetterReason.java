@@ -1,0 +1,27 @@
+package io.regretless.topology.deadletter;
+
+/** Why a record was refused. The names are stable codes: dashboards and alerts key on them. */
+public enum DeadLetterReason {
+    /** The bytes are not a single-object-encoded record of a known schema. */
+    UNREADABLE,
+    /** A feature, reward or propensity is NaN or infinite. */
+    NON_FINITE_NUMBER,
+    /** The record names a model id that is not configured. */
+    UNKNOWN_MODEL,
+    /** More features than the model's max.features. */
+    TOO_MANY_FEATURES,
+    /** More candidate actions than max.actions, or more distinct arms than max.arms. */
+    TOO_MANY_ACTIONS,
+    /** Well-formed but inconsistent: no actions, duplicate action ids, an empty id, a propensity outside (0, 1]. */
+    INVALID_RECORD,
+    /** A request id that is already waiting for its reward. */
+    DUPLICATE_REQUEST,
+    /** A reward for a request this application never decided, or whose record has expired. */
+    UNKNOWN_REQUEST,
+    /** A reward after its decision's attribution window closed. */
+    LATE_REWARD,
+    /** A second reward for a request whose reward was already joined. */
+    DUPLICATE_REWARD,
+    /** Processing failed unexpectedly; the detail holds the exception. */
+    PROCESSING_ERROR
+}

@@ -1,0 +1,48 @@
+package io.regretless.topology.deadletter;
+
+import java.nio.ByteBuffer;
+import java.util.Map;
+
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+
+import io.regretless.schemas.DeadLetter;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.metrics.Counters;
+
+/**
+ * Sends refused records to the dead-letter sink as {@link DeadLetter}s carrying the reason, the
+ * source topic, partition and offset and the original bytes, and counts each one in the metric
+ * {@code regretless-dead-letters-total{reason=...}}.
+ */
+public final class DeadLetters {
+    private static final AvroCodec<DeadLetter> CODEC = AvroCodec.of(DeadLetter.class);
+
+    private final ProcessorContext<byte[], byte[]> context;
+    private final String sink;
+    private final Counters counters;
+
+    public DeadLetters(ProcessorContext<byte[], byte[]> context, String sink, Counters counters) {
+        this.context = context;
+        this.sink = sink;
+        this.counters = counters;
+    }
+
+    /** Refuses {@code source}, the record being processed. */
+    public void send(Record<byte[], byte[]> source, DeadLetterReason reason, String detail) {
+        RecordMetadata where = context.recordMetadata().orElse(null);
+        DeadLetter letter = DeadLetter.newBuilder()
+            .setReason(reason.name())
+            .setDetail(detail == null ? "" : detail)
+            .setSourceTopic(where == null ? "(punctuation)" : where.topic())
+            .setPartition(where == null ? -1 : where.partition())
+            .setOffset(where == null ? -1L : where.offset())
+            .setTimestamp(source.timestamp())
+            .setKey(source.key() == null ? null : ByteBuffer.wrap(source.key()))
+            .setValue(source.value() == null ? null : ByteBuffer.wrap(source.value()))
+            .build();
+        context.forward(new Record<>(source.key(), CODEC.encode(letter), source.timestamp()), sink);
+        counters.increment("dead-letters-total", "Records sent to the dead-letter topic", Map.of("reason", reason.name()));
+    }
+}
