@@ -1,0 +1,41 @@
+package io.regretless.bandit;
+
+import java.util.SplittableRandom;
+
+import io.regretless.schemas.state.LinearBanditState;
+
+/**
+ * A contextual bandit over action-dependent features: the candidate set may change from round to
+ * round. Implementations are deterministic: the same state, candidates and random stream give the
+ * same choice, and the same sequence of updates gives the same state bit for bit.
+ *
+ * <p>Mutable state is changed only by {@link #update}; {@link #choose} never changes it.
+ */
+public interface ContextualBandit {
+
+    /** The learner's name as logged in decisions, e.g. {@code linucb-disjoint}. */
+    String learner();
+
+    /** Number of updates applied so far. */
+    long version();
+
+    /** Number of distinct actions with their own model (disjoint learners); 1 for shared ones. */
+    int armCount();
+
+    /** Whether learning from {@code actionId} would add a model the learner does not have yet. */
+    boolean isNewArm(String actionId);
+
+    /** Chooses one candidate; draws only from {@code random}. */
+    Choice choose(Candidates candidates, SplittableRandom random);
+
+    /**
+     * Learns from the reward observed for the action with the given encoded features.
+     *
+     * @throws ModelCapacityExceededException if the action would need a model beyond the
+     *     configured maximum number of arms
+     */
+    void update(String actionId, double[] features, double reward);
+
+    /** The whole state, for the store, the changelog and snapshots. */
+    LinearBanditState toState(String modelId);
+}

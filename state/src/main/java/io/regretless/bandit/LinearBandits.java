@@ -1,0 +1,40 @@
+package io.regretless.bandit;
+
+import java.util.Objects;
+
+import io.regretless.schemas.state.LinearBanditState;
+
+/** Builds the learner a {@link BanditConfig} describes, fresh or from stored state. */
+public final class LinearBandits {
+    private LinearBandits() {
+    }
+
+    /** A learner that has seen nothing. */
+    public static ContextualBandit create(BanditConfig config) {
+        Objects.requireNonNull(config, "config");
+        return build(config, new ArmModels(config));
+    }
+
+    /**
+     * The learner a stored state describes, configured by {@code config} (exploration, seed and
+     * bound on arms may differ from when it was written; each stored arm keeps its own λ).
+     *
+     * @throws IllegalStateException naming both when the state was written by another learner
+     *     (kind, or shared versus disjoint) or with another dimension, or when it is malformed
+     */
+    public static ContextualBandit restore(BanditConfig config, LinearBanditState state) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(state, "state");
+        return build(config, ArmModels.fromState(config, state));
+    }
+
+    private static ContextualBandit build(BanditConfig config, ArmModels models) {
+        return switch (config.kind()) {
+            case LINUCB -> new LinUcb(config, models);
+            case LINEAR_THOMPSON -> new LinearThompsonSampling(
+                config, models, LinearThompsonSampling.DEFAULT_PROPENSITY_DRAWS);
+            case SQUARECB -> new SquareCb(config, models);
+            case EPSILON_GREEDY -> new EpsilonGreedy(config, models);
+        };
+    }
+}
