@@ -94,6 +94,9 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
             deadLetters.send(record, e.reason(), e.getMessage());
         } catch (ModelCapacityExceededException e) {
             deadLetters.send(record, DeadLetterReason.TOO_MANY_ACTIONS, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // the learners' own input checks, e.g. hashed features whose sum overflows the safe range
+            deadLetters.send(record, DeadLetterReason.INVALID_RECORD, "the learner refused it: " + e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.regretless.bandit.ContextualBandit;
+import io.regretless.bandit.FeatureChecks;
 import io.regretless.schemas.Action;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
@@ -34,9 +35,11 @@ final class RequestChecks {
         }
     }
 
+    /** Finite and small enough that squares and sums cannot overflow a learner's state. */
     static void requireFinite(double value, String what) {
-        if (!Double.isFinite(value)) {
-            throw new InvalidRecordException(DeadLetterReason.NON_FINITE_NUMBER, what + " is " + value);
+        if (!(Math.abs(value) <= FeatureChecks.MAX_MAGNITUDE)) {
+            throw new InvalidRecordException(DeadLetterReason.NON_FINITE_NUMBER,
+                what + " is " + value + ", not a finite number within +-" + FeatureChecks.MAX_MAGNITUDE);
         }
     }
 
