@@ -1,0 +1,441 @@
+package io.regretless.connectors.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+import io.regretless.schemas.Decision;
+import io.regretless.schemas.DecisionRequest;
+import io.regretless.schemas.Reward;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.UnreadableRecordException;
+
+/**
+ * The application side of the bandit loop over Kafka: {@link #decide} produces a
+ * {@link DecisionRequest} to {@code <prefix>.requests} and completes when the {@link Decision} with
+ * the same {@code requestId} is read from {@code <prefix>.decisions}; {@link #reward} produces a
+ * {@link Reward} to {@code <prefix>.rewards}. Keys are the model id (UTF-8), values single-object
+ * Avro; each record's Kafka timestamp is the event's own {@code timestamp} field, so the app's
+ * stream time (and attribution window) follows the application's clock.
+ *
+ * <p><b>Producer.</b> Idempotent, {@code acks=all} (both forced), {@code linger.ms=5} unless set.
+ * Requests and rewards of one model go to one partition in send order.
+ *
+ * <p><b>Decisions.</b> One background thread reads every partition of the decisions topic with
+ * {@code isolation.level=read_committed} (the app writes with {@code exactly_once_v2}), by manual
+ * assignment (no consumer group, nothing committed). The constructor positions it at the end of
+ * each partition (the last stable offset) and waits until every position is known, so no decision
+ * produced after the constructor returns can be missed. Decisions of requests this client did not
+ * send (other clients, older runs) are skipped. Partitions added to the topic later are picked up
+ * from their beginning within about 30 s. Every client reads the whole decisions topic.
+ *
+ * <p><b>Futures.</b> A decision future completes exceptionally with a
+ * {@link java.util.concurrent.TimeoutException} naming the request when no decision arrived within
+ * the decision timeout (the app is down or lagging, the model is not configured, or the request was
+ * dead-lettered), with the send error when the request could not be produced, with an
+ * {@link IllegalArgumentException} when a request with the same id is still in flight, and with a
+ * {@link CancellationException} when the client is closed first. Decision futures complete on the
+ * consumer thread and reward futures on the producer's I/O thread: keep dependent actions short or
+ * use the {@code *Async} variants.
+ *
+ * <p><b>Configuration.</b> The given properties are shared: keys known to the producer
+ * ({@code ProducerConfig}) go to the producer, keys known to the consumer ({@code ConsumerConfig}) to
+ * the consumer; {@code producer.}- and {@code consumer.}-prefixed keys go only to that client and
+ * win. Serializers, {@code group.id}, {@code enable.auto.commit}, {@code isolation.level} and
+ * {@code allow.auto.create.topics} are set by the client. The constructor fails fast when the
+ * decisions topic does not exist or cannot be reached within {@code default.api.timeout.ms}.
+ *
+ * <p>Thread-safe. Holds no static state; any number of clients may live in one JVM.
+ */
+public final class BanditClient implements DecisionPort, AutoCloseable {
+
+    /** The decision timeout of the two-argument constructor. */
+    public static final Duration DEFAULT_DECISION_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final System.Logger LOG = System.getLogger(BanditClient.class.getName());
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long PARTITION_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private final String requestsTopic;
+    private final String rewardsTopic;
+    private final String decisionsTopic;
+    private final Duration decisionTimeout;
+    private final long decisionTimeoutNanos;
+    private final Producer<String, byte[]> producer;
+    private final Consumer<byte[], byte[]> consumer;
+    private final AvroCodec<DecisionRequest> requestCodec = AvroCodec.of(DecisionRequest.class);
+    private final AvroCodec<Reward> rewardCodec = AvroCodec.of(Reward.class);
+    private final AvroCodec<Decision> decisionCodec = AvroCodec.of(Decision.class);
+    private final ConcurrentHashMap<String, PendingDecision> pending = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor timer;
+    private final Thread poller;
+    private final Set<TopicPartition> assigned;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong unreadable = new AtomicLong();
+    private volatile boolean stopping;
+    private volatile Throwable consumerFailure;
+
+    /** A client with the {@linkplain #DEFAULT_DECISION_TIMEOUT default decision timeout}. */
+    public BanditClient(Properties kafka, String topicPrefix) {
+        this(kafka, topicPrefix, DEFAULT_DECISION_TIMEOUT);
+    }
+
+    /**
+     * Connects, assigns every partition of {@code <topicPrefix>.decisions} and waits for the end
+     * positions before returning.
+     *
+     * @param kafka           Kafka client properties; {@code bootstrap.servers} at least
+     * @param topicPrefix     the deployment's topic prefix (topics are {@code <prefix>.<name>})
+     * @param decisionTimeout how long a decision future waits before it fails with a timeout
+     * @throws IllegalStateException when the decisions topic does not exist
+     * @throws org.apache.kafka.common.KafkaException when the cluster cannot be reached in time
+     */
+    public BanditClient(Properties kafka, String topicPrefix, Duration decisionTimeout) {
+        this(ClientConfigs.open(kafka), topicPrefix, decisionTimeout);
+    }
+
+    private BanditClient(ClientConfigs.Clients clients, String topicPrefix, Duration decisionTimeout) {
+        this(clients.producer(), clients.consumer(), topicPrefix, decisionTimeout, clients.startupTimeout());
+    }
+
+    /** For tests and embedding: takes ownership of the given clients (closes them on close). */
+    BanditClient(Producer<String, byte[]> producer, Consumer<byte[], byte[]> consumer, String topicPrefix,
+            Duration decisionTimeout, Duration startupTimeout) {
+        this.producer = Objects.requireNonNull(producer, "producer");
+        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        try {
+            if (topicPrefix == null || topicPrefix.isBlank()) {
+                throw new IllegalArgumentException("topic prefix must not be blank");
+            }
+            if (decisionTimeout == null || decisionTimeout.isNegative() || decisionTimeout.isZero()) {
+                throw new IllegalArgumentException("decision timeout must be positive, got " + decisionTimeout);
+            }
+            this.requestsTopic = topicPrefix + ".requests";
+            this.rewardsTopic = topicPrefix + ".rewards";
+            this.decisionsTopic = topicPrefix + ".decisions";
+            this.decisionTimeout = decisionTimeout;
+            this.decisionTimeoutNanos = decisionTimeout.toNanos();
+            this.assigned = positionAtEnd(Objects.requireNonNull(startupTimeout, "startupTimeout"));
+        } catch (RuntimeException e) {
+            closeQuietly(producer::close);
+            closeQuietly(consumer::close);
+            throw e;
+        }
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "regretless-client-timeouts[" + decisionsTopic + "]"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.poller = daemon(this::pollLoop, "regretless-client-decisions[" + decisionsTopic + "]");
+        this.poller.start();
+    }
+
+    /** Assigns all partitions, seeks to the end and resolves every position (blocking). */
+    private Set<TopicPartition> positionAtEnd(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<PartitionInfo> infos = consumer.partitionsFor(decisionsTopic, timeout);
+        if (infos == null || infos.isEmpty()) {
+            throw new IllegalStateException("decisions topic " + decisionsTopic
+                + " does not exist (create the topics or start the app before the client)");
+        }
+        List<TopicPartition> partitions = new ArrayList<>(infos.size());
+        infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        for (TopicPartition partition : partitions) {
+            consumer.position(partition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        return new HashSet<>(partitions);
+    }
+
+    @Override
+    public CompletableFuture<Decision> decide(DecisionRequest request) {
+        Objects.requireNonNull(request, "request");
+        IllegalStateException unusable = unusable();
+        if (unusable != null) {
+            return CompletableFuture.failedFuture(unusable);
+        }
+        String requestId = request.getRequestId();
+        String modelId = request.getModelId();
+        if (requestId == null || modelId == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("request id and model id are required"));
+        }
+        byte[] value;
+        try {
+            value = requestCodec.encode(request);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        PendingDecision decision = new PendingDecision(requestId, modelId);
+        if (pending.putIfAbsent(requestId, decision) != null) {
+            return CompletableFuture.failedFuture(
+                new IllegalArgumentException("a request with id " + requestId + " is already awaiting its decision"));
+        }
+        try {
+            decision.timeout = timer.schedule(decision, decisionTimeoutNanos, TimeUnit.NANOSECONDS);
+            if (decision.isDone()) {
+                decision.timeout.cancel(false);
+            }
+            producer.send(new ProducerRecord<>(requestsTopic, null, request.getTimestamp(), modelId, value), decision);
+        } catch (RuntimeException e) {
+            decision.fail(e);
+        }
+        return decision;
+    }
+
+    @Override
+    public CompletableFuture<Void> reward(Reward reward) {
+        Objects.requireNonNull(reward, "reward");
+        IllegalStateException unusable = unusable();
+        if (unusable != null) {
+            return CompletableFuture.failedFuture(unusable);
+        }
+        SentReward sent = new SentReward();
+        try {
+            byte[] value = rewardCodec.encode(reward);
+            producer.send(new ProducerRecord<>(rewardsTopic, null, reward.getTimestamp(), reward.getModelId(), value), sent);
+        } catch (RuntimeException e) {
+            sent.completeExceptionally(e);
+        }
+        return sent;
+    }
+
+    /** Requests sent whose decision has not arrived, timed out or failed yet. */
+    public int pendingDecisions() {
+        return pending.size();
+    }
+
+    /** Records on the decisions topic that were not a readable {@link Decision} (skipped). */
+    public long unreadableDecisions() {
+        return unreadable.get();
+    }
+
+    /** The decision timeout this client was built with. */
+    public Duration decisionTimeout() {
+        return decisionTimeout;
+    }
+
+    /** Blocks until every request and reward sent so far was acknowledged or failed. */
+    public void flush() {
+        producer.flush();
+    }
+
+    /** {@link #close(Duration)} with 30 s. */
+    @Override
+    public void close() {
+        close(CLOSE_TIMEOUT);
+    }
+
+    /**
+     * Stops accepting calls, flushes the producer (so rewards already sent are delivered), stops the
+     * consumer thread and fails every outstanding decision future with a
+     * {@link CancellationException}. Idempotent.
+     */
+    public void close(Duration timeout) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        closeQuietly(() -> producer.close(timeout));
+        stopping = true;
+        consumer.wakeup();
+        if (Thread.currentThread() != poller) {
+            try {
+                TimeUnit.NANOSECONDS.timedJoin(poller, Math.max(1, deadline - System.nanoTime()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        timer.shutdownNow();
+        failAll(id -> new CancellationException(
+            "BanditClient closed before the decision for request " + id + " arrived"));
+    }
+
+    private void pollLoop() {
+        long nextRefresh = System.nanoTime() + PARTITION_REFRESH_NANOS;
+        try {
+            while (!stopping) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
+                    accept(record);
+                }
+                if (System.nanoTime() - nextRefresh >= 0) {
+                    refreshPartitions();
+                    nextRefresh = System.nanoTime() + PARTITION_REFRESH_NANOS;
+                }
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                consumerFailed(e);
+            }
+        } catch (Throwable t) {
+            consumerFailed(t);
+        } finally {
+            closeQuietly(() -> consumer.close(CloseOptions.timeout(Duration.ZERO)));
+        }
+    }
+
+    private void accept(ConsumerRecord<byte[], byte[]> record) {
+        if (record.value() == null || pending.isEmpty()) {
+            return;
+        }
+        Decision decision;
+        try {
+            decision = decisionCodec.decode(record.value());
+        } catch (UnreadableRecordException e) {
+            if (unreadable.getAndIncrement() == 0) {
+                LOG.log(System.Logger.Level.WARNING, "skipping unreadable record on " + record.topic() + "-"
+                    + record.partition() + "@" + record.offset() + " (further ones are only counted): " + e.getMessage());
+            }
+            return;
+        }
+        PendingDecision waiting = pending.remove(decision.getRequestId());
+        if (waiting != null) {
+            waiting.succeed(decision);
+        }
+    }
+
+    /** Picks up partitions added to the decisions topic, from their beginning. */
+    private void refreshPartitions() {
+        List<PartitionInfo> infos;
+        try {
+            infos = consumer.partitionsFor(decisionsTopic, Duration.ofSeconds(5));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return;
+        }
+        List<TopicPartition> added = new ArrayList<>();
+        for (PartitionInfo info : infos) {
+            TopicPartition partition = new TopicPartition(info.topic(), info.partition());
+            if (!assigned.contains(partition)) {
+                added.add(partition);
+            }
+        }
+        if (!added.isEmpty()) {
+            assigned.addAll(added);
+            consumer.assign(new ArrayList<>(assigned));
+            consumer.seekToBeginning(added);
+            LOG.log(System.Logger.Level.INFO, "reading new partitions of " + decisionsTopic + ": " + added);
+        }
+    }
+
+    private void consumerFailed(Throwable t) {
+        consumerFailure = t;
+        LOG.log(System.Logger.Level.ERROR, "the decision consumer of " + decisionsTopic + " failed", t);
+        failAll(id -> new IllegalStateException("the decision consumer of " + decisionsTopic + " failed", t));
+    }
+
+    private IllegalStateException unusable() {
+        if (closed.get()) {
+            return new IllegalStateException("BanditClient is closed");
+        }
+        Throwable failure = consumerFailure;
+        return failure == null ? null
+            : new IllegalStateException("the decision consumer of " + decisionsTopic + " failed", failure);
+    }
+
+    private void failAll(java.util.function.Function<String, Exception> reason) {
+        for (PendingDecision decision : pending.values()) {
+            if (pending.remove(decision.requestId, decision)) {
+                decision.completeExceptionally(reason.apply(decision.requestId));
+            }
+            decision.cancelTimeout();
+        }
+    }
+
+    private static Thread daemon(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    private static void closeQuietly(Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "error while closing a Kafka client", e);
+        }
+    }
+
+    /** One awaited decision: the future itself, its send callback and its timeout task. */
+    private final class PendingDecision extends CompletableFuture<Decision> implements Callback, Runnable {
+        final String requestId;
+        final String modelId;
+        volatile ScheduledFuture<?> timeout;
+
+        PendingDecision(String requestId, String modelId) {
+            this.requestId = requestId;
+            this.modelId = modelId;
+        }
+
+        void succeed(Decision decision) {
+            complete(decision);
+            cancelTimeout();
+        }
+
+        void fail(Throwable cause) {
+            if (pending.remove(requestId, this)) {
+                completeExceptionally(cause);
+            }
+            cancelTimeout();
+        }
+
+        void cancelTimeout() {
+            ScheduledFuture<?> task = timeout;
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
+
+        /** The send finished. */
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (exception != null) {
+                fail(exception);
+            }
+        }
+
+        /** The decision timeout expired. */
+        @Override
+        public void run() {
+            if (pending.remove(requestId, this)) {
+                completeExceptionally(new TimeoutException("no decision for request " + requestId + " of model "
+                    + modelId + " on " + decisionsTopic + " within " + decisionTimeout.toMillis()
+                    + " ms: is the app running and keeping up, is the model configured, or did the request go to "
+                    + "the dead-letter topic?"));
+            }
+        }
+    }
+
+    /** A reward send, completed by the producer callback. */
+    private static final class SentReward extends CompletableFuture<Void> implements Callback {
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            if (exception == null) {
+                complete(null);
+            } else {
+                completeExceptionally(exception);
+            }
+        }
+    }
+}
