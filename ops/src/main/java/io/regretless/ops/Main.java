@@ -1,0 +1,42 @@
+package io.regretless.ops;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import io.regretless.ops.cli.BenchCommand;
+import io.regretless.ops.cli.DemoCommand;
+import io.regretless.ops.cli.RunCommand;
+
+/** The {@code regretless} command line: {@code run}, {@code demo}, {@code bench}. */
+@Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
+    description = "Low-regret online learners on Kafka Streams.",
+    subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line, for tests that run commands without exiting the JVM. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + describe(e));
+            return 1;
+        });
+        return cli;
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            message.append("\n  caused by: ").append(cause.getMessage());
+        }
+        return message.toString();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, demo or bench");
+    }
+}

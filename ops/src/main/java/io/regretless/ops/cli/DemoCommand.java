@@ -1,0 +1,116 @@
+package io.regretless.ops.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import io.regretless.connectors.client.BanditClient;
+import io.regretless.connectors.replay.BanditReplay;
+import io.regretless.connectors.replay.ClassificationBandit;
+import io.regretless.connectors.replay.LabelledDataset;
+import io.regretless.connectors.replay.ReplayResult;
+import io.regretless.connectors.replay.ReplaySettings;
+import io.regretless.ops.RegretlessApp;
+import io.regretless.ops.broker.EmbeddedKafkaBroker;
+
+/**
+ * The demo: an embedded single-node KRaft broker, the application on it, and the handwritten
+ * digits data set replayed as a contextual bandit (context = the 64 pixels, actions = the 10
+ * classes, reward 1 for the right class) through the client, with delayed rewards, for several
+ * learners side by side. Prints each learner's progressive reward against uniform random and ends.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Replay the handwritten-digits data set as a bandit on an embedded Kafka broker.")
+public final class DemoCommand implements Callable<Integer> {
+    static final String PREFIX = "demo";
+
+    @Option(names = "--learners", split = ",", defaultValue = "linucb,lints,squarecb,egreedy",
+        description = "Learners to compare, one model each (default: ${DEFAULT-VALUE}).")
+    List<String> learners;
+
+    @Option(names = "--passes", defaultValue = "3", description = "Passes over the 1,797 digits (default: ${DEFAULT-VALUE}).")
+    int passes;
+
+    @Option(names = "--dimension", defaultValue = "64", description = "Hashed feature dimension (default: ${DEFAULT-VALUE}).")
+    int dimension;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--max-in-flight", defaultValue = "400",
+        description = "Requests awaiting their decision at once (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--reward-delay", defaultValue = "50",
+        description = "Rewards are sent after this many further requests (default: ${DEFAULT-VALUE}).")
+    int rewardDelay;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Seeds the row order and the learners (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        LabelledDataset digits = loadDigits();
+        ClassificationBandit environment = new ClassificationBandit(digits);
+        out.printf("digits: %d rows, %d features, %d classes; %d passes; learners %s%n",
+            digits.rows(), digits.dimension(), environment.actions().size(), passes, learners);
+        Path stateDir = Files.createTempDirectory("regretless-demo-state");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(partitions).start()) {
+            out.printf("embedded Kafka broker (KRaft) at %s, ready in %d ms%n",
+                broker.bootstrapServers(), broker.startupTime().toMillis());
+            DemoSetup setup = new DemoSetup(PREFIX, learners, dimension, seed);
+            broker.createTopics(setup.topics(partitions), java.util.Map.of());
+            Properties props = setup.appProperties(broker.bootstrapServers(), stateDir);
+            try (RegretlessApp app = new RegretlessApp(props)) {
+                app.start(Duration.ofMinutes(2));
+                Properties clientProps = new Properties();
+                clientProps.putAll(broker.clientProperties());
+                List<ReplayResult> results;
+                try (BanditClient client = new BanditClient(clientProps, PREFIX)) {
+                    ReplaySettings settings = ReplaySettings.defaults().withPasses(passes).withSeed(seed)
+                        .withMaxInFlight(maxInFlight).withRewardDelay(rewardDelay);
+                    ProgressBar bar = new ProgressBar(out);
+                    results = new BanditReplay(client, environment, settings).run(setup.modelIds(), bar::show);
+                    bar.finish();
+                }
+                new ResultTable(out, 1.0 / environment.actions().size()).print(setup, results);
+            }
+        } finally {
+            deleteRecursively(stateDir);
+        }
+        return 0;
+    }
+
+    static LabelledDataset loadDigits() throws IOException {
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/datasets/digits.csv.gz")) {
+            if (in == null) {
+                throw new IOException("the digits data set is missing from the jar (datasets/digits.csv.gz)");
+            }
+            return LabelledDataset.readCsv(in).dividedBy(16.0);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (var walk = Files.walk(dir)) {
+            walk.forEach(paths::add);
+        }
+        for (int i = paths.size() - 1; i >= 0; i--) {
+            Files.deleteIfExists(paths.get(i));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.regretless.ops.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+
+import io.regretless.bandit.LearnerKind;
+import io.regretless.topology.config.Topics;
+
+/**
+ * The demo's deployment: one disjoint model per learner ({@code digits-<learner>}), the topics,
+ * and the application's properties. The attribution window is far longer than the replay's
+ * reward delay, so every reward is observed.
+ */
+final class DemoSetup {
+    private final Topics topics;
+    private final List<String> learners;
+    private final int dimension;
+    private final long seed;
+
+    DemoSetup(String prefix, List<String> learners, int dimension, long seed) {
+        this.topics = new Topics(prefix);
+        this.learners = learners.stream().map(l -> LearnerKind.parse(l).shortName()).toList();
+        this.dimension = dimension;
+        this.seed = seed;
+    }
+
+    List<String> modelIds() {
+        return learners.stream().map(DemoSetup::modelId).toList();
+    }
+
+    static String modelId(String learner) {
+        return "digits-" + learner;
+    }
+
+    Map<String, Integer> topics(int partitions) {
+        Map<String, Integer> names = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(topics.banditInputs());
+        all.addAll(topics.banditOutputs());
+        all.forEach(name -> names.put(name, partitions));
+        return names;
+    }
+
+    Properties appProperties(String bootstrapServers, Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "regretless-demo");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
+        props.put("regretless.topic.prefix", topics.prefix());
+        props.put("regretless.models", String.join(",", modelIds()));
+        for (String learner : learners) {
+            String p = "regretless.model." + modelId(learner) + ".";
+            props.put(p + "learner", learner);
+            props.put(p + "dimension", Integer.toString(dimension));
+            props.put(p + "seed", Long.toString(seed));
+            props.put(p + "max.arms", "10");
+            props.put(p + "attribution.window.ms", "600000");
+            props.put(p + "default.reward", "0.0");
+        }
+        return props;
+    }
+}
