@@ -2,6 +2,8 @@ package io.regretless.ops;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import io.regretless.ops.cli.BenchCommand;
 import io.regretless.ops.cli.DemoCommand;
@@ -12,6 +14,8 @@ import io.regretless.ops.cli.RunCommand;
     description = "Low-regret online learners on Kafka Streams.",
     subcommands = {RunCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -37,6 +41,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "name a command: run, demo or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, demo or bench");
     }
 }

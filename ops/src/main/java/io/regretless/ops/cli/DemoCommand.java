@@ -60,7 +60,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        play(System.out);
+        return 0;
+    }
+
+    /** Plays the demo, printing progress and the closing table to {@code out}; returns each model's result. */
+    List<ReplayResult> play(PrintStream out) throws Exception {
         LabelledDataset digits = loadDigits();
         ClassificationBandit environment = new ClassificationBandit(digits);
         out.printf("digits: %d rows, %d features, %d classes; %d passes; learners %s%n",
@@ -85,11 +90,11 @@ public final class DemoCommand implements Callable<Integer> {
                     bar.finish();
                 }
                 new ResultTable(out, 1.0 / environment.actions().size()).print(setup, results);
+                return results;
             }
         } finally {
             deleteRecursively(stateDir);
         }
-        return 0;
     }
 
     static LabelledDataset loadDigits() throws IOException {

@@ -20,7 +20,9 @@ final class ProgressBar {
         line.append("#".repeat(filled)).append(".".repeat(WIDTH - filled)).append("] ");
         line.append(String.format("%3.0f%% %,d/%,d", 100 * progress.fraction(), progress.done(), progress.total()));
         for (Map.Entry<String, Double> model : progress.averages().entrySet()) {
-            line.append(String.format("  %s %.3f", model.getKey(), model.getValue()));
+            double average = model.getValue();
+            line.append("  ").append(model.getKey()).append(' ')
+                .append(Double.isNaN(average) ? "  -  " : String.format("%.3f", average));
         }
         out.print(line);
         out.flush();

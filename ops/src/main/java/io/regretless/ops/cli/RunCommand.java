@@ -29,6 +29,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(config)) {
+            throw new IOException("config file not found or not a file: " + config.toAbsolutePath());
+        }
         Properties props = new Properties();
         try (InputStream in = Files.newInputStream(config)) {
             props.load(in);
