@@ -3,7 +3,6 @@ package io.regretless.topology.bandit;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,6 +24,7 @@ import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.DeadLetters;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.metrics.Counters;
+import io.regretless.topology.window.AttributionWindow;
 
 /**
  * The bandit loop of one task. Requests, rewards and logged feedback of a model meet here (they
@@ -46,7 +46,7 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private Decider decider;
     private RewardJoiner joiner;
     private LoggedFeedbackLearner loggedLearner;
-    private PendingDecisions pending;
+    private AttributionWindow<PendingDecision> pending;
     private DeadLetters deadLetters;
     private Counters counters;
 
@@ -58,12 +58,9 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         KeyValueStore<String, byte[]> modelStore = context.getStateStore(BanditTopology.MODELS_STORE);
-        KeyValueStore<String, byte[]> pendingStore = context.getStateStore(BanditTopology.PENDING_STORE);
-        KeyValueStore<String, byte[]> closedStore = context.getStateStore(BanditTopology.CLOSED_STORE);
-        KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(BanditTopology.TIMERS_STORE);
         Map<String, ModelConfig> configs = config.models();
         models = new ModelRepository(modelStore, configs);
-        pending = new PendingDecisions(pendingStore, closedStore, timerStore);
+        pending = new AttributionWindow<>(context, BanditTopology.PENDING_DECISIONS, PENDING);
         FeedbackLearner learner = new FeedbackLearner(models);
         decider = new Decider(configs, models, pending);
         joiner = new RewardJoiner(configs, pending, learner);

@@ -8,13 +8,14 @@ import org.apache.kafka.streams.state.Stores;
 
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
+import io.regretless.topology.window.AttributionWindow;
 
 /**
  * Builds the contextual-bandit loop:
  *
  * <pre>
  * requests ─┐                         ┌─▶ decisions
- * rewards  ─┼─▶ bandit (models, pending, closed, timers stores) ─┼─▶ feedback
+ * rewards  ─┼─▶ bandit (models store, pending-decisions window) ─┼─▶ feedback
  * labeled  ─┘                         └─▶ dead-letters
  * </pre>
  *
@@ -24,9 +25,7 @@ import io.regretless.topology.config.Topics;
  */
 public final class BanditTopology {
     static final String MODELS_STORE = "models";
-    static final String PENDING_STORE = "pending-decisions";
-    static final String CLOSED_STORE = "closed-requests";
-    static final String TIMERS_STORE = "reward-timers";
+    static final String PENDING_DECISIONS = "pending-decisions";
     static final String DECISIONS_SINK = "decisions-sink";
     static final String FEEDBACK_SINK = "feedback-sink";
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
@@ -52,12 +51,7 @@ public final class BanditTopology {
             "requests-source", "rewards-source", "labeled-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(PENDING_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CLOSED_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(TIMERS_STORE), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
+        AttributionWindow.addStores(topology, PENDING_DECISIONS, PROCESSOR);
         topology.addSink(DECISIONS_SINK, topics.decisions(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(FEEDBACK_SINK, topics.feedback(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);

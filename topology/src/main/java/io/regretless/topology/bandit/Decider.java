@@ -16,6 +16,7 @@ import io.regretless.schemas.state.PendingDecision;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.window.AttributionWindow;
 
 /**
  * Answers a request with the model in the store and opens its attribution window. The random draw
@@ -24,9 +25,10 @@ import io.regretless.topology.deadletter.InvalidRecordException;
 final class Decider {
     private final Map<String, ModelConfig> configs;
     private final ModelRepository models;
-    private final PendingDecisions pending;
+    private final AttributionWindow<PendingDecision> pending;
 
-    Decider(Map<String, ModelConfig> configs, ModelRepository models, PendingDecisions pending) {
+    Decider(Map<String, ModelConfig> configs, ModelRepository models,
+            AttributionWindow<PendingDecision> pending) {
         this.configs = configs;
         this.models = models;
         this.pending = pending;
@@ -38,7 +40,7 @@ final class Decider {
         ModelConfig config = RequestChecks.model(configs, request.getModelId());
         ContextualBandit bandit = models.get(request.getModelId());
         RequestChecks.candidates(config, bandit, request.getContext(), request.getActions());
-        if (pending.isPending(request.getRequestId())) {
+        if (pending.isOpen(request.getRequestId())) {
             throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
                 "request '" + request.getRequestId() + "' is already waiting for its reward");
         }
@@ -47,7 +49,7 @@ final class Decider {
             DecisionRandomness.forRequest(config.bandit().seed(), request.getRequestId()));
         Decision decision = toDecision(request, bandit, candidates, choice);
         long deadline = recordTime + config.attributionWindow().toMillis();
-        pending.open(new PendingDecision(request, decision, deadline));
+        pending.open(request.getRequestId(), new PendingDecision(request, decision, deadline), deadline);
         return decision;
     }
 

@@ -6,10 +6,11 @@ import io.regretless.schemas.Action;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.state.PendingDecision;
-import io.regretless.topology.bandit.PendingDecisions.Closure;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.window.AttributionWindow.Closure;
 
 /**
  * Joins rewards to pending decisions by request id inside the attribution window, and closes
@@ -18,10 +19,11 @@ import io.regretless.topology.deadletter.InvalidRecordException;
  */
 final class RewardJoiner {
     private final Map<String, ModelConfig> configs;
-    private final PendingDecisions pending;
+    private final AttributionWindow<PendingDecision> pending;
     private final FeedbackLearner learner;
 
-    RewardJoiner(Map<String, ModelConfig> configs, PendingDecisions pending, FeedbackLearner learner) {
+    RewardJoiner(Map<String, ModelConfig> configs, AttributionWindow<PendingDecision> pending,
+                 FeedbackLearner learner) {
         this.configs = configs;
         this.pending = pending;
         this.learner = learner;
@@ -45,7 +47,8 @@ final class RewardJoiner {
             throw new InvalidRecordException(DeadLetterReason.LATE_REWARD, "reward at " + recordTime
                 + " is after the attribution window closed at " + decision.getDeadline());
         }
-        pending.close(decision, Closure.REWARDED, recordTime, recordTime + config.attributionWindow().toMillis());
+        pending.close(reward.getRequestId(), decision.getDeadline(), Closure.COMPLETED, recordTime,
+            recordTime + config.attributionWindow().toMillis());
         return learn(config, decision, reward.getValue(), true, recordTime);
     }
 
@@ -54,7 +57,8 @@ final class RewardJoiner {
         String modelId = decision.getDecision().getModelId();
         ModelConfig config = configs.get(modelId);
         long deadline = decision.getDeadline();
-        pending.close(decision, Closure.WINDOW_CLOSED, deadline, deadline + config.attributionWindow().toMillis());
+        pending.close(decision.getRequest().getRequestId(), deadline, Closure.EXPIRED, deadline,
+            deadline + config.attributionWindow().toMillis());
         return learn(config, decision, config.defaultReward(), false, deadline);
     }
 
@@ -67,11 +71,11 @@ final class RewardJoiner {
 
     private InvalidRecordException notPending(String requestId) {
         Closure closure = pending.closure(requestId);
-        if (closure == Closure.REWARDED) {
+        if (closure == Closure.COMPLETED) {
             return new InvalidRecordException(DeadLetterReason.DUPLICATE_REWARD,
                 "request '" + requestId + "' already received its reward at " + pending.closedAt(requestId));
         }
-        if (closure == Closure.WINDOW_CLOSED) {
+        if (closure == Closure.EXPIRED) {
             return new InvalidRecordException(DeadLetterReason.LATE_REWARD, "the attribution window of request '"
                 + requestId + "' closed at " + pending.closedAt(requestId) + " with the default reward");
         }
