@@ -25,7 +25,9 @@ class SchemaExamplesTest {
     static Stream<Arguments> examples() {
         return Stream.of(
             Arguments.of(DecisionRequest.class), Arguments.of(Decision.class), Arguments.of(Reward.class),
-            Arguments.of(LoggedFeedback.class), Arguments.of(Feedback.class), Arguments.of(DeadLetter.class));
+            Arguments.of(LoggedFeedback.class), Arguments.of(Feedback.class), Arguments.of(DeadLetter.class),
+            Arguments.of(PredictionRequest.class), Arguments.of(PredictionInterval.class), Arguments.of(Label.class),
+            Arguments.of(ConformalEvaluation.class));
     }
 
     @ParameterizedTest
@@ -39,6 +41,21 @@ class SchemaExamplesTest {
         assertEquals((byte) 0x01, bytes[1], "single-object encoding marker");
         assertEquals(record, codec.decode(bytes));
         assertArrayEquals(bytes, codec.encode(codec.decode(bytes)));
+    }
+
+    @Test
+    void unboundedIntervalsSurviveAvroAndJson() throws IOException {
+        PredictionInterval unbounded = new PredictionInterval("p", "m", 0.5, null, 1.5, 0.9, "aci", 3L, 4L);
+        AvroCodec<PredictionInterval> codec = AvroCodec.of(PredictionInterval.class);
+        assertEquals(unbounded, codec.decode(codec.encode(unbounded)));
+
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        org.apache.avro.io.JsonEncoder encoder =
+            org.apache.avro.io.EncoderFactory.get().jsonEncoder(PredictionInterval.getClassSchema(), json);
+        new org.apache.avro.specific.SpecificDatumWriter<>(PredictionInterval.class).write(unbounded, encoder);
+        encoder.flush();
+        String text = json.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(unbounded, readJson(PredictionInterval.class, text), text);
     }
 
     @Test
