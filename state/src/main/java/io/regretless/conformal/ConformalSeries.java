@@ -1,0 +1,138 @@
+package io.regretless.conformal;
+
+import java.util.Arrays;
+
+import io.regretless.conformal.metrics.IntervalEvaluator;
+
+/**
+ * The online conformal calibration of one series as a service runs it: the first {@code warmup}
+ * labels are the calibration set (their signed residuals, outliers removed as the reference does,
+ * warm-start the calibrator, see {@link Calibrators#warmStartFromResiduals}); until then intervals
+ * are unbounded. After the warm start each label updates the calibrator with its score |y − ŷ| and
+ * is scored against the interval that was issued for it (coverage, widths, LCE_k).
+ *
+ * <p>The same object serves the Kafka topology and the in-process benchmark, so both produce the
+ * same figures for the same input. Deterministic; not thread-safe.
+ */
+public final class ConformalSeries {
+    private final CalibratorKind kind;
+    private final CalibratorConfig config;
+    private final int warmup;
+    private final int lceWindow;
+    private double[] warmupResiduals;
+    private int collected;
+    private Calibrator calibrator;
+    private IntervalEvaluator evaluator;
+    private long version;
+
+    private ConformalSeries(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow) {
+        if (warmup < 1) {
+            throw new IllegalArgumentException("warmup must be >= 1, got " + warmup);
+        }
+        if (lceWindow < 1) {
+            throw new IllegalArgumentException("LCE window must be >= 1, got " + lceWindow);
+        }
+        this.kind = kind;
+        this.config = config;
+        this.warmup = warmup;
+        this.lceWindow = lceWindow;
+        this.warmupResiduals = new double[warmup];
+    }
+
+    /** A series that has seen no label yet. */
+    public static ConformalSeries create(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow) {
+        return new ConformalSeries(kind, config, warmup, lceWindow);
+    }
+
+    /**
+     * A series restored from its parts, as {@link #warmupResiduals()}, {@link #calibrator()},
+     * {@link #evaluator()} and {@link #version()} exported them (calibrator and evaluator null
+     * while warming up).
+     */
+    public static ConformalSeries restore(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow,
+                                          double[] warmupResiduals, PackedState calibrator, PackedState evaluator,
+                                          long version) {
+        ConformalSeries series = new ConformalSeries(kind, config, warmup, lceWindow);
+        if (calibrator == null) {
+            if (warmupResiduals.length >= warmup) {
+                throw new IllegalStateException("a warming series holds " + warmupResiduals.length
+                    + " residuals but warms up at " + warmup);
+            }
+            System.arraycopy(warmupResiduals, 0, series.warmupResiduals, 0, warmupResiduals.length);
+            series.collected = warmupResiduals.length;
+        } else {
+            series.calibrator = Calibrators.restore(calibrator);
+            if (series.calibrator.kind() != kind) {
+                throw new IllegalStateException("stored calibrator is " + series.calibrator.kind().wireName()
+                    + " but the series is configured as " + kind.wireName());
+            }
+            series.evaluator = IntervalEvaluator.restore(evaluator);
+            series.warmupResiduals = null;
+        }
+        series.version = version;
+        return series;
+    }
+
+    public CalibratorKind kind() {
+        return kind;
+    }
+
+    public double coverage() {
+        return config.coverage();
+    }
+
+    public int lceWindow() {
+        return lceWindow;
+    }
+
+    /** Labels learned from, warm-up included. */
+    public long version() {
+        return version;
+    }
+
+    public boolean isWarm() {
+        return calibrator != null;
+    }
+
+    /** The radius for the next interval: +∞ while warming up. */
+    public double radius() {
+        return isWarm() ? calibrator.radius() : Double.POSITIVE_INFINITY;
+    }
+
+    /**
+     * Learns from the true value {@code y} of a prediction {@code yhat} that was issued the interval
+     * [lower, upper] (infinite bounds allowed). Returns whether the interval covered y, or null for
+     * a warm-up label, which is not scored.
+     */
+    public Boolean observe(double yhat, double lower, double upper, double y) {
+        version++;
+        if (!isWarm()) {
+            warmupResiduals[collected++] = y - yhat;
+            if (collected == warmup) {
+                calibrator = Calibrators.warmStartFromResiduals(kind, config,
+                    Calibrators.removeOutliers(warmupResiduals));
+                evaluator = new IntervalEvaluator(config.coverage(), config.maxHistory(), lceWindow);
+                warmupResiduals = null;
+            }
+            return null;
+        }
+        boolean covered = evaluator.observe(y, lower, upper);
+        calibrator.update(Math.abs(y - yhat));
+        return covered;
+    }
+
+    /** The residuals collected so far while warming up; empty once warm. */
+    public double[] warmupResiduals() {
+        return isWarm() ? new double[0] : Arrays.copyOf(warmupResiduals, collected);
+    }
+
+    /** The calibrator's state, or null while warming up. */
+    public PackedState calibrator() {
+        return isWarm() ? calibrator.exportState() : null;
+    }
+
+    /** The running evaluation, or null while warming up. */
+    public IntervalEvaluator evaluator() {
+        return evaluator;
+    }
+}

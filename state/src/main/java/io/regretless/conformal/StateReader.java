@@ -1,0 +1,67 @@
+package io.regretless.conformal;
+
+/**
+ * Reads a {@link PackedState} in the order its {@link StateWriter} wrote it. Every read is bounds-checked and
+ * {@link #finish()} rejects trailing values, so a state of the wrong layout fails loudly instead of loading garbage.
+ */
+public final class StateReader {
+    private final PackedState state;
+    private final double[] doubles;
+    private final long[] longs;
+    private int id;
+    private int il;
+
+    public StateReader(PackedState state, String expectedKind) {
+        if (!state.kind().equals(expectedKind)) {
+            throw new IllegalArgumentException(
+                    "state of kind '" + state.kind() + "' where '" + expectedKind + "' was expected");
+        }
+        this.state = state;
+        this.doubles = state.doubles();
+        this.longs = state.longs();
+    }
+
+    public double getDouble() {
+        if (id >= doubles.length) {
+            throw corrupt("too few doubles");
+        }
+        return doubles[id++];
+    }
+
+    public long getLong() {
+        if (il >= longs.length) {
+            throw corrupt("too few longs");
+        }
+        return longs[il++];
+    }
+
+    /** A long that must fit a non-negative int (sizes, capacities). */
+    public int getSize() {
+        long v = getLong();
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw corrupt("size out of range: " + v);
+        }
+        return (int) v;
+    }
+
+    public double[] getDoubles() {
+        int n = getSize();
+        if (n > doubles.length - id) {
+            throw corrupt("array of " + n + " doubles overruns the state");
+        }
+        double[] out = new double[n];
+        System.arraycopy(doubles, id, out, 0, n);
+        id += n;
+        return out;
+    }
+
+    public void finish() {
+        if (id != doubles.length || il != longs.length) {
+            throw corrupt("trailing values");
+        }
+    }
+
+    private IllegalArgumentException corrupt(String why) {
+        return new IllegalArgumentException("corrupt " + state.kind() + " state: " + why);
+    }
+}

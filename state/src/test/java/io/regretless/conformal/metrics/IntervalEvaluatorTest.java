@@ -1,0 +1,56 @@
+package io.regretless.conformal.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.regretless.conformal.PackedState;
+import org.junit.jupiter.api.Test;
+
+class IntervalEvaluatorTest {
+
+    @Test
+    void coverageWidthsAndLocalCoverageError() {
+        IntervalEvaluator ev = new IntervalEvaluator(0.5, 100, 2, 4);
+        boolean[] hits = {true, true, false, false, true, false};
+        double[] widths = {1, 2, 3, 4, 5, 6};
+        for (int i = 0; i < hits.length; i++) {
+            double half = widths[i] / 2;
+            double y = hits[i] ? 0.0 : 10.0;
+            assertEquals(hits[i], ev.observe(y, -half, half));
+        }
+        assertEquals(0.5, ev.coverage());
+        assertEquals(3.5, ev.meanWidth());
+        assertEquals(3.5 / 2, ev.medianHalfWidth(), "median of 1..6 is 3.5");
+        // windows of 2: 1, .5, 0, .5, .5 → max |· − .5| = .5; windows of 4: .5, .5, .25 → .25
+        assertEquals(0.5, ev.lce(2));
+        assertEquals(0.25, ev.lce(4));
+    }
+
+    @Test
+    void lceIsUndefinedBeforeTheFirstFullWindowAndInfiniteWidthsCount() {
+        IntervalEvaluator ev = new IntervalEvaluator(0.9, 10, 20);
+        ev.observe(0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+        assertTrue(Double.isNaN(ev.lce(20)));
+        assertEquals(Double.POSITIVE_INFINITY, ev.meanWidth());
+        assertEquals(1.0, ev.coverage());
+    }
+
+    @Test
+    void stateRoundTripsMidWindow() {
+        IntervalEvaluator ev = new IntervalEvaluator(0.8, 50, 7, 100);
+        for (int i = 0; i < 130; i++) {
+            ev.observe(i % 3 == 0 ? 5 : 0, -1 - i % 4, 1 + i % 5);
+            PackedState s = ev.exportState();
+            IntervalEvaluator copy = IntervalEvaluator.restore(s);
+            assertEquals(s, copy.exportState());
+            for (int j = 0; j < 20; j++) {
+                boolean a = ev.observe(j % 2, -0.5, 0.7);
+                boolean b = copy.observe(j % 2, -0.5, 0.7);
+                assertEquals(a, b);
+            }
+            assertEquals(ev.exportState(), copy.exportState());
+            assertEquals(ev.lce(7), copy.lce(7));
+            assertEquals(ev.medianHalfWidth(), copy.medianHalfWidth());
+        }
+    }
+}
