@@ -7,7 +7,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.regretless.topology.StreamsDefaults;
-import io.regretless.topology.bandit.BanditTopology;
+import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 
 /**
@@ -22,7 +22,7 @@ public final class RegretlessApp implements AutoCloseable {
     public RegretlessApp(Properties properties) {
         this.config = RegretlessConfig.fromProperties(properties);
         Properties streamsProps = StreamsDefaults.apply(withoutAppSettings(properties));
-        this.streams = new KafkaStreams(BanditTopology.build(config), streamsProps);
+        this.streams = new KafkaStreams(RegretlessTopology.build(config), streamsProps);
     }
 
     public RegretlessConfig config() {

@@ -11,7 +11,7 @@ import io.regretless.topology.config.Topics;
 import io.regretless.topology.window.AttributionWindow;
 
 /**
- * Builds the contextual-bandit loop:
+ * Adds the contextual-bandit loop to a topology:
  *
  * <pre>
  * requests ─┐                         ┌─▶ decisions
@@ -39,9 +39,9 @@ public final class BanditTopology {
         return MODELS_STORE;
     }
 
-    public static Topology build(RegretlessConfig config) {
+    /** Adds the bandit loop to {@code topology}. */
+    public static void addTo(Topology topology, RegretlessConfig config) {
         Topics topics = config.topics();
-        Topology topology = new Topology();
         ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
         ByteArraySerializer bytesOut = new ByteArraySerializer();
         topology.addSource("requests-source", bytesIn, bytesIn, topics.requests());
@@ -55,6 +55,5 @@ public final class BanditTopology {
         topology.addSink(DECISIONS_SINK, topics.decisions(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(FEEDBACK_SINK, topics.feedback(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);
-        return topology;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Properties;
 
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
+import io.regretless.conformal.CalibratorConfig;
+import io.regretless.conformal.CalibratorKind;
 
 /**
  * The application's own configuration, read from the same properties as Kafka Streams'.
@@ -30,20 +32,32 @@ import io.regretless.bandit.LearnerKind;
  * regretless.model.checkout.max.actions=64
  * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
  * regretless.punctuation.interval.ms=1000           # how often closed windows are looked for (stream time)
+ *
+ * regretless.conformal.models=temperature
+ * regretless.conformal.model.temperature.calibrator=saocp   # scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
+ * regretless.conformal.model.temperature.coverage=0.9
+ * regretless.conformal.model.temperature.warmup=20          # labels that warm-start the calibrator
+ * regretless.conformal.model.temperature.lce.window=100
+ * regretless.conformal.model.temperature.label.window.ms=86400000
+ * regretless.conformal.model.temperature.max.history=2000   # scores kept by history-based methods
+ * regretless.conformal.model.temperature.aci.gamma=0.005
  * </pre>
  *
  * Every model's worst-case state (arms × (d(d+1)/2 + d) doubles) must fit {@code max.state.bytes},
  * which must stay under the changelog topic's {@code max.message.bytes} (1 MB by default).
  */
 public record RegretlessConfig(
-        Topics topics, Map<String, ModelConfig> models, long maxStateBytes, Duration punctuationInterval) {
+        Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
+        long maxStateBytes, Duration punctuationInterval) {
 
     public static final String PREFIX = "regretless.";
 
     public RegretlessConfig {
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
-        if (models.isEmpty()) {
-            throw new IllegalArgumentException("no models configured: set regretless.models");
+        conformal = Collections.unmodifiableMap(new LinkedHashMap<>(conformal));
+        if (models.isEmpty() && conformal.isEmpty()) {
+            throw new IllegalArgumentException(
+                "no models configured: set regretless.models and/or regretless.conformal.models");
         }
         for (Map.Entry<String, ModelConfig> model : models.entrySet()) {
             long bound = model.getValue().bandit().maxStateBytes();
@@ -63,7 +77,11 @@ public record RegretlessConfig(
         for (String id : modelIds(settings.string("regretless.models", ""))) {
             models.put(id, model(settings, id));
         }
-        return new RegretlessConfig(topics, models,
+        Map<String, ConformalModelConfig> conformal = new LinkedHashMap<>();
+        for (String id : modelIds(settings.string("regretless.conformal.models", ""))) {
+            conformal.put(id, conformalModel(settings, id));
+        }
+        return new RegretlessConfig(topics, models, conformal,
             settings.longValue("regretless.max.state.bytes", 900_000L),
             Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)));
     }
@@ -76,6 +94,18 @@ public record RegretlessConfig(
             }
         }
         return ids;
+    }
+
+    private static ConformalModelConfig conformalModel(Settings settings, String id) {
+        String p = "regretless.conformal.model." + id + ".";
+        CalibratorKind kind = settings.parse(p + "calibrator", null, CalibratorKind::parse);
+        CalibratorConfig calibration = settings.parse(p + "coverage", "0.9", v -> CalibratorConfig.of(Double.parseDouble(v)))
+            .withMaxHistory(settings.intValue(p + "max.history", CalibratorConfig.DEFAULT_MAX_HISTORY))
+            .withAciGamma(settings.doubleValue(p + "aci.gamma", 0.005));
+        return new ConformalModelConfig(kind, calibration,
+            settings.intValue(p + "warmup", 20),
+            settings.intValue(p + "lce.window", 100),
+            Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)));
     }
 
     private static ModelConfig model(Settings settings, String id) {

@@ -37,6 +37,32 @@ public record Topics(String prefix) {
         return prefix + ".dead-letters";
     }
 
+    public String predictionRequests() {
+        return prefix + ".prediction-requests";
+    }
+
+    public String labels() {
+        return prefix + ".labels";
+    }
+
+    public String intervals() {
+        return prefix + ".intervals";
+    }
+
+    public String evaluation() {
+        return prefix + ".evaluation";
+    }
+
+    /** The topics conformal prediction reads, co-partitioned by model id. */
+    public List<String> conformalInputs() {
+        return List.of(predictionRequests(), labels());
+    }
+
+    /** The topics conformal prediction writes (and the shared dead-letter topic). */
+    public List<String> conformalOutputs() {
+        return List.of(intervals(), evaluation(), deadLetters());
+    }
+
     /** The topics the bandit loop reads, co-partitioned by model id. */
     public List<String> banditInputs() {
         return List.of(requests(), rewards(), labeled());

@@ -16,12 +16,16 @@ public enum DeadLetterReason {
     INVALID_RECORD,
     /** A request id that is already waiting for its reward. */
     DUPLICATE_REQUEST,
-    /** A reward for a request this application never decided, or whose record has expired. */
+    /** A reward (or label) for a request (or prediction) this application never saw, or whose record has expired. */
     UNKNOWN_REQUEST,
     /** A reward after its decision's attribution window closed. */
     LATE_REWARD,
     /** A second reward for a request whose reward was already joined. */
     DUPLICATE_REWARD,
+    /** A label after its prediction's label window closed. */
+    LATE_LABEL,
+    /** A second label for a prediction that already has one. */
+    DUPLICATE_LABEL,
     /** Processing failed unexpectedly; the detail holds the exception. */
     PROCESSING_ERROR
 }

@@ -35,6 +35,7 @@ import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.LinearBanditState;
+import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
 import io.regretless.topology.metrics.Counters;
@@ -87,7 +88,7 @@ class BanditTopologyTest {
         Properties streams = new Properties();
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "bandit-test");
         streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        TopologyTestDriver d = new TopologyTestDriver(BanditTopology.build(config), streams, Instant.EPOCH);
+        TopologyTestDriver d = new TopologyTestDriver(RegretlessTopology.build(config), streams, Instant.EPOCH);
         ByteArraySerializer out = new ByteArraySerializer();
         ByteArrayDeserializer in = new ByteArrayDeserializer();
         requests = d.createInputTopic(topics.requests(), out, out);

@@ -1,0 +1,24 @@
+package io.regretless.topology;
+
+import org.apache.kafka.streams.Topology;
+
+import io.regretless.topology.bandit.BanditTopology;
+import io.regretless.topology.conformal.ConformalTopology;
+import io.regretless.topology.config.RegretlessConfig;
+
+/** The application's topology: the bandit loop and online conformal prediction, each when it has models. */
+public final class RegretlessTopology {
+    private RegretlessTopology() {
+    }
+
+    public static Topology build(RegretlessConfig config) {
+        Topology topology = new Topology();
+        if (!config.models().isEmpty()) {
+            BanditTopology.addTo(topology, config);
+        }
+        if (!config.conformal().isEmpty()) {
+            ConformalTopology.addTo(topology, config);
+        }
+        return topology;
+    }
+}

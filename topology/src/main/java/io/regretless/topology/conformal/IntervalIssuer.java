@@ -1,0 +1,59 @@
+package io.regretless.topology.conformal;
+
+import java.util.Map;
+
+import io.regretless.conformal.ConformalSeries;
+import io.regretless.schemas.PredictionInterval;
+import io.regretless.schemas.PredictionRequest;
+import io.regretless.schemas.state.PendingPrediction;
+import io.regretless.topology.config.ConformalModelConfig;
+import io.regretless.topology.deadletter.DeadLetterReason;
+import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.window.AttributionWindow;
+
+/** Turns a point prediction into an interval with the series' current radius and waits for its label. */
+final class IntervalIssuer {
+    private final Map<String, ConformalModelConfig> configs;
+    private final SeriesRepository series;
+    private final AttributionWindow<PendingPrediction> pending;
+
+    IntervalIssuer(Map<String, ConformalModelConfig> configs, SeriesRepository series,
+                   AttributionWindow<PendingPrediction> pending) {
+        this.configs = configs;
+        this.series = series;
+        this.pending = pending;
+    }
+
+    PredictionInterval issue(PredictionRequest request, long recordTime) {
+        ConformalChecks.requireId(request.getId());
+        ConformalModelConfig config = ConformalChecks.model(configs, request.getModelId());
+        ConformalChecks.requireFinite(request.getPrediction(), "prediction");
+        Double target = request.getTargetCoverage();
+        if (target != null && target != config.calibration().coverage()) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "target coverage " + target
+                + " differs from the configured " + config.calibration().coverage() + " of model '"
+                + request.getModelId() + "'");
+        }
+        if (pending.isOpen(request.getId())) {
+            throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
+                "prediction '" + request.getId() + "' is already waiting for its label");
+        }
+        ConformalSeries calibrated = series.get(request.getModelId());
+        double radius = calibrated.radius();
+        double yhat = request.getPrediction();
+        PredictionInterval interval = PredictionInterval.newBuilder()
+            .setId(request.getId())
+            .setModelId(request.getModelId())
+            .setPrediction(yhat)
+            .setLower(Double.isFinite(yhat - radius) ? yhat - radius : null)
+            .setUpper(Double.isFinite(yhat + radius) ? yhat + radius : null)
+            .setCoverageTarget(config.calibration().coverage())
+            .setCalibrator(calibrated.kind().wireName())
+            .setVersion(calibrated.version())
+            .setTimestamp(request.getTimestamp())
+            .build();
+        long deadline = recordTime + config.labelWindow().toMillis();
+        pending.open(request.getId(), new PendingPrediction(interval, deadline), deadline);
+        return interval;
+    }
+}

@@ -1,0 +1,103 @@
+package io.regretless.topology.conformal;
+
+import java.util.Map;
+
+import io.regretless.conformal.ConformalSeries;
+import io.regretless.conformal.metrics.IntervalEvaluator;
+import io.regretless.schemas.ConformalEvaluation;
+import io.regretless.schemas.Label;
+import io.regretless.schemas.PredictionInterval;
+import io.regretless.schemas.state.PendingPrediction;
+import io.regretless.topology.config.ConformalModelConfig;
+import io.regretless.topology.deadletter.DeadLetterReason;
+import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.window.AttributionWindow.Closure;
+
+/**
+ * Joins a label to its pending interval by id inside the label window, lets the series learn from
+ * it, and reports the series' running evaluation. Predictions whose label never comes are dropped
+ * when their window closes, without learning.
+ */
+final class LabelJoiner {
+    private final Map<String, ConformalModelConfig> configs;
+    private final SeriesRepository series;
+    private final AttributionWindow<PendingPrediction> pending;
+
+    LabelJoiner(Map<String, ConformalModelConfig> configs, SeriesRepository series,
+                AttributionWindow<PendingPrediction> pending) {
+        this.configs = configs;
+        this.series = series;
+        this.pending = pending;
+    }
+
+    /** Learns from the label; returns the evaluation after it, or null for a warm-up label. */
+    ConformalEvaluation join(Label label, long recordTime) {
+        ConformalChecks.requireId(label.getId());
+        ConformalModelConfig config = ConformalChecks.model(configs, label.getModelId());
+        ConformalChecks.requireFinite(label.getValue(), "label value");
+        PendingPrediction waiting = pending.get(label.getId());
+        if (waiting == null) {
+            throw notPending(label.getId());
+        }
+        PredictionInterval interval = waiting.getInterval();
+        if (!interval.getModelId().equals(label.getModelId())) {
+            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "label names model '"
+                + label.getModelId() + "' but prediction '" + label.getId() + "' is of '" + interval.getModelId() + "'");
+        }
+        if (recordTime > waiting.getDeadline()) {
+            throw new InvalidRecordException(DeadLetterReason.LATE_LABEL, "label at " + recordTime
+                + " is after the label window closed at " + waiting.getDeadline());
+        }
+        pending.close(label.getId(), waiting.getDeadline(), Closure.COMPLETED, recordTime,
+            recordTime + config.labelWindow().toMillis());
+        double lower = interval.getLower() == null ? Double.NEGATIVE_INFINITY : interval.getLower();
+        double upper = interval.getUpper() == null ? Double.POSITIVE_INFINITY : interval.getUpper();
+        Boolean covered = series.observe(label.getModelId(), interval.getPrediction(), lower, upper, label.getValue());
+        return covered == null ? null : evaluation(label, series.get(label.getModelId()), covered);
+    }
+
+    /** Closes a prediction whose label did not come in time; the series does not learn. */
+    void expire(PendingPrediction waiting) {
+        ConformalModelConfig config = configs.get(waiting.getInterval().getModelId());
+        long deadline = waiting.getDeadline();
+        pending.close(waiting.getInterval().getId(), deadline, Closure.EXPIRED, deadline,
+            deadline + config.labelWindow().toMillis());
+    }
+
+    private static ConformalEvaluation evaluation(Label label, ConformalSeries series, boolean covered) {
+        IntervalEvaluator e = series.evaluator();
+        int k = series.lceWindow();
+        return ConformalEvaluation.newBuilder()
+            .setModelId(label.getModelId())
+            .setCalibrator(series.kind().wireName())
+            .setCoverageTarget(series.coverage())
+            .setLabels(e.count())
+            .setCovered(covered)
+            .setCoverage(e.coverage())
+            .setMeanWidth(finiteOrNull(e.meanWidth()))
+            .setMedianHalfWidth(finiteOrNull(e.medianHalfWidth()))
+            .setWindow(k)
+            .setWindowCoverage(finiteOrNull(e.windowCoverage(k)))
+            .setLocalCoverageError(finiteOrNull(e.lce(k)))
+            .setTimestamp(label.getTimestamp())
+            .build();
+    }
+
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private InvalidRecordException notPending(String id) {
+        Closure closure = pending.closure(id);
+        if (closure == Closure.COMPLETED) {
+            return new InvalidRecordException(DeadLetterReason.DUPLICATE_LABEL,
+                "prediction '" + id + "' already received its label at " + pending.closedAt(id));
+        }
+        if (closure == Closure.EXPIRED) {
+            return new InvalidRecordException(DeadLetterReason.LATE_LABEL,
+                "the label window of prediction '" + id + "' closed at " + pending.closedAt(id));
+        }
+        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST, "no prediction '" + id + "' is waiting for a label");
+    }
+}
