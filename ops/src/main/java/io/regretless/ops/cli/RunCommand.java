@@ -2,50 +2,92 @@ package io.regretless.ops.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.regretless.ops.RegretlessApp;
+import io.regretless.ops.http.AppMetrics;
+import io.regretless.ops.http.OpsServer;
 
 /**
- * Runs the application against an existing Kafka cluster until it is stopped (SIGTERM or Ctrl-C
- * close it cleanly, committing what was processed).
+ * Runs the application against an existing Kafka cluster until it is stopped: SIGTERM or Ctrl-C
+ * close Kafka Streams cleanly (committing what was processed) and then the HTTP endpoint.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the application against a Kafka cluster. Every Kafka Streams and client setting "
-        + "in the file passes through; regretless.* settings configure the models.")
+        + "in the file passes through; regretless.* settings configure the models. Environment variables "
+        + "REGRETLESS_CONFIG_<NAME> override the file (NAME upper-case, '.' as '_', '-' as '__', "
+        + "e.g. REGRETLESS_CONFIG_BOOTSTRAP_SERVERS).")
 public final class RunCommand implements Callable<Integer> {
+    static final String ENV_PREFIX = "REGRETLESS_CONFIG_";
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
         description = "Properties file: application.id, bootstrap.servers, regretless.* and any Kafka setting.")
     Path config;
 
+    @Option(names = "--http-host", defaultValue = "0.0.0.0", description = "Address of the HTTP endpoint (default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
+    @Option(names = "--http-port", defaultValue = "8080",
+        description = "Port of the HTTP endpoint: health, readiness, metrics, model queries; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(config)) {
-            throw new IOException("config file not found or not a file: " + config.toAbsolutePath());
-        }
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(config)) {
-            props.load(in);
-        }
+        Properties props = load(config, System.getenv());
         RegretlessApp app = new RegretlessApp(props);
+        PrometheusMeterRegistry registry = AppMetrics.prometheus(app.streams());
+        String server = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        OpsServer http = new OpsServer(new InetSocketAddress(httpHost, httpPort), app.streams(), app.config(),
+            registry, server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
+            http.close();
+            registry.close();
             stopped.countDown();
         }, "regretless-shutdown"));
-        app.start(Duration.ofMinutes(5));
-        System.out.println("regretless running: " + app.config().models().keySet() + " on "
-            + app.config().topics().prefix() + ".*");
+        http.start();
+        app.streams().start();
+        System.out.println("regretless running: bandit models " + app.config().models().keySet() + ", conformal models "
+            + app.config().conformal().keySet() + " on " + app.config().topics().prefix() + ".*");
+        System.out.println("http: http://" + httpHost + ":" + http.port() + " (/health/ready, /metrics, /models/{id})");
+        System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The file's properties with environment overrides applied. */
+    static Properties load(Path file, Map<String, String> environment) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("config file not found or not a file: " + file.toAbsolutePath());
+        }
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
+                props.setProperty(propertyName(name.substring(ENV_PREFIX.length())), value);
+            }
+        });
+        return props;
+    }
+
+    static String propertyName(String envName) {
+        return envName.toLowerCase(Locale.ROOT).replace("__", "\u0000").replace('_', '.').replace('\u0000', '-');
     }
 }

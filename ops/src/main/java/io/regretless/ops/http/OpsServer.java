@@ -1,0 +1,128 @@
+package io.regretless.ops.http;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import io.regretless.topology.bandit.BanditTopology;
+import io.regretless.topology.conformal.ConformalTopology;
+import io.regretless.topology.config.ConformalModelConfig;
+import io.regretless.topology.config.RegretlessConfig;
+
+/**
+ * The operator's HTTP endpoint (JDK HTTP server):
+ * <ul>
+ *   <li>{@code GET /health/live}: 200 unless Kafka Streams has failed or stopped;</li>
+ *   <li>{@code GET /health/ready}: 200 only while Kafka Streams is RUNNING (every assigned task
+ *       restored), else 503 — point load balancers and rolling restarts at it;</li>
+ *   <li>{@code GET /metrics}: Prometheus text format;</li>
+ *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model or conformal series, read from
+ *       whichever instance hosts it; {@code ?format=avro} returns the stored single-object Avro bytes.</li>
+ * </ul>
+ */
+public final class OpsServer implements AutoCloseable {
+    private final HttpServer server;
+    private final KafkaStreams streams;
+    private final RegretlessConfig config;
+    private final ModelQueries queries;
+    private final PrometheusMeterRegistry registry;
+
+    /**
+     * @param self this instance's {@code application.server}, or null when the application runs as
+     *             a single instance without one
+     */
+    public OpsServer(InetSocketAddress address, KafkaStreams streams, RegretlessConfig config,
+                     PrometheusMeterRegistry registry, HostInfo self) throws IOException {
+        this.streams = streams;
+        this.config = config;
+        this.registry = registry;
+        this.queries = new ModelQueries(streams, self);
+        this.server = HttpServer.create(address, 0);
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "regretless-http");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/health/live", this::live);
+        server.createContext("/health/ready", this::ready);
+        server.createContext("/metrics", this::metrics);
+        server.createContext("/models/", this::model);
+    }
+
+    public void start() {
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void live(HttpExchange exchange) throws IOException {
+        KafkaStreams.State state = streams.state();
+        boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;
+        HttpExchanges.text(exchange, alive ? 200 : 503, state.name());
+    }
+
+    private void ready(HttpExchange exchange) throws IOException {
+        KafkaStreams.State state = streams.state();
+        HttpExchanges.text(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, state.name());
+    }
+
+    private void metrics(HttpExchange exchange) throws IOException {
+        HttpExchanges.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+            registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void model(HttpExchange exchange) throws IOException {
+        String id = exchange.getRequestURI().getPath().substring("/models/".length());
+        boolean avro = "format=avro".equals(exchange.getRequestURI().getQuery());
+        ConformalModelConfig conformal = config.conformal().get(id);
+        String store = conformal != null ? ConformalTopology.calibratorStoreName() : BanditTopology.modelStoreName();
+        if (conformal == null && !config.models().containsKey(id)) {
+            HttpExchanges.text(exchange, 404, "no model '" + id + "' is configured");
+            return;
+        }
+        try {
+            ModelQueries.Lookup lookup = queries.find(store, id);
+            if (!lookup.available()) {
+                HttpExchanges.text(exchange, 503, "the store is not queryable yet (" + streams.state() + ")");
+            } else if (lookup.remote() != null) {
+                Optional<HttpResponse<byte[]>> answer = queries.forward(lookup.remote(), exchange.getRequestURI().toString());
+                if (answer.isEmpty()) {
+                    HttpExchanges.text(exchange, 404, "model '" + id + "' has no state yet");
+                } else {
+                    HttpExchanges.send(exchange, answer.get().statusCode(),
+                        answer.get().headers().firstValue("Content-Type").orElse("application/octet-stream"), answer.get().body());
+                }
+            } else if (lookup.localValue() == null) {
+                HttpExchanges.text(exchange, 404, "model '" + id + "' has no state yet");
+            } else if (avro) {
+                HttpExchanges.send(exchange, 200, "application/octet-stream", lookup.localValue());
+            } else {
+                HttpExchanges.json(exchange, 200, conformal != null
+                    ? StateViews.conformal(id, lookup.localValue(), conformal)
+                    : StateViews.bandit(lookup.localValue()));
+            }
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            HttpExchanges.text(exchange, 503, "the store is not queryable now: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            HttpExchanges.text(exchange, 503, "interrupted");
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+    }
+}

@@ -1,0 +1,192 @@
+package io.regretless.ops.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.regretless.connectors.client.BanditClient;
+import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.schemas.Action;
+import io.regretless.schemas.Decision;
+import io.regretless.schemas.DecisionRequest;
+import io.regretless.schemas.Label;
+import io.regretless.schemas.PredictionRequest;
+import io.regretless.schemas.Reward;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.config.Topics;
+
+/**
+ * The CLI's {@code run} as an operator meets it: a separate JVM against a real broker, readiness,
+ * Prometheus metrics that move with traffic, model queries over HTTP, and a clean stop on SIGTERM.
+ */
+class RunCommandIntegrationTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void servesHealthMetricsAndModelsAndStopsOnSigterm(@TempDir Path dir) throws Exception {
+        Topics topics = new Topics("ops");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(2).start()) {
+            Map<String, Integer> names = new LinkedHashMap<>();
+            List<String> all = new ArrayList<>(topics.banditInputs());
+            all.addAll(topics.banditOutputs());
+            all.addAll(topics.conformalInputs());
+            all.addAll(List.of(topics.intervals(), topics.evaluation()));
+            all.forEach(n -> names.put(n, 2));
+            broker.createTopics(names, Map.of());
+            Path config = dir.resolve("app.properties");
+            Files.writeString(config, String.join("\n",
+                "application.id=ops-test",
+                "state.dir=" + dir.resolve("state"),
+                "regretless.topic.prefix=ops",
+                "regretless.models=m",
+                "regretless.model.m.learner=linucb",
+                "regretless.model.m.dimension=8",
+                "regretless.conformal.models=s",
+                "regretless.conformal.model.s.calibrator=saocp",
+                "regretless.conformal.model.s.warmup=3", ""));
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.regretless.ops.Main",
+                "run", "--config", config.toString(), "--http-host", "127.0.0.1", "--http-port", "0");
+            builder.environment().put("REGRETLESS_CONFIG_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            builder.redirectErrorStream(true);
+            Process app = builder.start();
+            try {
+                String base = "http://127.0.0.1:" + awaitPort(app);
+                assertEquals(200, awaitStatus(base + "/health/ready", s -> s == 200));
+                assertEquals(200, get(base + "/health/live").statusCode());
+
+                Properties clientProps = new Properties();
+                clientProps.put("bootstrap.servers", broker.bootstrapServers());
+                try (BanditClient client = new BanditClient(clientProps, "ops")) {
+                    for (int i = 0; i < 10; i++) {
+                        DecisionRequest request = new DecisionRequest("r" + i, "m", 1_000L + i, Map.of("x", 1.0 * i),
+                            List.of(new Action("a", Map.of()), new Action("b", Map.of())));
+                        Decision decision = client.decide(request).get(60, TimeUnit.SECONDS);
+                        client.reward(new Reward("r" + i, "m", decision.getChosenActionId().equals("a") ? 1.0 : 0.0,
+                            1_000L + i)).get(30, TimeUnit.SECONDS);
+                    }
+                }
+                sendConformalTraffic(broker, topics);
+
+                String metrics = awaitBody(base + "/metrics", body -> counter(body, "rewards_joined_total", "m") >= 10
+                    && counter(body, "labels_joined_total", "s") >= 6);
+                assertTrue(counter(metrics, "decisions_total", "m") >= 10, "decisions counted");
+                assertTrue(metrics.contains("kafka_stream_"), "Kafka Streams' own metrics are exported");
+
+                String model = awaitBody(base + "/models/m", body -> body.contains("\"version\":10"));
+                assertTrue(model.contains("\"learner\":\"linucb-disjoint\""), model);
+                String series = awaitBody(base + "/models/s", body -> body.contains("\"version\":6"));
+                assertTrue(series.contains("\"warm\":true") && series.contains("\"calibrator\":\"saocp\""), series);
+                assertEquals(404, get(base + "/models/unknown").statusCode());
+            } finally {
+                app.destroy();
+                assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the app stops on SIGTERM");
+            }
+        }
+    }
+
+    private static void sendConformalTraffic(EmbeddedKafkaBroker broker, Topics topics) throws Exception {
+        AvroCodec<PredictionRequest> predictions = AvroCodec.of(PredictionRequest.class);
+        AvroCodec<Label> labels = AvroCodec.of(Label.class);
+        Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
+        try (KafkaProducer<byte[], byte[]> producer =
+                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            byte[] key = "s".getBytes(StandardCharsets.UTF_8);
+            for (int t = 0; t < 6; t++) {
+                producer.send(new ProducerRecord<>(topics.predictionRequests(), null, 2_000L + 2 * t, key,
+                    predictions.encode(new PredictionRequest("p" + t, "s", 0.5, 2_000L + 2 * t, null)))).get();
+                producer.send(new ProducerRecord<>(topics.labels(), null, 2_001L + 2 * t, key,
+                    labels.encode(new Label("p" + t, "s", 0.5 + 0.1 * t, 2_001L + 2 * t)))).get();
+            }
+        }
+    }
+
+    /** The value of the app counter {@code name} for {@code model} in a Prometheus scrape, summed over threads. */
+    static double counter(String scrape, String name, String model) {
+        double total = 0;
+        Pattern line = Pattern.compile("^kafka_regretless_" + name + "\\{([^}]*)\\} ([0-9.eE+-]+)$", Pattern.MULTILINE);
+        Matcher m = line.matcher(scrape);
+        while (m.find()) {
+            if (m.group(1).contains("model=\"" + model + "\"")) {
+                total += Double.parseDouble(m.group(2));
+            }
+        }
+        return total;
+    }
+
+    private static int awaitPort(Process app) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        Pattern url = Pattern.compile("http: http://127\\.0\\.0\\.1:(\\d+)");
+        StringBuilder seen = new StringBuilder();
+        String line;
+        while ((line = out.readLine()) != null) {
+            seen.append(line).append('\n');
+            Matcher m = url.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "app-output");
+                drain.setDaemon(true);
+                drain.start();
+                return Integer.parseInt(m.group(1));
+            }
+        }
+        throw new AssertionError("the app exited before serving HTTP:\n" + seen);
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int awaitStatus(String url, Predicate<Integer> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        int status;
+        do {
+            status = get(url).statusCode();
+            if (done.test(status)) {
+                return status;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return status;
+    }
+
+    private String awaitBody(String url, Predicate<String> done) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        String body;
+        do {
+            HttpResponse<String> response = get(url);
+            body = response.statusCode() + " " + response.body();
+            if (response.statusCode() == 200 && done.test(response.body())) {
+                return response.body();
+            }
+            Thread.sleep(250);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no expected answer from " + url + " within 90 s; last:\n"
+            + (body.length() > 4000 ? body.substring(0, 4000) : body));
+    }
+}
