@@ -17,6 +17,7 @@ import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.UnreadableRecordException;
+import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.schemas.state.PendingDecision;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.config.RegretlessConfig;
@@ -24,6 +25,7 @@ import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.DeadLetters;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.metrics.Counters;
+import io.regretless.topology.snapshot.SnapshotPublisher;
 import io.regretless.topology.window.AttributionWindow;
 
 /**
@@ -39,6 +41,7 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private static final AvroCodec<Decision> DECISIONS = AvroCodec.of(Decision.class);
     private static final AvroCodec<Feedback> FEEDBACK = AvroCodec.of(Feedback.class);
     private static final AvroCodec<PendingDecision> PENDING = AvroCodec.of(PendingDecision.class);
+    private static final AvroCodec<LinearBanditState> STATES = AvroCodec.of(LinearBanditState.class);
 
     private final RegretlessConfig config;
     private ProcessorContext<byte[], byte[]> context;
@@ -68,6 +71,11 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
         counters = new Counters(context.metrics());
         deadLetters = new DeadLetters(context, BanditTopology.DEAD_LETTERS_SINK, counters);
         context.schedule(config.punctuationInterval(), PunctuationType.STREAM_TIME, this::closeWindows);
+        if (!config.snapshotInterval().isZero()) {
+            SnapshotPublisher snapshots = new SnapshotPublisher(context, modelStore, "bandit",
+                bytes -> STATES.decode(bytes).getVersion(), BanditTopology.SNAPSHOTS_SINK);
+            context.schedule(config.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, snapshots::publish);
+        }
     }
 
     @Override

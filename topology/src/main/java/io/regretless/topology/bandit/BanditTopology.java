@@ -29,6 +29,7 @@ public final class BanditTopology {
     static final String DECISIONS_SINK = "decisions-sink";
     static final String FEEDBACK_SINK = "feedback-sink";
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+    static final String SNAPSHOTS_SINK = "bandit-snapshots-sink";
     private static final String PROCESSOR = "bandit";
 
     private BanditTopology() {
@@ -55,5 +56,6 @@ public final class BanditTopology {
         topology.addSink(DECISIONS_SINK, topics.decisions(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(FEEDBACK_SINK, topics.feedback(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);
+        topology.addSink(SNAPSHOTS_SINK, topics.modelSnapshots(), bytesOut, bytesOut, PROCESSOR);
     }
 }

@@ -32,6 +32,7 @@ import io.regretless.conformal.CalibratorKind;
  * regretless.model.checkout.max.actions=64
  * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
  * regretless.punctuation.interval.ms=1000           # how often closed windows are looked for (stream time)
+ * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
  *
  * regretless.conformal.models=temperature
  * regretless.conformal.model.temperature.calibrator=saocp   # scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
@@ -48,7 +49,7 @@ import io.regretless.conformal.CalibratorKind;
  */
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
-        long maxStateBytes, Duration punctuationInterval) {
+        long maxStateBytes, Duration punctuationInterval, Duration snapshotInterval) {
 
     public static final String PREFIX = "regretless.";
 
@@ -83,7 +84,8 @@ public record RegretlessConfig(
         }
         return new RegretlessConfig(topics, models, conformal,
             settings.longValue("regretless.max.state.bytes", 900_000L),
-            Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)));
+            Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)),
+            Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)));
     }
 
     private static List<String> modelIds(String list) {

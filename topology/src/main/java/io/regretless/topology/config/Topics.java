@@ -33,6 +33,11 @@ public record Topics(String prefix) {
         return prefix + ".feedback";
     }
 
+    /** Compacted: the latest state of every model, keyed by model id. */
+    public String modelSnapshots() {
+        return prefix + ".model-snapshots";
+    }
+
     public String deadLetters() {
         return prefix + ".dead-letters";
     }
@@ -60,7 +65,7 @@ public record Topics(String prefix) {
 
     /** The topics conformal prediction writes (and the shared dead-letter topic). */
     public List<String> conformalOutputs() {
-        return List.of(intervals(), evaluation(), deadLetters());
+        return List.of(intervals(), evaluation(), deadLetters(), modelSnapshots());
     }
 
     /** The topics the bandit loop reads, co-partitioned by model id. */
@@ -70,6 +75,6 @@ public record Topics(String prefix) {
 
     /** The topics the bandit loop writes. */
     public List<String> banditOutputs() {
-        return List.of(decisions(), feedback(), deadLetters());
+        return List.of(decisions(), feedback(), deadLetters(), modelSnapshots());
     }
 }

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.Label;
@@ -14,12 +15,14 @@ import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.UnreadableRecordException;
+import io.regretless.schemas.state.ConformalModelState;
 import io.regretless.schemas.state.PendingPrediction;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.DeadLetters;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.metrics.Counters;
+import io.regretless.topology.snapshot.SnapshotPublisher;
 import io.regretless.topology.window.AttributionWindow;
 
 /**
@@ -34,6 +37,7 @@ final class ConformalProcessor implements Processor<byte[], byte[], byte[], byte
     private static final AvroCodec<PredictionInterval> INTERVALS = AvroCodec.of(PredictionInterval.class);
     private static final AvroCodec<ConformalEvaluation> EVALUATIONS = AvroCodec.of(ConformalEvaluation.class);
     private static final AvroCodec<PendingPrediction> PENDING = AvroCodec.of(PendingPrediction.class);
+    private static final AvroCodec<ConformalModelState> STATES = AvroCodec.of(ConformalModelState.class);
 
     private final RegretlessConfig config;
     private ProcessorContext<byte[], byte[]> context;
@@ -51,13 +55,19 @@ final class ConformalProcessor implements Processor<byte[], byte[], byte[], byte
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
-        series = new SeriesRepository(context.getStateStore(ConformalTopology.CALIBRATORS_STORE), config.conformal());
+        KeyValueStore<String, byte[]> store = context.getStateStore(ConformalTopology.CALIBRATORS_STORE);
+        series = new SeriesRepository(store, config.conformal());
         pending = new AttributionWindow<>(context, ConformalTopology.PENDING_PREDICTIONS, PENDING);
         issuer = new IntervalIssuer(config.conformal(), series, pending);
         joiner = new LabelJoiner(config.conformal(), series, pending);
         counters = new Counters(context.metrics());
         deadLetters = new DeadLetters(context, ConformalTopology.DEAD_LETTERS_SINK, counters);
         context.schedule(config.punctuationInterval(), PunctuationType.STREAM_TIME, this::expire);
+        if (!config.snapshotInterval().isZero()) {
+            SnapshotPublisher snapshots = new SnapshotPublisher(context, store, "conformal",
+                bytes -> STATES.decode(bytes).getVersion(), ConformalTopology.SNAPSHOTS_SINK);
+            context.schedule(config.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, snapshots::publish);
+        }
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class ConformalTopology {
     static final String INTERVALS_SINK = "intervals-sink";
     static final String EVALUATION_SINK = "evaluation-sink";
     static final String DEAD_LETTERS_SINK = "conformal-dead-letters-sink";
+    static final String SNAPSHOTS_SINK = "conformal-snapshots-sink";
     private static final String PROCESSOR = "conformal";
 
     private ConformalTopology() {
@@ -49,5 +50,6 @@ public final class ConformalTopology {
         topology.addSink(INTERVALS_SINK, topics.intervals(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(EVALUATION_SINK, topics.evaluation(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);
+        topology.addSink(SNAPSHOTS_SINK, topics.modelSnapshots(), bytesOut, bytesOut, PROCESSOR);
     }
 }

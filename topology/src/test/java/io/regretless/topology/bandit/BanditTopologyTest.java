@@ -32,6 +32,7 @@ import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.LoggedFeedback;
+import io.regretless.schemas.ModelSnapshot;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.LinearBanditState;
@@ -191,6 +192,26 @@ class BanditTopologyTest {
         assertEquals(1_000 + WINDOW, closed.getRewardTimestamp());
         assertEquals(1L, model("m1").getVersion());
         assertTrue(feedback.isEmpty(), "r2 is still waiting");
+    }
+
+    @Test
+    void publishesChangedModelsToTheSnapshotTopicOnTheWallClock() {
+        TestOutputTopic<byte[], byte[]> snapshots =
+            driver.createOutputTopic(topics.modelSnapshots(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        send(request("r1"), 1_000);
+        reward("r1", "m1", 1.0, 2_000);
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(61));
+        ModelSnapshot snapshot = AvroCodec.of(ModelSnapshot.class).decode(snapshots.readValue());
+        assertEquals("m1", snapshot.getModelId());
+        assertEquals("bandit", snapshot.getKind());
+        assertEquals(1L, snapshot.getVersion());
+        byte[] stored = driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m1");
+        byte[] published = new byte[snapshot.getState().remaining()];
+        snapshot.getState().get(published);
+        assertArrayEquals(stored, published);
+        assertTrue(snapshots.isEmpty());
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(61));
+        assertTrue(snapshots.isEmpty(), "an unchanged model is not republished");
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.regretless.topology.snapshot;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import io.regretless.schemas.ModelSnapshot;
+import io.regretless.schemas.codec.AvroCodec;
+
+/**
+ * Publishes the models of one task to the compacted snapshot topic, so any consumer with the Avro
+ * schemas (another service, a notebook) can read the current models without asking the
+ * application. A model is republished only when its version moved since the last snapshot of this
+ * task instance; after a restart every model is published once more.
+ */
+public final class SnapshotPublisher {
+    private static final AvroCodec<ModelSnapshot> CODEC = AvroCodec.of(ModelSnapshot.class);
+
+    private final ProcessorContext<byte[], byte[]> context;
+    private final KeyValueStore<String, byte[]> store;
+    private final String kind;
+    private final ToLongFunction<byte[]> version;
+    private final String sink;
+    private final Map<String, Long> published = new HashMap<>();
+
+    /**
+     * @param version reads the model version from the stored bytes
+     */
+    public SnapshotPublisher(ProcessorContext<byte[], byte[]> context, KeyValueStore<String, byte[]> store,
+                             String kind, ToLongFunction<byte[]> version, String sink) {
+        this.context = context;
+        this.store = store;
+        this.kind = kind;
+        this.version = version;
+        this.sink = sink;
+    }
+
+    /** Publishes every model whose version changed; {@code now} is the wall-clock time. */
+    public void publish(long now) {
+        try (KeyValueIterator<String, byte[]> models = store.all()) {
+            while (models.hasNext()) {
+                KeyValue<String, byte[]> model = models.next();
+                long v = version.applyAsLong(model.value);
+                Long last = published.put(model.key, v);
+                if (last == null || last != v) {
+                    ModelSnapshot snapshot = new ModelSnapshot(model.key, kind, v, now, ByteBuffer.wrap(model.value));
+                    context.forward(new Record<>(model.key.getBytes(StandardCharsets.UTF_8), CODEC.encode(snapshot), now),
+                        sink);
+                }
+            }
+        }
+    }
+}
