@@ -1,0 +1,100 @@
+package io.regretless.experts;
+
+import io.regretless.bandit.RidgeRegression;
+import io.regretless.conformal.PackedState;
+import io.regretless.conformal.StateReader;
+import io.regretless.conformal.StateWriter;
+
+/**
+ * The baseline of Acharya et al., "Oracle Efficient Algorithms for Groupwise Regret" (ICLR 2024, §5):
+ * a single online ridge regression (λ = 1) over the features followed by the group indicators
+ * ({@link GroupFeatures}), predicting xᵀθ clipped to the {@link LabelRange} before each update, as the
+ * reference krishnacharya/multidecomp does. It has no groupwise guarantee; groups that need their
+ * own slopes are where the groupwise learner wins.
+ *
+ * <p>State size d'(d' + 1)/2 + d' doubles for d' = d + G. Not thread-safe (scratch vector).
+ */
+public final class GroupIndicatorRidge {
+    /** The {@link PackedState#kind()} of an exported learner. */
+    public static final String KIND = "experts.group-indicator-ridge.v1";
+
+    private final int dimension;
+    private final int groups;
+    private final LabelRange range;
+    private final RidgeRegression model;
+    private final double[] extended;
+
+    /** d features, G groups, λ = 1. */
+    public GroupIndicatorRidge(int dimension, int groups, LabelRange range) {
+        this(dimension, groups, GroupwiseRidge.DEFAULT_REGULARIZATION, range);
+    }
+
+    public GroupIndicatorRidge(int dimension, int groups, double regularization, LabelRange range) {
+        this(dimension, groups, range, new RidgeRegression(GroupFeatures.dimension(dimension, groups), regularization));
+    }
+
+    private GroupIndicatorRidge(int dimension, int groups, LabelRange range, RidgeRegression model) {
+        if (dimension < 1 || groups < 0 || model.dimension() != GroupFeatures.dimension(dimension, groups)) {
+            throw new IllegalArgumentException("inconsistent baseline: dimension " + dimension + ", groups " + groups
+                + ", model dimension " + model.dimension());
+        }
+        this.dimension = dimension;
+        this.groups = groups;
+        this.range = java.util.Objects.requireNonNull(range, "range");
+        this.model = model;
+        this.extended = new double[model.dimension()];
+    }
+
+    public int dimension() {
+        return dimension;
+    }
+
+    public int groups() {
+        return groups;
+    }
+
+    public LabelRange range() {
+        return range;
+    }
+
+    public long observations() {
+        return model.observations();
+    }
+
+    /** θᵀ[x, indicators] clipped to the range. */
+    public double predict(double[] x, int[] caseGroups) {
+        extend(x, caseGroups);
+        return range.clip(model.predict(extended));
+    }
+
+    /** Learns from one labelled case. */
+    public void update(double[] x, int[] caseGroups, double label) {
+        Features.checkLabel(label);
+        extend(x, caseGroups);
+        model.update(extended, label);
+    }
+
+    private void extend(double[] x, int[] caseGroups) {
+        Features.check(x, dimension);
+        GroupFeatures.withIndicators(x, caseGroups, groups, extended);
+    }
+
+    /** The state: configuration and the ridge model, bit for bit. */
+    public PackedState exportState() {
+        StateWriter w = new StateWriter(KIND).putLong(dimension).putLong(groups);
+        w.putDouble(range.low()).putDouble(range.high());
+        RidgeStates.write(model, w);
+        return w.build();
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid exported learner */
+    public static GroupIndicatorRidge restore(PackedState state) {
+        StateReader r = new StateReader(state, KIND);
+        int dimension = r.getSize();
+        int groups = r.getSize();
+        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
+        RidgeRegression model = RidgeStates.read(r);
+        r.finish();
+        return new GroupIndicatorRidge(dimension, groups, range, model);
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Sleeping experts and groupwise regret: one prediction whose regret is small on every group a case
+ * belongs to (Acharya, Arunachaleswaran, Kannan, Roth &amp; Ziani, "Oracle Efficient Algorithms for
+ * Groupwise Regret", ICLR 2024; reference code krishnacharya/multidecomp).
+ *
+ * <ul>
+ *   <li>{@link io.regretless.experts.SleepingAdaNormalHedge} and {@link io.regretless.experts.SleepingHedge}:
+ *       combiners over a changing awake set.</li>
+ *   <li>{@link io.regretless.experts.GroupwiseRidge}: one online ridge regression per group plus an
+ *       always-on group, combined by sleeping AdaNormalHedge ("features" mode);
+ *       {@link io.regretless.experts.GroupIndicatorRidge} is the paper's baseline.</li>
+ *   <li>{@link io.regretless.experts.AdviceCombiner}: external experts' predictions combined by sleeping
+ *       AdaNormalHedge ("advice" mode).</li>
+ *   <li>{@link io.regretless.experts.GroupRegret}: regret on one group against the least-squares fit in
+ *       hindsight, from sufficient statistics.</li>
+ *   <li>{@link io.regretless.experts.SyntheticGroups} and {@link io.regretless.experts.GroupwiseExperiment}:
+ *       the paper's synthetic experiment.</li>
+ * </ul>
+ *
+ * <p>Every learner exports a {@link io.regretless.conformal.PackedState} and restores from it bit for bit.
+ * Plain, deterministic Java; no Kafka.
+ */
+package io.regretless.experts;
