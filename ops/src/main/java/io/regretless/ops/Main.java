@@ -7,13 +7,14 @@ import picocli.CommandLine.Spec;
 
 import io.regretless.ops.cli.BenchCommand;
 import io.regretless.ops.cli.DemoCommand;
+import io.regretless.ops.cli.ReportCommand;
 import io.regretless.ops.cli.RunCommand;
 import io.regretless.ops.cli.TopicsCommand;
 
 /** The {@code regretless} command line: {@code run}, {@code topics}, {@code demo}, {@code bench}. */
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
-    subcommands = {RunCommand.class, TopicsCommand.class, DemoCommand.class, BenchCommand.class})
+    subcommands = {RunCommand.class, TopicsCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -42,6 +43,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, topics, demo or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, topics, report, demo or bench");
     }
 }

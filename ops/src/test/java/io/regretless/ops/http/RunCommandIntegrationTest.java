@@ -61,6 +61,7 @@ class RunCommandIntegrationTest {
             Path config = dir.resolve("app.properties");
             Files.writeString(config, String.join("\n",
                 "application.id=ops-test",
+                "bootstrap.servers=" + broker.bootstrapServers(),
                 "state.dir=" + dir.resolve("state"),
                 "regretless.topic.prefix=ops",
                 "regretless.models=m",
@@ -103,6 +104,13 @@ class RunCommandIntegrationTest {
                 String series = awaitBody(base + "/models/s", body -> body.contains("\"version\":6"));
                 assertTrue(series.contains("\"warm\":true") && series.contains("\"calibrator\":\"saocp\""), series);
                 assertEquals(404, get(base + "/models/unknown").statusCode());
+
+                Path page = dir.resolve("report.html");
+                assertEquals(0, io.regretless.ops.Main.commandLine().execute(
+                    "report", "--config", config.toString(), "--out", page.toString(), "--max-reward", "1"));
+                String html = Files.readString(page);
+                assertTrue(html.contains(">m<") && html.contains(">s<") && html.contains("<polyline"),
+                    "the report draws the bandit model and the conformal series");
             } finally {
                 app.destroy();
                 assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the app stops on SIGTERM");
