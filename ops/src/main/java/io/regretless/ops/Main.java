@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 import io.regretless.ops.cli.BenchCommand;
+import io.regretless.ops.cli.ConformalBenchCommand;
 import io.regretless.ops.cli.DemoCommand;
 import io.regretless.ops.cli.ReportCommand;
 import io.regretless.ops.cli.RunCommand;
@@ -14,7 +15,8 @@ import io.regretless.ops.cli.TopicsCommand;
 /** The {@code regretless} command line: {@code run}, {@code topics}, {@code demo}, {@code bench}. */
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
-    subcommands = {RunCommand.class, TopicsCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class})
+    subcommands = {RunCommand.class, TopicsCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
+        ConformalBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

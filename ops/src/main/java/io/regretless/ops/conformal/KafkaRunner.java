@@ -1,0 +1,498 @@
+package io.regretless.ops.conformal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import io.regretless.ops.RegretlessApp;
+import io.regretless.ops.broker.KafkaBroker;
+import io.regretless.schemas.ConformalEvaluation;
+import io.regretless.schemas.DeadLetter;
+import io.regretless.schemas.Label;
+import io.regretless.schemas.PredictionInterval;
+import io.regretless.schemas.PredictionRequest;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.config.Topics;
+
+/**
+ * Runs rows through the topology on a broker: one conformal model per row ({@link Cell#modelId()}),
+ * configured as {@link InProcessRunner} configures its series, on fresh topics
+ * {@code conformal-bench-<random>.*}.
+ *
+ * <p>The application is started on the empty topics first; once it runs, the whole replay is
+ * produced in timestamp order: step i of every model is its prediction at {@code base + 2i} and its
+ * label at {@code base + 2i + 1} (in a replay the label is known up front). With
+ * {@code max.task.idle.ms} set, Kafka Streams processes a task's records in timestamp order across
+ * the two input topics (a drained input partition is waited for), so each label updates the series
+ * before the next prediction of its model is answered: the in-process order. After its last step
+ * each model gets one more, never labelled, prediction, so that the requests partition does not
+ * run dry before the labels partition (the last label would wait {@code max.task.idle.ms} for it);
+ * its interval is ignored.
+ *
+ * <p>The run consumes intervals and evaluation records ({@code read_committed}) until every model's
+ * intervals and scored labels have arrived, and computes each row's figures from them: covered
+ * flags from the evaluation records, widths from the intervals of the scored steps. A dead letter
+ * fails the run; an interval issued out of order (its version is not its step) is reported as an
+ * inconsistency, and the figures would then differ from the in-process ones. Throughput is the
+ * run's labels over the time from the first record sent to the last output consumed.
+ * Topics, internal topics and local state are deleted afterwards.
+ */
+public final class KafkaRunner {
+    /** How long (wall clock) a task waits for a drained input partition, so records are processed in timestamp order. */
+    static final long MAX_TASK_IDLE_MS = 2_000;
+    /** Far longer than a replay's stream time (2 ms per step), so no prediction closes unlabelled. */
+    static final long LABEL_WINDOW_MS = Duration.ofHours(1).toMillis();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final int MAX_REPORTED = 20;
+
+    private static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
+    private static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
+    private static final AvroCodec<PredictionInterval> INTERVALS = AvroCodec.of(PredictionInterval.class);
+    private static final AvroCodec<ConformalEvaluation> EVALUATIONS = AvroCodec.of(ConformalEvaluation.class);
+    private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+
+    private final KafkaBroker broker;
+    private final ConformalOptions options;
+
+    public KafkaRunner(KafkaBroker broker, ConformalOptions options) {
+        this.broker = Objects.requireNonNull(broker);
+        this.options = Objects.requireNonNull(options);
+    }
+
+    /**
+     * Runs {@code cells} in one application.
+     *
+     * @param replays the replay of each row's series and forecaster
+     * @throws IllegalStateException if the application does not start, an output is missing after
+     *     {@link ConformalOptions#timeoutSeconds()}, or the topology dead-letters a record
+     */
+    public KafkaRun run(List<Cell> cells, Function<Cell, Replay> replays) throws InterruptedException {
+        String runId = "conformal-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics(runId);
+        Map<String, Model> models = new LinkedHashMap<>();
+        for (Cell cell : cells) {
+            if (models.put(cell.modelId(), new Model(cell, replays.apply(cell))) != null) {
+                throw new IllegalArgumentException("row " + cell.modelId() + " given twice");
+            }
+        }
+        Map<String, Integer> names = new LinkedHashMap<>();
+        topics.conformalInputs().forEach(t -> names.put(t, options.partitions()));
+        topics.conformalOutputs().forEach(t -> names.put(t, options.partitions()));
+        Path stateDir = createTempDirectory();
+        try {
+            broker.createTopics(names, Map.of());
+            awaitWritable(topics);
+            return process(runId, topics, cells, models, stateDir);
+        } finally {
+            deleteTopicsOf(runId);
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private KafkaRun process(String runId, Topics topics, List<Cell> cells, Map<String, Model> models, Path stateDir)
+            throws InterruptedException {
+        try (RegretlessApp app = new RegretlessApp(appProperties(runId, topics, models.values(), stateDir))) {
+            app.start(START_TIMEOUT);
+            long base = System.currentTimeMillis();
+            try (Outputs outputs = new Outputs(broker.clientProperties(), topics, models, base)) {
+                long began = System.nanoTime();
+                long labels = produce(topics, models.values(), base);
+                return collect(topics, cells, models, app, outputs, labels, began);
+            }
+        }
+    }
+
+    private KafkaRun collect(Topics topics, List<Cell> cells, Map<String, Model> models, RegretlessApp app,
+                             Outputs outputs, long labels, long began) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
+        long lastArrival = began;
+        while (outputs.missing() > 0) {
+            if (outputs.poll()) {
+                lastArrival = System.nanoTime();
+            }
+            KafkaStreams.State state = app.streams().state();
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("Kafka Streams stopped (" + state + ") with " + outputs.missing()
+                    + " interval and evaluation records missing");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("after " + options.timeoutSeconds() + " s " + outputs.missing()
+                    + " interval and evaluation records are still missing on " + topics.prefix()
+                    + ".*; first incomplete model: " + outputs.firstIncomplete());
+            }
+        }
+        Duration processing = Duration.ofNanos(Math.max(1, lastArrival - began));
+        Map<String, CellRun> runs = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>(outputs.problems);
+        for (Model m : models.values()) {
+            CellRun run = m.toRun();
+            runs.put(m.cell.modelId(), run);
+            m.checkFinalEvaluation(run.metrics(), problems);
+        }
+        return new KafkaRun(List.copyOf(cells), runs, labels, outputs.intervals, outputs.evaluations, processing,
+            problems.size() > MAX_REPORTED ? List.copyOf(problems.subList(0, MAX_REPORTED)) : List.copyOf(problems));
+    }
+
+    /**
+     * Waits until the broker serves offsets for every input partition: {@link KafkaBroker#createTopics} returns
+     * once its metadata names a leader, which can be a moment before the leader has the partition, so a produce
+     * request sent right away is refused with NOT_LEADER_OR_FOLLOWER (retried, but see {@link #produce}).
+     */
+    private void awaitWritable(Topics topics) {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (String topic : topics.conformalInputs()) {
+            for (int p = 0; p < options.partitions(); p++) {
+                partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
+            }
+        }
+        try (Admin admin = Admin.create(broker.clientProperties())) {
+            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the input topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the input topics of " + topics.prefix() + " are not writable: " + e, e);
+        }
+    }
+
+    private long produce(Topics topics, Iterable<Model> models, long base) {
+        Properties p = new Properties();
+        p.putAll(broker.clientProperties());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        // One request in flight per connection: the topics are brand new, and a first produce request that the
+        // broker refuses with NOT_LEADER_OR_FOLLOWER (it has not applied the partition yet) while a later one is
+        // accepted leaves the idempotent producer retrying the first with OUT_OF_ORDER_SEQUENCE_NUMBER until
+        // delivery.timeout.ms drops it (KAFKA-15591, seen here on 4.2.0).
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        long labels = 0;
+        int longest = 0;
+        for (Model m : models) {
+            longest = Math.max(longest, m.replay.steps());
+        }
+        try (KafkaProducer<byte[], byte[]> producer =
+                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i <= longest && failed.get() == null; i++) {
+                for (Model m : models) {
+                    if (i > m.replay.steps()) {
+                        continue;
+                    }
+                    String model = m.cell.modelId();
+                    byte[] key = model.getBytes(StandardCharsets.UTF_8);
+                    long predictedAt = base + 2L * i;
+                    boolean last = i == m.replay.steps();
+                    // After the last step, one more prediction (the series' next one) whose label is not known yet:
+                    // it keeps the requests partition ahead of the labels partition, so the last label is processed
+                    // without waiting max.task.idle.ms for more requests. Its interval is not part of the figures
+                    // (the naive value is sent; it is never scored).
+                    double prediction = last ? m.replay.y()[i - 1] : m.replay.yhat()[i];
+                    PredictionRequest request = PredictionRequest.newBuilder().setId(id(model, i)).setModelId(model)
+                        .setPrediction(prediction).setTimestamp(predictedAt)
+                        .setTargetCoverage(m.cell.target()).build();
+                    producer.send(new ProducerRecord<>(topics.predictionRequests(), null, predictedAt, key,
+                        REQUESTS.encode(request)), (md, e) -> failed.compareAndSet(null, e));
+                    if (last) {
+                        continue;
+                    }
+                    Label label = Label.newBuilder().setId(id(model, i)).setModelId(model)
+                        .setValue(m.replay.y()[i]).setTimestamp(predictedAt + 1).build();
+                    producer.send(new ProducerRecord<>(topics.labels(), null, predictedAt + 1, key,
+                        LABELS.encode(label)), (md, e) -> failed.compareAndSet(null, e));
+                    labels++;
+                }
+            }
+            producer.flush();
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("producing the replay failed: " + failed.get(), failed.get());
+        }
+        return labels;
+    }
+
+    private Properties appProperties(String runId, Topics topics, Iterable<Model> models, Path stateDir) {
+        Properties props = new Properties();
+        props.putAll(broker.clientProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, runId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(MAX_TASK_IDLE_MS));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(options.threads()));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(options.commitIntervalMs()));
+        props.put("regretless.topic.prefix", topics.prefix());
+        List<String> ids = new ArrayList<>();
+        for (Model m : models) {
+            String id = m.cell.modelId();
+            ids.add(id);
+            String p = "regretless.conformal.model." + id + ".";
+            props.put(p + "calibrator", m.cell.calibrator().wireName());
+            props.put(p + "coverage", Double.toString(m.cell.target()));
+            props.put(p + "warmup", Integer.toString(m.replay.warmup()));
+            props.put(p + "lce.window", Integer.toString(InProcessRunner.MODEL_LCE_WINDOW));
+            props.put(p + "label.window.ms", Long.toString(LABEL_WINDOW_MS));
+        }
+        props.put("regretless.conformal.models", String.join(",", ids));
+        return props;
+    }
+
+    static String id(String modelId, int step) {
+        return modelId + "/" + step;
+    }
+
+    static int step(String id) {
+        return Integer.parseInt(id.substring(id.lastIndexOf('/') + 1));
+    }
+
+    /** One model's expected replay and the outputs received for it. */
+    private static final class Model {
+        final Cell cell;
+        final Replay replay;
+        final PredictionInterval[] intervals;
+        final ConformalEvaluation[] evaluations;
+        int missing;
+
+        Model(Cell cell, Replay replay) {
+            this.cell = cell;
+            this.replay = replay;
+            this.intervals = new PredictionInterval[replay.steps()];
+            this.evaluations = new ConformalEvaluation[replay.scored()];
+            this.missing = intervals.length + evaluations.length;
+        }
+
+        CellRun toRun() {
+            int scored = evaluations.length;
+            boolean[] covered = new boolean[scored];
+            double[] widths = new double[scored];
+            for (int s = 0; s < scored; s++) {
+                PredictionInterval interval = intervals[replay.warmup() + s];
+                double lower = interval.getLower() == null ? Double.NEGATIVE_INFINITY : interval.getLower();
+                double upper = interval.getUpper() == null ? Double.POSITIVE_INFINITY : interval.getUpper();
+                covered[s] = evaluations[s].getCovered();
+                widths[s] = upper - lower;
+            }
+            return new CellRun(cell, replay.steps(), covered, widths,
+                IntervalMetrics.of(cell.target(), covered, widths));
+        }
+
+        /** The last evaluation record's running figures must be the figures over all the model's records. */
+        void checkFinalEvaluation(IntervalMetrics m, List<String> problems) {
+            if (evaluations.length == 0) {
+                return;
+            }
+            ConformalEvaluation last = evaluations[evaluations.length - 1];
+            compare("coverage", m.coverage(), last.getCoverage(), problems);
+            compare("meanWidth", m.meanWidth(), last.getMeanWidth(), problems);
+            compare("medianHalfWidth", m.medianHalfWidth(), last.getMedianHalfWidth(), problems);
+            compare("LCE_" + IntervalMetrics.LONG_WINDOW, m.lce100(), last.getLocalCoverageError(), problems);
+        }
+
+        private void compare(String what, double computed, Double published, List<String> problems) {
+            double p = published == null ? Double.NaN : published;
+            boolean same = published == null ? !Double.isFinite(computed) : Double.compare(computed, p) == 0;
+            if (!same) {
+                problems.add(cell.modelId() + ": final evaluation record has " + what + " " + published
+                    + " but the records give " + computed);
+            }
+        }
+    }
+
+    /** The output topics of a run, read from their beginning with read_committed isolation. */
+    private static final class Outputs implements AutoCloseable {
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final Topics topics;
+        private final Map<String, Model> models;
+        private final long base;
+        private final List<String> problems = new ArrayList<>();
+        private long missing;
+        private long intervals;
+        private long evaluations;
+
+        Outputs(Map<String, Object> client, Topics topics, Map<String, Model> models, long base) {
+            this.topics = topics;
+            this.models = models;
+            this.base = base;
+            for (Model m : models.values()) {
+                missing += m.missing;
+            }
+            Properties c = new Properties();
+            c.putAll(client);
+            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+            c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+            this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(topics.intervals(), topics.evaluation(), topics.deadLetters())) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+        }
+
+        long missing() {
+            return missing;
+        }
+
+        /** Polls once; true if a missing record arrived. */
+        boolean poll() {
+            long before = missing;
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                if (r.topic().equals(topics.intervals())) {
+                    interval(INTERVALS.decode(r.value()));
+                } else if (r.topic().equals(topics.evaluation())) {
+                    evaluation(EVALUATIONS.decode(r.value()));
+                } else {
+                    DeadLetter d = DEAD_LETTERS.decode(r.value());
+                    throw new IllegalStateException("the topology dead-lettered a record of " + d.getSourceTopic()
+                        + ": " + d.getReason() + ": " + d.getDetail());
+                }
+            }
+            return missing < before;
+        }
+
+        private void interval(PredictionInterval interval) {
+            Model m = model(interval.getModelId());
+            int step = step(interval.getId());
+            if (step == m.intervals.length) {
+                return; // the look-ahead prediction after the last step
+            }
+            intervals++;
+            if (m.intervals[step] != null) {
+                problems.add("duplicate interval " + interval.getId());
+                return;
+            }
+            m.intervals[step] = interval;
+            m.missing--;
+            missing--;
+            if (interval.getVersion() != step) {
+                problems.add("interval " + interval.getId() + " has version " + interval.getVersion()
+                    + ": it was not issued after the previous label");
+            }
+            if (!interval.getCalibrator().equals(m.cell.calibrator().wireName())
+                || interval.getCoverageTarget() != m.cell.target()) {
+                problems.add("interval " + interval.getId() + " names " + interval.getCalibrator() + " at "
+                    + interval.getCoverageTarget());
+            }
+        }
+
+        private void evaluation(ConformalEvaluation e) {
+            evaluations++;
+            Model m = model(e.getModelId());
+            int s = (int) e.getLabels() - 1;
+            if (s < 0 || s >= m.evaluations.length) {
+                problems.add(e.getModelId() + ": evaluation record for scored label " + e.getLabels() + " of "
+                    + m.evaluations.length);
+                return;
+            }
+            if (m.evaluations[s] != null) {
+                problems.add(e.getModelId() + ": duplicate evaluation record for scored label " + e.getLabels());
+                return;
+            }
+            m.evaluations[s] = e;
+            m.missing--;
+            missing--;
+            long expected = base + 2L * (m.replay.warmup() + s) + 1;
+            if (e.getTimestamp() != expected) {
+                problems.add(e.getModelId() + ": evaluation " + e.getLabels() + " carries timestamp "
+                    + e.getTimestamp() + ", its label's is " + expected);
+            }
+        }
+
+        private Model model(String id) {
+            Model m = models.get(id);
+            if (m == null) {
+                throw new IllegalStateException("output for unknown model '" + id + "'");
+            }
+            return m;
+        }
+
+        String firstIncomplete() {
+            for (Model m : models.values()) {
+                if (m.missing > 0) {
+                    int intervalsIn = 0;
+                    for (PredictionInterval i : m.intervals) {
+                        intervalsIn += i == null ? 0 : 1;
+                    }
+                    int evaluationsIn = 0;
+                    for (ConformalEvaluation e : m.evaluations) {
+                        evaluationsIn += e == null ? 0 : 1;
+                    }
+                    return m.cell.modelId() + " (" + intervalsIn + "/" + m.intervals.length + " intervals, "
+                        + evaluationsIn + "/" + m.evaluations.length + " evaluations)";
+                }
+            }
+            return "none";
+        }
+
+        @Override
+        public void close() {
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        }
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("regretless-conformal-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Best effort: the run's own topics and its application's internal topics all start with the run id. */
+    private void deleteTopicsOf(String runId) {
+        try (Admin admin = Admin.create(broker.clientProperties())) {
+            List<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(name -> name.startsWith(runId + ".") || name.startsWith(runId + "-"))
+                .toList();
+            admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("could not delete the benchmark topics of " + runId + ": " + e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+}
