@@ -3,8 +3,6 @@ package io.regretless.ops.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.connectors.client.BanditClient;
+import io.regretless.ops.AppProcess;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
@@ -70,14 +69,9 @@ class RunCommandIntegrationTest {
                 "regretless.conformal.models=s",
                 "regretless.conformal.model.s.calibrator=saocp",
                 "regretless.conformal.model.s.warmup=3", ""));
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.regretless.ops.Main",
-                "run", "--config", config.toString(), "--http-host", "127.0.0.1", "--http-port", "0");
-            builder.environment().put("REGRETLESS_CONFIG_BOOTSTRAP_SERVERS", broker.bootstrapServers());
-            builder.redirectErrorStream(true);
-            Process app = builder.start();
+            AppProcess app = AppProcess.start(config, Map.of("REGRETLESS_CONFIG_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
             try {
-                String base = "http://127.0.0.1:" + awaitPort(app);
+                String base = app.baseUrl();
                 assertEquals(200, awaitStatus(base + "/health/ready", s -> s == 200));
                 assertEquals(200, get(base + "/health/live").statusCode());
 
@@ -112,8 +106,7 @@ class RunCommandIntegrationTest {
                 assertTrue(html.contains(">m<") && html.contains(">s<") && html.contains("<polyline"),
                     "the report draws the bandit model and the conformal series");
             } finally {
-                app.destroy();
-                assertTrue(app.waitFor(60, TimeUnit.SECONDS), "the app stops on SIGTERM");
+                assertTrue(app.stop(), "the app stops on SIGTERM");
             }
         }
     }
@@ -145,24 +138,6 @@ class RunCommandIntegrationTest {
             }
         }
         return total;
-    }
-
-    private static int awaitPort(Process app) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-        Pattern url = Pattern.compile("http: http://127\\.0\\.0\\.1:(\\d+)");
-        StringBuilder seen = new StringBuilder();
-        String line;
-        while ((line = out.readLine()) != null) {
-            seen.append(line).append('\n');
-            Matcher m = url.matcher(line);
-            if (m.find()) {
-                Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "app-output");
-                drain.setDaemon(true);
-                drain.start();
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the app exited before serving HTTP:\n" + seen);
     }
 
     private HttpResponse<String> get(String url) throws Exception {

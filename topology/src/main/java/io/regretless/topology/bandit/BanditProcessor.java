@@ -27,6 +27,7 @@ import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.metrics.Counters;
 import io.regretless.topology.snapshot.SnapshotPublisher;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.window.StreamTimeBoundaries;
 
 /**
  * The bandit loop of one task. Requests, rewards and logged feedback of a model meet here (they
@@ -52,6 +53,7 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
     private AttributionWindow<PendingDecision> pending;
     private DeadLetters deadLetters;
     private Counters counters;
+    private StreamTimeBoundaries boundaries;
 
     BanditProcessor(RegretlessConfig config) {
         this.config = config;
@@ -70,7 +72,7 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
         loggedLearner = new LoggedFeedbackLearner(configs, models, learner);
         counters = new Counters(context.metrics());
         deadLetters = new DeadLetters(context, BanditTopology.DEAD_LETTERS_SINK, counters);
-        context.schedule(config.punctuationInterval(), PunctuationType.STREAM_TIME, this::closeWindows);
+        boundaries = new StreamTimeBoundaries(config.punctuationInterval());
         if (!config.snapshotInterval().isZero()) {
             SnapshotPublisher snapshots = new SnapshotPublisher(context, modelStore, "bandit",
                 bytes -> STATES.decode(bytes).getVersion(), BanditTopology.SNAPSHOTS_SINK);
@@ -102,6 +104,10 @@ final class BanditProcessor implements Processor<byte[], byte[], byte[], byte[]>
         } catch (IllegalArgumentException e) {
             // the learners' own input checks, e.g. hashed features whose sum overflows the safe range
             deadLetters.send(record, DeadLetterReason.INVALID_RECORD, "the learner refused it: " + e.getMessage());
+        }
+        long boundary = boundaries.crossed(context.currentStreamTimeMs());
+        if (boundary != StreamTimeBoundaries.NONE) {
+            closeWindows(boundary);
         }
     }
 

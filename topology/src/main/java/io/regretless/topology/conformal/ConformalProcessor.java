@@ -24,6 +24,7 @@ import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.metrics.Counters;
 import io.regretless.topology.snapshot.SnapshotPublisher;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.window.StreamTimeBoundaries;
 
 /**
  * Online conformal prediction for the series of one task: prediction requests get an interval from
@@ -47,6 +48,7 @@ final class ConformalProcessor implements Processor<byte[], byte[], byte[], byte
     private LabelJoiner joiner;
     private DeadLetters deadLetters;
     private Counters counters;
+    private StreamTimeBoundaries boundaries;
 
     ConformalProcessor(RegretlessConfig config) {
         this.config = config;
@@ -62,7 +64,7 @@ final class ConformalProcessor implements Processor<byte[], byte[], byte[], byte
         joiner = new LabelJoiner(config.conformal(), series, pending);
         counters = new Counters(context.metrics());
         deadLetters = new DeadLetters(context, ConformalTopology.DEAD_LETTERS_SINK, counters);
-        context.schedule(config.punctuationInterval(), PunctuationType.STREAM_TIME, this::expire);
+        boundaries = new StreamTimeBoundaries(config.punctuationInterval());
         if (!config.snapshotInterval().isZero()) {
             SnapshotPublisher snapshots = new SnapshotPublisher(context, store, "conformal",
                 bytes -> STATES.decode(bytes).getVersion(), ConformalTopology.SNAPSHOTS_SINK);
@@ -88,6 +90,10 @@ final class ConformalProcessor implements Processor<byte[], byte[], byte[], byte
             deadLetters.send(record, DeadLetterReason.UNREADABLE, e.getMessage());
         } catch (InvalidRecordException e) {
             deadLetters.send(record, e.reason(), e.getMessage());
+        }
+        long boundary = boundaries.crossed(context.currentStreamTimeMs());
+        if (boundary != StreamTimeBoundaries.NONE) {
+            expire(boundary);
         }
     }
 
