@@ -27,7 +27,8 @@ class SchemaExamplesTest {
             Arguments.of(DecisionRequest.class), Arguments.of(Decision.class), Arguments.of(Reward.class),
             Arguments.of(LoggedFeedback.class), Arguments.of(Feedback.class), Arguments.of(DeadLetter.class),
             Arguments.of(PredictionRequest.class), Arguments.of(PredictionInterval.class), Arguments.of(Label.class),
-            Arguments.of(ConformalEvaluation.class));
+            Arguments.of(ConformalEvaluation.class), Arguments.of(Advice.class), Arguments.of(CombinedPrediction.class),
+            Arguments.of(ExpertsEvaluation.class));
     }
 
     @ParameterizedTest
