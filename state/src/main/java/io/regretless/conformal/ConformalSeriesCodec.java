@@ -41,7 +41,8 @@ public final class ConformalSeriesCodec {
             fromAvro(state.getCalibrator()), fromAvro(state.getEvaluation()), state.getVersion());
     }
 
-    static io.regretless.schemas.state.PackedState toAvro(PackedState state) {
+    /** A learner's state as its Avro record, doubles as little-endian IEEE-754 bytes (bit for bit). */
+    public static io.regretless.schemas.state.PackedState toAvro(PackedState state) {
         double[] doubles = state.doubles();
         ByteBuffer bytes = ByteBuffer.allocate(8 * doubles.length).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asDoubleBuffer().put(doubles);
@@ -52,7 +53,8 @@ public final class ConformalSeriesCodec {
         return new io.regretless.schemas.state.PackedState(state.kind(), bytes, longs);
     }
 
-    static PackedState fromAvro(io.regretless.schemas.state.PackedState avro) {
+    /** The inverse of {@link #toAvro}; null for null. */
+    public static PackedState fromAvro(io.regretless.schemas.state.PackedState avro) {
         if (avro == null) {
             return null;
         }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Replays a {@link SyntheticGroups} data set through the paper's baseline ({@link GroupIndicatorRidge})
- * and the groupwise learner ({@link GroupwiseRidge}, square loss, labels in [0, 1]) and measures each
+ * Replays a {@link GroupedData} set (the paper's {@link SyntheticGroups}, or real rows) through the
+ * paper's baseline ({@link GroupIndicatorRidge}) and the groupwise learner ({@link GroupwiseRidge}, square loss, labels in [0, 1]) and measures each
  * one's regret on every group and on the always-on group (Acharya et al., ICLR 2024, §5, Figure 1 and
  * Table 2). As in the reference, both learners and the comparator see the features followed by the
  * group indicators, predictions are clipped to [0, 1], and every case is predicted before it is learned.
@@ -61,7 +61,7 @@ public final class GroupwiseExperiment {
     }
 
     /** Runs the first {@code rows} rows of the data set. */
-    public static Result run(SyntheticGroups data, int rows) {
+    public static Result run(GroupedData data, int rows) {
         if (rows < 1 || rows > data.rows()) {
             throw new IllegalArgumentException("rows must be in [1, " + data.rows() + "], got " + rows);
         }
@@ -80,24 +80,30 @@ public final class GroupwiseExperiment {
         double[] mixLoss = new double[groups + 1];
         double[] x = new double[d];
         double[] xg = new double[extended];
-        int[] caseGroups = new int[2];
-        double[] w = new double[3];
+        int[] buffer = new int[groups];
+        int[][] bySize = new int[groups + 1][];
+        for (int n = 0; n <= groups; n++) {
+            bySize[n] = new int[n];
+        }
+        double[] w = new double[groups + 1];
         for (int t = 0; t < rows; t++) {
             data.features(t, x);
-            data.groups(t, caseGroups);
+            int count = data.groups(t, buffer);
+            int[] caseGroups = bySize[count];
+            System.arraycopy(buffer, 0, caseGroups, 0, count);
             double y = data.label(t);
             GroupFeatures.withIndicators(x, caseGroups, groups, xg);
             double lb = LossFunction.SQUARE.of(baseline.predict(x, caseGroups), y);
             double lg = LossFunction.SQUARE.of(groupwise.predict(xg, caseGroups), y);
             groupwise.weights(caseGroups, w);
-            double lm = w[2] * LossFunction.SQUARE.of(groupwise.expertPrediction(groups, xg), y);
-            for (int k = 0; k < 2; k++) {
+            double lm = w[count] * LossFunction.SQUARE.of(groupwise.expertPrediction(groups, xg), y);
+            for (int k = 0; k < count; k++) {
                 lm += w[k] * LossFunction.SQUARE.of(groupwise.expertPrediction(caseGroups[k], xg), y);
             }
             baseline.update(x, caseGroups, y);
             groupwise.update(xg, caseGroups, y);
-            for (int k = 0; k <= 2; k++) {
-                int g = k < 2 ? caseGroups[k] : groups;
+            for (int k = 0; k <= count; k++) {
+                int g = k < count ? caseGroups[k] : groups;
                 hindsight[g].add(xg, y);
                 rounds[g]++;
                 baseLoss[g] += lb;

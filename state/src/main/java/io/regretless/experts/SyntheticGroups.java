@@ -18,7 +18,7 @@ import java.util.Random;
  * {@link java.util.Random} (whose algorithm the JDK specifies, so the data are the same on every JVM),
  * not NumPy's Mersenne Twister. Rows are generated in memory (8·rows·(d + 2) bytes).
  */
-public final class SyntheticGroups {
+public final class SyntheticGroups implements GroupedData {
     public static final int PAPER_ROWS = 100_000;
     public static final int PAPER_FEATURES = 20;
     public static final long PAPER_SEED = 21L;
@@ -115,35 +115,43 @@ public final class SyntheticGroups {
         return p.length - 1;
     }
 
+    @Override
     public int rows() {
         return rows;
     }
 
+    @Override
     public int features() {
         return features;
     }
 
     /** 8: two shapes, then six colours. */
+    @Override
     public int groups() {
         return NAMES.length;
     }
 
+    @Override
     public String groupName(int group) {
         return NAMES[group];
     }
 
     /** Copies row t's features into {@code out} (length d). */
+    @Override
     public void features(int row, double[] out) {
         System.arraycopy(x, row * features, out, 0, features);
     }
 
-    /** Writes row t's two groups, shape then colour, into {@code out} (length ≥ 2). */
-    public void groups(int row, int[] out) {
+    /** Writes row t's two groups, shape then colour, into {@code out} (length ≥ 2); returns 2. */
+    @Override
+    public int groups(int row, int[] out) {
         out[0] = shape[row];
         out[1] = colour[row];
+        return 2;
     }
 
     /** Row t's label, in [0, 1]. */
+    @Override
     public double label(int row) {
         return label[row];
     }

@@ -1,0 +1,54 @@
+package io.regretless.experts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.regretless.conformal.ConformalSeriesCodec;
+import io.regretless.conformal.PackedState;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.state.ExpertsModelState;
+
+/**
+ * An {@link ExpertsModel} as Avro bytes ({@link ExpertsModelState}, single-object encoding) and back,
+ * bit for bit (doubles travel as their IEEE-754 bits).
+ */
+public final class ExpertsModelCodec {
+    private static final AvroCodec<ExpertsModelState> CODEC = AvroCodec.of(ExpertsModelState.class);
+
+    private ExpertsModelCodec() {
+    }
+
+    public static byte[] encode(ExpertsModel model, String modelId) {
+        List<io.regretless.schemas.state.PackedState> regret = new ArrayList<>();
+        for (PackedState s : model.regretStates()) {
+            regret.add(ConformalSeriesCodec.toAvro(s));
+        }
+        return CODEC.encode(new ExpertsModelState(modelId, model.shape().mode().wireName(), model.version(),
+            ConformalSeriesCodec.toAvro(model.learnerState()), regret));
+    }
+
+    /**
+     * Restores a model stored with {@link #encode}.
+     *
+     * @throws io.regretless.schemas.codec.UnreadableRecordException for bytes that are not a stored model
+     * @throws IllegalArgumentException if the stored model does not have the expected shape
+     */
+    public static ExpertsModel decode(byte[] bytes, ExpertsModel.Shape expected) {
+        ExpertsModelState state = CODEC.decode(bytes);
+        if (!state.getMode().equals(expected.mode().wireName())) {
+            throw new IllegalArgumentException("stored model '" + state.getModelId() + "' is in " + state.getMode()
+                + " mode, configured: " + expected.mode().wireName());
+        }
+        List<PackedState> regret = new ArrayList<>();
+        for (io.regretless.schemas.state.PackedState s : state.getGroupRegret()) {
+            regret.add(ConformalSeriesCodec.fromAvro(s));
+        }
+        return ExpertsModel.restore(expected, ConformalSeriesCodec.fromAvro(state.getLearner()), regret,
+            state.getVersion());
+    }
+
+    /** The version of a stored model, without restoring it. */
+    public static long version(byte[] bytes) {
+        return CODEC.decode(bytes).getVersion();
+    }
+}
