@@ -4,9 +4,10 @@ import org.apache.kafka.streams.Topology;
 
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
+import io.regretless.topology.experts.ExpertsTopology;
 import io.regretless.topology.config.RegretlessConfig;
 
-/** The application's topology: the bandit loop and online conformal prediction, each when it has models. */
+/** The application's topology: the bandit loop, online conformal prediction and sleeping experts, each when it has models. */
 public final class RegretlessTopology {
     private RegretlessTopology() {
     }
@@ -18,6 +19,9 @@ public final class RegretlessTopology {
         }
         if (!config.conformal().isEmpty()) {
             ConformalTopology.addTo(topology, config);
+        }
+        if (!config.experts().isEmpty()) {
+            ExpertsTopology.addTo(topology, config);
         }
         return topology;
     }

@@ -12,6 +12,9 @@ import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
+import io.regretless.experts.ExpertsModel.Mode;
+import io.regretless.experts.LabelRange;
+import io.regretless.experts.LossFunction;
 
 /**
  * The application's own configuration, read from the same properties as Kafka Streams'.
@@ -31,7 +34,7 @@ import io.regretless.conformal.CalibratorKind;
  * regretless.model.checkout.max.features=1024
  * regretless.model.checkout.max.actions=64
  * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
- * regretless.punctuation.interval.ms=1000           # how often closed windows are looked for (stream time)
+ * regretless.punctuation.interval.ms=1000           # windows close at multiples of this in stream time
  * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
  *
  * regretless.conformal.models=temperature
@@ -42,23 +45,50 @@ import io.regretless.conformal.CalibratorKind;
  * regretless.conformal.model.temperature.label.window.ms=86400000
  * regretless.conformal.model.temperature.max.history=2000   # scores kept by history-based methods
  * regretless.conformal.model.temperature.aci.gamma=0.005
+ *
+ * regretless.experts.models=claims,prices
+ * regretless.experts.model.claims.mode=advice               # advice | features
+ * regretless.experts.model.claims.groups=young,old,north    # known groups, fixed order
+ * regretless.experts.model.claims.experts=gbm,glm,actuary   # advice mode: known experts
+ * regretless.experts.model.claims.loss=square               # square | absolute (the hedge's loss)
+ * regretless.experts.model.claims.label.low=0.0             # label range: predictions are clipped to it
+ * regretless.experts.model.claims.label.high=1.0
+ * regretless.experts.model.claims.label.window.ms=86400000
+ * regretless.experts.model.prices.mode=features
+ * regretless.experts.model.prices.dimension=20              # features mode: exact feature vector length
  * </pre>
  *
- * Every model's worst-case state (arms × (d(d+1)/2 + d) doubles) must fit {@code max.state.bytes},
- * which must stay under the changelog topic's {@code max.message.bytes} (1 MB by default).
+ * Every model's worst-case state (bandits: arms × (d(d+1)/2 + d) doubles; experts: see
+ * {@link ExpertsModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
+ * the changelog topic's {@code max.message.bytes} (1 MB by default). Experts model ids must differ
+ * from bandit and conformal ones (they share the snapshot topic and the HTTP model view).
  */
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
-        long maxStateBytes, Duration punctuationInterval, Duration snapshotInterval) {
+        Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
+        Duration snapshotInterval) {
 
     public static final String PREFIX = "regretless.";
 
     public RegretlessConfig {
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         conformal = Collections.unmodifiableMap(new LinkedHashMap<>(conformal));
-        if (models.isEmpty() && conformal.isEmpty()) {
-            throw new IllegalArgumentException(
-                "no models configured: set regretless.models and/or regretless.conformal.models");
+        experts = Collections.unmodifiableMap(new LinkedHashMap<>(experts));
+        if (models.isEmpty() && conformal.isEmpty() && experts.isEmpty()) {
+            throw new IllegalArgumentException("no models configured: set regretless.models, "
+                + "regretless.conformal.models and/or regretless.experts.models");
+        }
+        for (Map.Entry<String, ExpertsModelConfig> model : experts.entrySet()) {
+            if (models.containsKey(model.getKey()) || conformal.containsKey(model.getKey())) {
+                throw new IllegalArgumentException("experts model '" + model.getKey()
+                    + "' has the id of a bandit or conformal model; ids must be distinct");
+            }
+            long bound = model.getValue().maxStateBytes();
+            if (bound > maxStateBytes) {
+                throw new IllegalArgumentException("experts model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
+                    + ": lower its dimension, groups or experts");
+            }
         }
         for (Map.Entry<String, ModelConfig> model : models.entrySet()) {
             long bound = model.getValue().bandit().maxStateBytes();
@@ -82,7 +112,11 @@ public record RegretlessConfig(
         for (String id : modelIds(settings.string("regretless.conformal.models", ""))) {
             conformal.put(id, conformalModel(settings, id));
         }
-        return new RegretlessConfig(topics, models, conformal,
+        Map<String, ExpertsModelConfig> experts = new LinkedHashMap<>();
+        for (String id : modelIds(settings.string("regretless.experts.models", ""))) {
+            experts.put(id, expertsModel(settings, id));
+        }
+        return new RegretlessConfig(topics, models, conformal, experts,
             settings.longValue("regretless.max.state.bytes", 900_000L),
             Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)),
             Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)));
@@ -96,6 +130,35 @@ public record RegretlessConfig(
             }
         }
         return ids;
+    }
+
+    private static ExpertsModelConfig expertsModel(Settings settings, String id) {
+        String p = "regretless.experts.model." + id + ".";
+        Mode mode = settings.parse(p + "mode", null, Mode::parse);
+        List<String> groups = settings.parse(p + "groups", "", RegretlessConfig::names);
+        String other = mode == Mode.ADVICE ? p + "dimension" : p + "experts";
+        if (!settings.string(other, "").isEmpty()) {
+            throw new IllegalArgumentException(other + " does not apply to a model in " + mode.wireName() + " mode");
+        }
+        List<String> experts = mode == Mode.ADVICE ? settings.parse(p + "experts", null, RegretlessConfig::names) : List.of();
+        int dimension = mode == Mode.FEATURES ? settings.intValue(p + "dimension", 0) : 0;
+        if (mode == Mode.FEATURES && dimension < 1) {
+            throw new IllegalArgumentException("missing or bad setting " + p + "dimension: features mode needs >= 1");
+        }
+        LossFunction loss = settings.parse(p + "loss", "square", LossFunction::parse);
+        double low = settings.doubleValue(p + "label.low", 0.0);
+        double high = settings.doubleValue(p + "label.high", 1.0);
+        try {
+            return new ExpertsModelConfig(mode, groups, experts, dimension, loss, new LabelRange(low, high),
+                Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad settings " + p + "*: " + e.getMessage(), e);
+        }
+    }
+
+    /** A comma-separated list of names, blanks dropped, each trimmed. */
+    private static List<String> names(String list) {
+        return modelIds(list);
     }
 
     private static ConformalModelConfig conformalModel(Settings settings, String id) {

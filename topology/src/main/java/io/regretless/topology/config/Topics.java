@@ -58,6 +58,39 @@ public record Topics(String prefix) {
         return prefix + ".evaluation";
     }
 
+    /** Sleeping experts: the cases to predict ({@code Advice}), keyed by model id. */
+    public String advice() {
+        return prefix + ".advice";
+    }
+
+    /**
+     * Sleeping experts: the labels of the cases ({@code Label}). A topic of its own, not {@link #labels()}:
+     * one topology cannot read a topic from two sources, and each part must dead-letter labels it cannot join.
+     */
+    public String expertLabels() {
+        return prefix + ".expert-labels";
+    }
+
+    /** Sleeping experts: the combined predictions ({@code CombinedPrediction}). */
+    public String combined() {
+        return prefix + ".combined";
+    }
+
+    /** Sleeping experts: per model and group, loss and regret after each label ({@code ExpertsEvaluation}). */
+    public String groupEvaluation() {
+        return prefix + ".group-evaluation";
+    }
+
+    /** The topics sleeping experts read, co-partitioned by model id. */
+    public List<String> expertsInputs() {
+        return List.of(advice(), expertLabels());
+    }
+
+    /** The topics sleeping experts write (and the shared dead-letter and snapshot topics). */
+    public List<String> expertsOutputs() {
+        return List.of(combined(), groupEvaluation(), deadLetters(), modelSnapshots());
+    }
+
     /** The topics conformal prediction reads, co-partitioned by model id. */
     public List<String> conformalInputs() {
         return List.of(predictionRequests(), labels());

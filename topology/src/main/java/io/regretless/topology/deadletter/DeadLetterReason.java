@@ -4,11 +4,11 @@ package io.regretless.topology.deadletter;
 public enum DeadLetterReason {
     /** The bytes are not a single-object-encoded record of a known schema. */
     UNREADABLE,
-    /** A feature, reward or propensity is NaN or infinite. */
+    /** A feature, reward, propensity, prediction or label is NaN or infinite. */
     NON_FINITE_NUMBER,
     /** The record names a model id that is not configured. */
     UNKNOWN_MODEL,
-    /** More features than the model's max.features. */
+    /** More features than the model's max.features (bandits) or dimension (sleeping experts). */
     TOO_MANY_FEATURES,
     /** More candidate actions than max.actions, or more distinct arms than max.arms. */
     TOO_MANY_ACTIONS,
@@ -26,6 +26,10 @@ public enum DeadLetterReason {
     LATE_LABEL,
     /** A second label for a prediction that already has one. */
     DUPLICATE_LABEL,
+    /** A sleeping-experts case names a group its model is not configured with. */
+    UNKNOWN_GROUP,
+    /** A sleeping-experts case (advice mode) names an expert its model is not configured with. */
+    UNKNOWN_EXPERT,
     /** Processing failed unexpectedly; the detail holds the exception. */
     PROCESSING_ERROR
 }

@@ -8,13 +8,15 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.metrics.stats.Rate;
+import org.apache.kafka.common.metrics.stats.Value;
 import org.apache.kafka.common.metrics.stats.WindowedSum;
 import org.apache.kafka.streams.StreamsMetrics;
 
 /**
  * The application's counters, registered in Kafka Streams' own metrics registry (group
  * {@value #GROUP}), so they appear wherever Streams metrics do: JMX, {@code KafkaStreams#metrics()},
- * Micrometer's Kafka Streams binder. Each counter has a {@code -total} sum and a per-second rate.
+ * Micrometer's Kafka Streams binder. Each counter has a {@code -total} sum and a per-second rate;
+ * gauges ({@link #set}) hold their last value.
  */
 public final class Counters {
     public static final String GROUP = "regretless-metrics";
@@ -35,6 +37,23 @@ public final class Counters {
             sensors.put(key, sensor);
         }
         sensor.record(1.0);
+    }
+
+    /**
+     * Sets the gauge {@code name} with the given tags (plus the stream thread's id) to {@code value}:
+     * a figure that moves both ways, such as a model's regret on a group. It keeps its last value.
+     */
+    public void set(String name, String description, Map<String, String> tags, double value) {
+        String key = "gauge:" + name + tags;
+        Sensor sensor = sensors.get(key);
+        if (sensor == null) {
+            Map<String, String> allTags = new LinkedHashMap<>(tags);
+            allTags.put("thread-id", Thread.currentThread().getName());
+            sensor = metrics.addSensor(GROUP + ".gauge." + name + allTags, Sensor.RecordingLevel.INFO);
+            sensor.add(new MetricName(name, GROUP, description, allTags), new Value());
+            sensors.put(key, sensor);
+        }
+        sensor.record(value);
     }
 
     private Sensor register(String name, String description, Map<String, String> tags) {

@@ -1,0 +1,109 @@
+package io.regretless.topology.experts;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.regretless.experts.ExpertsModel;
+import io.regretless.experts.ExpertsModel.GroupStanding;
+import io.regretless.experts.ExpertsModel.Mode;
+import io.regretless.schemas.CombinedPrediction;
+import io.regretless.schemas.ExpertsEvaluation;
+import io.regretless.schemas.Label;
+import io.regretless.schemas.state.PendingAdvice;
+import io.regretless.topology.config.ExpertsModelConfig;
+import io.regretless.topology.deadletter.DeadLetterReason;
+import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.window.AttributionWindow.Closure;
+
+/**
+ * Joins a label to its pending case by id inside the label window, lets the model learn from it
+ * (advice mode: with the weights that were played; features mode: the groupwise update) and returns
+ * the standing of each of the case's groups and of the always-on group. Cases whose label never
+ * comes are dropped when their window closes, without learning.
+ */
+final class ExpertLabelJoiner {
+    private final ExpertsChecks checks;
+    private final ExpertsRepository models;
+    private final AttributionWindow<PendingAdvice> pending;
+
+    ExpertLabelJoiner(ExpertsChecks checks, ExpertsRepository models, AttributionWindow<PendingAdvice> pending) {
+        this.checks = checks;
+        this.models = models;
+        this.pending = pending;
+    }
+
+    List<ExpertsEvaluation> join(Label label, long recordTime) {
+        ExpertsChecks.requireId(label.getId());
+        ExpertsModelConfig config = checks.model(label.getModelId());
+        ExpertsChecks.requireFinite(label.getValue(), "label value");
+        PendingAdvice waiting = pending.get(label.getId());
+        if (waiting == null) {
+            throw notPending(label.getId());
+        }
+        CombinedPrediction played = waiting.getCombined();
+        if (!played.getModelId().equals(label.getModelId())) {
+            throw ExpertsChecks.invalid("label names model '" + label.getModelId() + "' but case '" + label.getId()
+                + "' is of '" + played.getModelId() + "'");
+        }
+        if (recordTime > waiting.getDeadline()) {
+            throw new InvalidRecordException(DeadLetterReason.LATE_LABEL, "label at " + recordTime
+                + " is after the label window closed at " + waiting.getDeadline());
+        }
+        ExpertCase c = checks.resolve(waiting.getAdvice());
+        double y = label.getValue();
+        List<GroupStanding> standings;
+        try {
+            standings = models.update(label.getModelId(), model -> learn(model, c, played, y));
+        } catch (IllegalArgumentException e) {
+            throw ExpertsChecks.invalid("case '" + label.getId() + "' cannot be learned: " + e.getMessage());
+        }
+        pending.close(label.getId(), waiting.getDeadline(), Closure.COMPLETED, recordTime,
+            recordTime + config.labelWindow().toMillis());
+        List<ExpertsEvaluation> out = new ArrayList<>(standings.size());
+        for (GroupStanding s : standings) {
+            out.add(ExpertsEvaluation.newBuilder()
+                .setModelId(label.getModelId())
+                .setGroup(checks.groupName(label.getModelId(), s.group()))
+                .setRounds(s.rounds())
+                .setAlgorithmLoss(s.algorithmLoss())
+                .setHindsightLoss(s.hindsightLoss())
+                .setRegret(s.regret())
+                .setTimestamp(label.getTimestamp())
+                .build());
+        }
+        return out;
+    }
+
+    private static List<GroupStanding> learn(ExpertsModel model, ExpertCase c, CombinedPrediction played, double y) {
+        if (c.config().mode() == Mode.FEATURES) {
+            return model.learn(c.features(), c.groups(), played.getPrediction(), y);
+        }
+        double[] weights = new double[played.getWeights().size()];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = played.getWeights().get(k).getWeight();
+        }
+        return model.learn(c.awake(), c.predictions(), weights, c.groups(), played.getPrediction(), y);
+    }
+
+    /** Closes a case whose label did not come in time; the model does not learn. */
+    void expire(PendingAdvice waiting) {
+        ExpertsModelConfig config = checks.configured(waiting.getCombined().getModelId());
+        long deadline = waiting.getDeadline();
+        long remember = config == null ? 0L : config.labelWindow().toMillis();
+        pending.close(waiting.getCombined().getId(), deadline, Closure.EXPIRED, deadline, deadline + remember);
+    }
+
+    private InvalidRecordException notPending(String id) {
+        Closure closure = pending.closure(id);
+        if (closure == Closure.COMPLETED) {
+            return new InvalidRecordException(DeadLetterReason.DUPLICATE_LABEL,
+                "case '" + id + "' already received its label at " + pending.closedAt(id));
+        }
+        if (closure == Closure.EXPIRED) {
+            return new InvalidRecordException(DeadLetterReason.LATE_LABEL,
+                "the label window of case '" + id + "' closed at " + pending.closedAt(id));
+        }
+        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST, "no case '" + id + "' is waiting for a label");
+    }
+}
