@@ -63,7 +63,8 @@ public final class RunCommand implements Callable<Integer> {
         http.start();
         app.streams().start();
         System.out.println("regretless running: bandit models " + app.config().models().keySet() + ", conformal models "
-            + app.config().conformal().keySet() + " on " + app.config().topics().prefix() + ".*");
+            + app.config().conformal().keySet() + ", experts models " + app.config().experts().keySet() + " on "
+            + app.config().topics().prefix() + ".*");
         System.out.println("http: http://" + httpHost + ":" + http.port() + " (/health/ready, /metrics, /models/{id})");
         System.out.flush();
         stopped.await();

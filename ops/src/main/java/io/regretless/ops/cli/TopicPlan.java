@@ -27,7 +27,11 @@ final class TopicPlan {
         for (String input : topics.conformalInputs()) {
             plan.put(input, new NewTopic(input, partitions, replication));
         }
-        for (String output : new String[] {topics.decisions(), topics.feedback(), topics.intervals(), topics.evaluation()}) {
+        for (String input : topics.expertsInputs()) {
+            plan.put(input, new NewTopic(input, partitions, replication));
+        }
+        for (String output : new String[] {topics.decisions(), topics.feedback(), topics.intervals(), topics.evaluation(),
+            topics.combined(), topics.groupEvaluation()}) {
             plan.put(output, new NewTopic(output, partitions, replication).configs(Map.of("retention.ms", retention)));
         }
         plan.put(topics.deadLetters(), new NewTopic(topics.deadLetters(), partitions, replication)

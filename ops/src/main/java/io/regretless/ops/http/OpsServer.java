@@ -17,6 +17,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
 import io.regretless.topology.config.ConformalModelConfig;
+import io.regretless.topology.config.ExpertsModelConfig;
+import io.regretless.topology.experts.ExpertsTopology;
 import io.regretless.topology.config.RegretlessConfig;
 
 /**
@@ -26,7 +28,8 @@ import io.regretless.topology.config.RegretlessConfig;
  *   <li>{@code GET /health/ready}: 200 only while Kafka Streams is RUNNING (every assigned task
  *       restored), else 503 — point load balancers and rolling restarts at it;</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
- *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model or conformal series, read from
+ *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model, conformal series or sleeping-experts
+ *       model (per-group loss and regret), read from
  *       whichever instance hosts it; {@code ?format=avro} returns the stored single-object Avro bytes.</li>
  * </ul>
  */
@@ -87,8 +90,10 @@ public final class OpsServer implements AutoCloseable {
         String id = exchange.getRequestURI().getPath().substring("/models/".length());
         boolean avro = "format=avro".equals(exchange.getRequestURI().getQuery());
         ConformalModelConfig conformal = config.conformal().get(id);
-        String store = conformal != null ? ConformalTopology.calibratorStoreName() : BanditTopology.modelStoreName();
-        if (conformal == null && !config.models().containsKey(id)) {
+        ExpertsModelConfig experts = config.experts().get(id);
+        String store = conformal != null ? ConformalTopology.calibratorStoreName()
+            : experts != null ? ExpertsTopology.expertsStoreName() : BanditTopology.modelStoreName();
+        if (conformal == null && experts == null && !config.models().containsKey(id)) {
             HttpExchanges.text(exchange, 404, "no model '" + id + "' is configured");
             return;
         }
@@ -111,6 +116,7 @@ public final class OpsServer implements AutoCloseable {
             } else {
                 HttpExchanges.json(exchange, 200, conformal != null
                     ? StateViews.conformal(id, lookup.localValue(), conformal)
+                    : experts != null ? StateViews.experts(id, lookup.localValue(), experts)
                     : StateViews.bandit(lookup.localValue()));
             }
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {

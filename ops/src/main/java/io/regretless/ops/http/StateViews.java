@@ -4,10 +4,13 @@ import java.util.StringJoiner;
 
 import io.regretless.conformal.ConformalSeries;
 import io.regretless.conformal.ConformalSeriesCodec;
+import io.regretless.experts.ExpertsModel;
+import io.regretless.experts.ExpertsModelCodec;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ArmModel;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.topology.config.ConformalModelConfig;
+import io.regretless.topology.config.ExpertsModelConfig;
 
 /** Human-readable JSON summaries of stored learner state, for operators and dashboards. */
 final class StateViews {
@@ -41,6 +44,38 @@ final class StateViews {
             json.append(",\"scoredLabels\":").append(series.evaluator().count())
                 .append(",\"coverage\":").append(number(series.evaluator().coverage()))
                 .append(",\"medianHalfWidth\":").append(number(series.evaluator().medianHalfWidth()));
+        }
+        return json.append('}').toString();
+    }
+
+    static String experts(String modelId, byte[] bytes, ExpertsModelConfig config) {
+        ExpertsModel model = ExpertsModelCodec.decode(bytes, config.shape());
+        StringBuilder json = new StringBuilder("{\"modelId\":").append(quote(modelId))
+            .append(",\"kind\":\"experts\",\"mode\":").append(quote(config.mode().wireName()))
+            .append(",\"loss\":").append(quote(config.loss().wireName()))
+            .append(",\"labelLow\":").append(number(config.range().low()))
+            .append(",\"labelHigh\":").append(number(config.range().high()))
+            .append(",\"version\":").append(model.version())
+            .append(",\"stateBytes\":").append(bytes.length);
+        StringJoiner groups = new StringJoiner(",", "[", "]");
+        int g = config.groups().size();
+        for (int i = 0; i <= g; i++) {
+            ExpertsModel.GroupStanding s = model.standing(i);
+            String name = i < g ? config.groups().get(i) : ExpertsModel.ALWAYS_ON;
+            String learner = config.mode() == ExpertsModel.Mode.FEATURES
+                ? ",\"observations\":" + model.observations(i) : "";
+            groups.add("{\"group\":" + quote(name) + ",\"rounds\":" + s.rounds() + ",\"algorithmLoss\":"
+                + number(s.algorithmLoss()) + ",\"hindsightLoss\":" + number(s.hindsightLoss()) + ",\"regret\":"
+                + number(s.regret()) + learner + "}");
+        }
+        json.append(",\"groups\":").append(groups);
+        if (config.mode() == ExpertsModel.Mode.ADVICE) {
+            StringJoiner experts = new StringJoiner(",", "[", "]");
+            for (int i = 0; i < config.experts().size(); i++) {
+                experts.add("{\"expert\":" + quote(config.experts().get(i)) + ",\"hedgeRegret\":"
+                    + number(model.hedgeRegret(i)) + "}");
+            }
+            json.append(",\"experts\":").append(experts);
         }
         return json.append('}').toString();
     }

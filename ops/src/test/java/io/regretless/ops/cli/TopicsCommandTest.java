@@ -36,7 +36,7 @@ class TopicsCommandTest {
                 Map<String, TopicDescription> described = admin.describeTopics(
                     TopicPlan.topics(topics, 1, (short) 1, java.time.Duration.ZERO, java.time.Duration.ZERO).keySet())
                     .allTopicNames().get(30, TimeUnit.SECONDS);
-                assertEquals(11, described.size());
+                assertEquals(15, described.size());
                 described.values().forEach(d -> assertEquals(3, d.partitions().size(), d.name()));
                 ConfigResource snapshots = new ConfigResource(ConfigResource.Type.TOPIC, topics.modelSnapshots());
                 ConfigResource feedback = new ConfigResource(ConfigResource.Type.TOPIC, topics.feedback());
@@ -45,6 +45,8 @@ class TopicsCommandTest {
                 assertEquals("compact", configs.get(snapshots).get("cleanup.policy").value());
                 assertEquals(Long.toString(TimeUnit.HOURS.toMillis(168)), configs.get(feedback).get("retention.ms").value());
                 assertTrue(described.containsKey(topics.predictionRequests()));
+                assertTrue(described.containsKey(topics.advice()) && described.containsKey(topics.expertLabels())
+                    && described.containsKey(topics.combined()) && described.containsKey(topics.groupEvaluation()));
             }
         }
     }

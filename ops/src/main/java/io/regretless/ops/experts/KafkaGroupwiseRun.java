@@ -1,0 +1,307 @@
+package io.regretless.ops.experts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+
+import io.regretless.experts.ExpertsModel;
+import io.regretless.experts.GroupedData;
+import io.regretless.ops.RegretlessApp;
+import io.regretless.ops.broker.KafkaBroker;
+import io.regretless.schemas.Advice;
+import io.regretless.schemas.DeadLetter;
+import io.regretless.schemas.ExpertsEvaluation;
+import io.regretless.schemas.Label;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.config.Topics;
+
+/**
+ * Runs the first rows of a data set through the sleeping-experts topology (one features-mode model,
+ * square loss, labels in [0, 1]) on a broker, on fresh topics {@code experts-bench-<random>.*}.
+ *
+ * <p>The application is started on the empty topics; then every row is produced, in timestamp order:
+ * row i's case at {@code base + 2i} on {@code advice}, its label at {@code base + 2i + 1} on
+ * {@code expert-labels}. With {@code max.task.idle.ms} set, Kafka Streams processes the task's
+ * records in timestamp order across both topics, so each label is learned before the next case is
+ * combined — the in-process order, hence the same figures. One last, never labelled, case keeps the
+ * advice partition ahead of the labels partition. The run consumes {@code group-evaluation}
+ * ({@code read_committed}) until every label's records are there and keeps each group's last
+ * record. Events/s = (cases + labels) / time from the first record sent to the last evaluation
+ * record consumed. Topics, internal topics and local state are deleted afterwards.
+ */
+public final class KafkaGroupwiseRun {
+    /** The model's id in the run. */
+    static final String MODEL = "groupwise";
+    private static final long MAX_TASK_IDLE_MS = 2_000;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final AvroCodec<Advice> ADVICE = AvroCodec.of(Advice.class);
+    private static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
+    private static final AvroCodec<ExpertsEvaluation> EVALUATIONS = AvroCodec.of(ExpertsEvaluation.class);
+    private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+
+    /**
+     * What a run measured.
+     *
+     * @param events     cases plus labels produced (the look-ahead case included)
+     * @param elapsed    from the first record sent to the last evaluation record consumed
+     * @param lastByGroup each group's last evaluation record, by group name (always-on included)
+     */
+    public record Result(int rows, long events, long evaluations, Duration elapsed,
+                         Map<String, ExpertsEvaluation> lastByGroup) {
+        public double eventsPerSecond() {
+            return events / (Math.max(1, elapsed.toNanos()) / 1e9);
+        }
+    }
+
+    private final KafkaBroker broker;
+    private final Duration timeout;
+    private final long commitIntervalMs;
+
+    /** @param commitIntervalMs the application's {@code commit.interval.ms} */
+    public KafkaGroupwiseRun(KafkaBroker broker, Duration timeout, long commitIntervalMs) {
+        this.broker = broker;
+        this.timeout = timeout;
+        this.commitIntervalMs = commitIntervalMs;
+    }
+
+    /**
+     * @throws IllegalStateException if the application stops, a record is dead-lettered or the
+     *     evaluation records are not all there within the timeout
+     */
+    public Result run(GroupedData data, int rows) throws InterruptedException {
+        String runId = "experts-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics(runId);
+        Map<String, Integer> names = new LinkedHashMap<>();
+        topics.expertsInputs().forEach(t -> names.put(t, 1));
+        topics.expertsOutputs().forEach(t -> names.put(t, 1));
+        Path stateDir = createTempDirectory();
+        try {
+            broker.createTopics(names, Map.of());
+            awaitWritable(topics);
+            try (RegretlessApp app = new RegretlessApp(appProperties(runId, topics, data, stateDir))) {
+                app.start(START_TIMEOUT);
+                try (KafkaConsumer<byte[], byte[]> consumer = consumer(topics)) {
+                    long began = System.nanoTime();
+                    long events = produce(topics, data, rows);
+                    return collect(app, consumer, topics, data, rows, events, began);
+                }
+            }
+        } finally {
+            deleteTopicsOf(runId);
+            deleteRecursively(stateDir);
+        }
+    }
+
+    private Result collect(RegretlessApp app, KafkaConsumer<byte[], byte[]> consumer, Topics topics, GroupedData data,
+                           int rows, long events, long began) {
+        long expected = 0;
+        int[] buffer = new int[data.groups()];
+        for (int t = 0; t < rows; t++) {
+            expected += data.groups(t, buffer) + 1;
+        }
+        Map<String, ExpertsEvaluation> last = new LinkedHashMap<>();
+        long received = 0;
+        long lastArrival = began;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received < expected) {
+            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
+                if (r.topic().equals(topics.deadLetters())) {
+                    DeadLetter d = DEAD_LETTERS.decode(r.value());
+                    throw new IllegalStateException("the topology dead-lettered a record of " + d.getSourceTopic()
+                        + ": " + d.getReason() + ": " + d.getDetail());
+                }
+                ExpertsEvaluation e = EVALUATIONS.decode(r.value());
+                last.put(e.getGroup(), e);
+                received++;
+                lastArrival = System.nanoTime();
+            }
+            KafkaStreams.State state = app.streams().state();
+            if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
+                || state == KafkaStreams.State.NOT_RUNNING) {
+                throw new IllegalStateException("Kafka Streams stopped (" + state + ") after " + received + " of "
+                    + expected + " evaluation records");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("after " + timeout.toSeconds() + " s only " + received + " of "
+                    + expected + " evaluation records arrived on " + topics.groupEvaluation());
+            }
+        }
+        Map<String, ExpertsEvaluation> ordered = new LinkedHashMap<>();
+        for (int g = 0; g <= data.groups(); g++) {
+            String name = g < data.groups() ? data.groupName(g) : ExpertsModel.ALWAYS_ON;
+            if (last.containsKey(name)) {
+                ordered.put(name, last.get(name));
+            }
+        }
+        return new Result(rows, events, received, Duration.ofNanos(Math.max(1, lastArrival - began)), ordered);
+    }
+
+    private long produce(Topics topics, GroupedData data, int rows) {
+        Properties p = new Properties();
+        p.putAll(broker.clientProperties());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        // one request in flight: a first produce request refused by a broker that has not applied a brand-new
+        // partition yet, while a later one is accepted, leaves the idempotent producer retrying (KAFKA-15591)
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        byte[] key = MODEL.getBytes(StandardCharsets.UTF_8);
+        long base = System.currentTimeMillis();
+        long events = 0;
+        double[] x = new double[data.features()];
+        int[] buffer = new int[data.groups()];
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            for (int t = 0; t <= rows && failed.get() == null; t++) {
+                int row = Math.min(t, data.rows() - 1);
+                data.features(row, x);
+                int count = data.groups(row, buffer);
+                List<String> groups = new ArrayList<>(count);
+                for (int k = 0; k < count; k++) {
+                    groups.add(data.groupName(buffer[k]));
+                }
+                List<Double> features = new ArrayList<>(x.length);
+                for (double v : x) {
+                    features.add(v);
+                }
+                long time = base + 2L * t;
+                String id = "row-" + t;
+                producer.send(new ProducerRecord<>(topics.advice(), null, time, key,
+                    ADVICE.encode(new Advice(id, MODEL, time, groups, List.of(), features))),
+                    (md, e) -> failed.compareAndSet(null, e));
+                events++;
+                if (t == rows) {
+                    break; // the look-ahead case: never labelled
+                }
+                producer.send(new ProducerRecord<>(topics.expertLabels(), null, time + 1, key,
+                    LABELS.encode(new Label(id, MODEL, data.label(row), time + 1))),
+                    (md, e) -> failed.compareAndSet(null, e));
+                events++;
+            }
+            producer.flush();
+        }
+        if (failed.get() != null) {
+            throw new IllegalStateException("producing the rows failed: " + failed.get(), failed.get());
+        }
+        return events;
+    }
+
+    private Properties appProperties(String runId, Topics topics, GroupedData data, Path stateDir) {
+        Properties props = new Properties();
+        props.putAll(broker.clientProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, runId);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(MAX_TASK_IDLE_MS));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs));
+        props.put("regretless.topic.prefix", topics.prefix());
+        props.put("regretless.experts.models", MODEL);
+        String p = "regretless.experts.model." + MODEL + ".";
+        props.put(p + "mode", "features");
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < data.groups(); g++) {
+            groups.add(data.groupName(g));
+        }
+        props.put(p + "groups", String.join(",", groups));
+        props.put(p + "dimension", Integer.toString(data.features()));
+        props.put(p + "loss", "square");
+        props.put(p + "label.low", "0");
+        props.put(p + "label.high", "1");
+        props.put(p + "label.window.ms", Long.toString(Duration.ofDays(1).toMillis()));
+        return props;
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(Topics topics) {
+        Properties c = new Properties();
+        c.putAll(broker.clientProperties());
+        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(topics.groupEvaluation(), topics.deadLetters())) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    /** Waits until the broker serves offsets for the input partitions, so the first produce is not refused. */
+    private void awaitWritable(Topics topics) {
+        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+        for (String topic : topics.expertsInputs()) {
+            partitions.put(new TopicPartition(topic, 0), OffsetSpec.latest());
+        }
+        try (Admin admin = Admin.create(broker.clientProperties())) {
+            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the input topics", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("the input topics of " + topics.prefix() + " are not writable: " + e, e);
+        }
+    }
+
+    /** Best effort: the run's topics and its application's internal topics all start with the run id. */
+    private void deleteTopicsOf(String runId) {
+        try (Admin admin = Admin.create(broker.clientProperties())) {
+            List<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                .filter(name -> name.startsWith(runId + ".") || name.startsWith(runId + "-"))
+                .toList();
+            admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("could not delete the benchmark topics of " + runId + ": " + e);
+        }
+    }
+
+    private static Path createTempDirectory() {
+        try {
+            return Files.createTempDirectory("regretless-experts-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
+    }
+}

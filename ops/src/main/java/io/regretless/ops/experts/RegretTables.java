@@ -1,0 +1,53 @@
+package io.regretless.ops.experts;
+
+import java.util.Locale;
+
+import io.regretless.experts.GroupwiseExperiment.GroupResult;
+import io.regretless.schemas.ExpertsEvaluation;
+
+/** Plain-text tables of the experts benchmark: per-group regret side by side. */
+final class RegretTables {
+    private RegretTables() {
+    }
+
+    /** Groupwise against baseline, in process, one group a line, always-on last. */
+    static String inProcess(InProcessRun run) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %10s %14s %15s %17s %14s%n",
+            "group", "rounds", "LS loss", "baseline reg", "groupwise reg", "groupwise <p,l>", "gw - baseline"));
+        for (GroupResult g : run.result().groups()) {
+            s.append(String.format(Locale.ROOT, "%-10s %8d %10.4f %14.4f %15.4f %17.4f %14.4f%n", g.group(),
+                g.rounds(), g.hindsightLoss(), g.baselineRegret(), g.groupwiseRegret(), g.groupwiseMixtureRegret(),
+                g.groupwiseRegret() - g.baselineRegret()));
+        }
+        s.append(String.format(Locale.ROOT,
+            "%,d rows: experiment (baseline + groupwise + comparators) %,.0f rows/s; served model alone "
+                + "(combine + learn + group regret) %,.0f rows/s%n",
+            run.rows(), run.experimentRowsPerSecond(), run.serviceRowsPerSecond()));
+        return s.toString();
+    }
+
+    /** The topology's last group-evaluation records against the in-process run of the same rows. */
+    static String kafka(KafkaGroupwiseRun.Result kafka, InProcessRun same) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %16s %20s %12s %14s%n",
+            "group", "rounds", "regret (Kafka)", "regret (in process)", "|difference|", "baseline reg"));
+        double worst = 0;
+        for (GroupResult g : same.result().groups()) {
+            ExpertsEvaluation e = kafka.lastByGroup().get(g.group());
+            if (e == null) {
+                s.append(String.format(Locale.ROOT, "%-10s %8d %16s%n", g.group(), g.rounds(), "(no record)"));
+                worst = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            double diff = Math.abs(e.getRegret() - g.groupwiseRegret());
+            worst = Math.max(worst, diff);
+            s.append(String.format(Locale.ROOT, "%-10s %8d %16.4f %20.4f %12.2e %14.4f%n", g.group(), e.getRounds(),
+                e.getRegret(), g.groupwiseRegret(), diff, g.baselineRegret()));
+        }
+        s.append(String.format(Locale.ROOT,
+            "%,d rows through Kafka: %,d events (cases + labels) in %.1f s = %,.0f events/s, %,d evaluation records;"
+                + " largest |Kafka - in process| regret difference %.2e%n",
+            kafka.rows(), kafka.events(), kafka.elapsed().toMillis() / 1000.0, kafka.eventsPerSecond(),
+            kafka.evaluations(), worst));
+        return s.toString();
+    }
+}
