@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -94,10 +92,10 @@ public final class EndToEndBenchmark {
                 PhaseResult copy = runPassThrough(runId, copyIn, copyOut, options, workload, stateDir);
                 return new Report(options, bandit, copy, handler.meanReward());
             } finally {
-                deleteTopicsOf(admin, runId);
+                RunCleanup.deleteTopicsOf(client, runId);
             }
         } finally {
-            deleteRecursively(stateDir);
+            RunCleanup.deleteRecursively(stateDir);
         }
     }
 
@@ -181,26 +179,6 @@ public final class EndToEndBenchmark {
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not create the benchmark topics " + names + ": " + e, e);
-        }
-    }
-
-    /** Best effort: the run's own and its apps' internal topics all start with the run id. */
-    private static void deleteTopicsOf(Admin admin, String runId) {
-        try {
-            List<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                .filter(name -> name.startsWith(runId + ".") || name.startsWith(runId + "-"))
-                .toList();
-            admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("could not delete the benchmark topics of " + runId + ": " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 }

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -14,6 +13,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.regretless.ops.bench.RunCleanup;
 import io.regretless.connectors.client.BanditClient;
 import io.regretless.connectors.replay.BanditReplay;
 import io.regretless.connectors.replay.ClassificationBandit;
@@ -93,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
                 return results;
             }
         } finally {
-            deleteRecursively(stateDir);
+            RunCleanup.deleteRecursively(stateDir);
         }
     }
 
@@ -103,19 +103,6 @@ public final class DemoCommand implements Callable<Integer> {
                 throw new IOException("the digits data set is missing from the jar (datasets/digits.csv.gz)");
             }
             return LabelledDataset.readCsv(in).dividedBy(16.0);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (var walk = Files.walk(dir)) {
-            walk.forEach(paths::add);
-        }
-        for (int i = paths.size() - 1; i >= 0; i--) {
-            Files.deleteIfExists(paths.get(i));
         }
     }
 }

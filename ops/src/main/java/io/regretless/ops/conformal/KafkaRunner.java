@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -37,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
+import io.regretless.ops.bench.RunCleanup;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.KafkaBroker;
 import io.regretless.schemas.ConformalEvaluation;
@@ -118,8 +117,8 @@ public final class KafkaRunner {
             awaitWritable(topics);
             return process(runId, topics, cells, models, stateDir);
         } finally {
-            deleteTopicsOf(runId);
-            deleteRecursively(stateDir);
+            RunCleanup.deleteTopicsOf(broker.clientProperties(), runId);
+            RunCleanup.deleteRecursively(stateDir);
         }
     }
 
@@ -471,28 +470,6 @@ public final class KafkaRunner {
             return Files.createTempDirectory("regretless-conformal-bench-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Best effort: the run's own topics and its application's internal topics all start with the run id. */
-    private void deleteTopicsOf(String runId) {
-        try (Admin admin = Admin.create(broker.clientProperties())) {
-            List<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                .filter(name -> name.startsWith(runId + ".") || name.startsWith(runId + "-"))
-                .toList();
-            admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("could not delete the benchmark topics of " + runId + ": " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +15,9 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
+import io.regretless.ops.bench.RunCleanup;
 import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.GroupedData;
 import io.regretless.ops.RegretlessApp;
@@ -116,8 +114,8 @@ public final class KafkaGroupwiseRun {
                 }
             }
         } finally {
-            deleteTopicsOf(runId);
-            deleteRecursively(stateDir);
+            RunCleanup.deleteTopicsOf(broker.clientProperties(), runId);
+            RunCleanup.deleteRecursively(stateDir);
         }
     }
 
@@ -275,33 +273,11 @@ public final class KafkaGroupwiseRun {
         }
     }
 
-    /** Best effort: the run's topics and its application's internal topics all start with the run id. */
-    private void deleteTopicsOf(String runId) {
-        try (Admin admin = Admin.create(broker.clientProperties())) {
-            List<String> ours = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-                .filter(name -> name.startsWith(runId + ".") || name.startsWith(runId + "-"))
-                .toList();
-            admin.deleteTopics(ours).all().get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            System.err.println("could not delete the benchmark topics of " + runId + ": " + e);
-        }
-    }
-
     private static Path createTempDirectory() {
         try {
             return Files.createTempDirectory("regretless-experts-bench-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 }
