@@ -92,6 +92,9 @@ class RunCommandIntegrationTest {
                     && counter(body, "labels_joined_total", "s") >= 6);
                 assertTrue(counter(metrics, "decisions_total", "m") >= 10, "decisions counted");
                 assertTrue(metrics.contains("kafka_stream_"), "Kafka Streams' own metrics are exported");
+                assertTrue(metrics.contains("kafka_regretless_interval_coverage{") && metrics.contains("model=\"s\""),
+                    "the series' coverage gauge is exported");
+                assertTrue(metrics.contains("kafka_regretless_propensity_total{"), "the propensity histogram is exported");
 
                 String model = awaitBody(base + "/models/m", body -> body.contains("\"version\":10"));
                 assertTrue(model.contains("\"learner\":\"linucb-disjoint\""), model);

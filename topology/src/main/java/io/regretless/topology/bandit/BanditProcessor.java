@@ -85,6 +85,8 @@ final class BanditProcessor extends LearningTaskProcessor {
         context.forward(record.withKey(key(decision.getModelId())).withValue(DECISIONS.encode(decision)),
             BanditTopology.DECISIONS_SINK);
         count("decisions-total", "Decisions made", decision.getModelId());
+        counters().increment("propensity-total", "Decisions by the propensity of the chosen action, in tenths",
+            Map.of("model", decision.getModelId(), "bucket", PropensityBuckets.of(decision.getPropensity())));
     }
 
     private void joinReward(Record<byte[], byte[]> record) {

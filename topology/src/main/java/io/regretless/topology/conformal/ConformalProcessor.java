@@ -1,5 +1,7 @@
 package io.regretless.topology.conformal;
 
+import java.util.Map;
+
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -69,6 +71,17 @@ final class ConformalProcessor extends LearningTaskProcessor {
                 ConformalTopology.EVALUATION_SINK);
             count(evaluation.getCovered() ? "intervals-covered-total" : "intervals-missed-total",
                 "Scored labels inside (covered) or outside (missed) their interval", label.getModelId());
+            Map<String, String> tags = Map.of("model", label.getModelId());
+            counters().set("interval-coverage", "Fraction of scored labels inside their interval", tags,
+                evaluation.getCoverage());
+            if (evaluation.getMedianHalfWidth() != null) {
+                counters().set("interval-median-half-width", "Median half-width of the scored intervals", tags,
+                    evaluation.getMedianHalfWidth());
+            }
+            if (evaluation.getLocalCoverageError() != null) {
+                counters().set("interval-local-coverage-error", "LCE_k of the scored intervals", tags,
+                    evaluation.getLocalCoverageError());
+            }
         }
     }
 

@@ -158,6 +158,8 @@ class BanditTopologyTest {
         assertEquals(chosen, decision.getPropensity());
         assertTrue(decision.getPropensity() > 0);
         assertTrue(deadLetters.isEmpty());
+        assertEquals(1.0, counter("propensity-total", "bucket", PropensityBuckets.of(decision.getPropensity())),
+            "the propensity histogram counts the decision");
     }
 
     @Test
@@ -295,6 +297,24 @@ class BanditTopologyTest {
 
         assertEquals(21.0, deadLetterTotal(), "every dead letter is counted");
         assertEquals(3.0, deadLetterTotal("UNREADABLE"));
+    }
+
+    double counter(String name, String tag, String value) {
+        double total = 0;
+        for (MetricName metric : new HashMap<>(driver.metrics()).keySet()) {
+            if (metric.group().equals(Counters.GROUP) && metric.name().equals(name) && value.equals(metric.tags().get(tag))) {
+                total += (Double) driver.metrics().get(metric).metricValue();
+            }
+        }
+        return total;
+    }
+
+    @Test
+    void propensitiesFallInTenths() {
+        assertEquals("0.0-0.1", PropensityBuckets.of(0.05));
+        assertEquals("0.0-0.1", PropensityBuckets.of(0.1));
+        assertEquals("0.1-0.2", PropensityBuckets.of(0.1000001));
+        assertEquals("0.9-1.0", PropensityBuckets.of(1.0));
     }
 
     double deadLetterTotal(String... reasons) {
