@@ -9,6 +9,7 @@ import io.regretless.ops.cli.BenchCommand;
 import io.regretless.ops.cli.ConformalBenchCommand;
 import io.regretless.ops.cli.DemoCommand;
 import io.regretless.ops.cli.ExpertsBenchCommand;
+import io.regretless.ops.cli.ModelsCommand;
 import io.regretless.ops.cli.ReportCommand;
 import io.regretless.ops.cli.RunCommand;
 import io.regretless.ops.cli.TopicsCommand;
@@ -16,8 +17,8 @@ import io.regretless.ops.cli.TopicsCommand;
 /** The {@code regretless} command line: {@code run}, {@code topics}, {@code report}, {@code demo}, the benchmarks. */
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
-    subcommands = {RunCommand.class, TopicsCommand.class, ReportCommand.class, DemoCommand.class, BenchCommand.class,
-        ConformalBenchCommand.class, ExpertsBenchCommand.class})
+    subcommands = {RunCommand.class, TopicsCommand.class, ModelsCommand.class, ReportCommand.class, DemoCommand.class,
+        BenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -47,6 +48,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "name a command: run, topics, report, demo, bench, conformal-bench or experts-bench");
+            "name a command: run, topics, models, report, demo, bench, conformal-bench or experts-bench");
     }
 }

@@ -28,6 +28,7 @@ import io.regretless.topology.config.RegretlessConfig;
  *   <li>{@code GET /health/ready}: 200 only while Kafka Streams is RUNNING (every assigned task
  *       restored), else 503 — point load balancers and rolling restarts at it;</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
+ *   <li>{@code GET /models}: the configured models, {@code [{"modelId":..,"kind":..}]};</li>
  *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model, conformal series or sleeping-experts
  *       model (per-group loss and regret), read from
  *       whichever instance hosts it; {@code ?format=avro} returns the stored single-object Avro bytes.</li>
@@ -60,6 +61,7 @@ public final class OpsServer implements AutoCloseable {
         server.createContext("/health/ready", this::ready);
         server.createContext("/metrics", this::metrics);
         server.createContext("/models/", this::model);
+        server.createContext("/models", this::list);
     }
 
     public void start() {
@@ -84,6 +86,18 @@ public final class OpsServer implements AutoCloseable {
     private void metrics(HttpExchange exchange) throws IOException {
         HttpExchanges.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
             registry.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private void list(HttpExchange exchange) throws IOException {
+        java.util.StringJoiner models = new java.util.StringJoiner(",", "[", "]");
+        config.models().keySet().forEach(id -> models.add(entry(id, "bandit")));
+        config.conformal().keySet().forEach(id -> models.add(entry(id, "conformal")));
+        config.experts().keySet().forEach(id -> models.add(entry(id, "experts")));
+        HttpExchanges.json(exchange, 200, models.toString());
+    }
+
+    private static String entry(String id, String kind) {
+        return "{\"modelId\":" + StateViews.quote(id) + ",\"kind\":\"" + kind + "\"}";
     }
 
     private void model(HttpExchange exchange) throws IOException {

@@ -102,6 +102,14 @@ class RunCommandIntegrationTest {
                 assertTrue(series.contains("\"warm\":true") && series.contains("\"calibrator\":\"saocp\""), series);
                 assertEquals(404, get(base + "/models/unknown").statusCode());
 
+                assertEquals(0, io.regretless.ops.Main.commandLine().execute("models", "list", "--url", base));
+                Path exported = dir.resolve("m.avro");
+                assertEquals(0, io.regretless.ops.Main.commandLine().execute(
+                    "models", "export", "m", "--url", base, "--out", exported.toString()));
+                assertEquals(10L, AvroCodec.of(io.regretless.schemas.state.LinearBanditState.class)
+                    .decode(Files.readAllBytes(exported)).getVersion(), "the exported Avro state is the model's");
+                assertEquals(1, io.regretless.ops.Main.commandLine().execute("models", "show", "nobody", "--url", base));
+
                 Path page = dir.resolve("report.html");
                 assertEquals(0, io.regretless.ops.Main.commandLine().execute(
                     "report", "--config", config.toString(), "--out", page.toString(), "--max-reward", "1"));
