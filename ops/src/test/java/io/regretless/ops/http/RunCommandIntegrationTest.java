@@ -95,6 +95,7 @@ class RunCommandIntegrationTest {
                 assertTrue(metrics.contains("kafka_regretless_interval_coverage{") && metrics.contains("model=\"s\""),
                     "the series' coverage gauge is exported");
                 assertTrue(metrics.contains("kafka_regretless_propensity_total{"), "the propensity histogram is exported");
+                GrafanaDashboardTest.assertDashboardMetricsExist(metrics);
 
                 String model = awaitBody(base + "/models/m", body -> body.contains("\"version\":10"));
                 assertTrue(model.contains("\"learner\":\"linucb-disjoint\""), model);
