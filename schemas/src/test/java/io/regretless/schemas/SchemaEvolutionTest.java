@@ -1,0 +1,95 @@
+package io.regretless.schemas;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.UnreadableRecordException;
+
+/**
+ * The compatibility rule for every input topic, exercised both ways with single-object encoding:
+ * an older writer whose schema had a field since removed is read by today's reader (given the old
+ * schema), and today's writer is read by a newer reader that added a field with a default. A
+ * writer schema the reader was not given is refused, never misread.
+ */
+class SchemaEvolutionTest {
+    static Stream<Arguments> inputs() {
+        return Stream.of(DecisionRequest.class, Reward.class, LoggedFeedback.class, PredictionRequest.class,
+            Label.class, Advice.class).map(Arguments::of);
+    }
+
+    @ParameterizedTest
+    @MethodSource("inputs")
+    <T extends SpecificRecord> void olderWriterIsReadByTodaysReader(Class<T> type) throws IOException {
+        T today = example(type);
+        Schema older = withField(today.getSchema(), new Schema.Field("legacySource", Schema.create(Schema.Type.STRING),
+            "a field the older version wrote and this one dropped", (Object) null));
+        GenericRecord old = new GenericData.Record(older);
+        for (Schema.Field f : today.getSchema().getFields()) {
+            old.put(f.name(), GenericData.get().deepCopy(f.schema(), today.get(f.pos())));
+        }
+        old.put("legacySource", "v0");
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), older).encode(old);
+
+        assertEquals(today, AvroCodec.of(type, older).decode(toArray(bytes)));
+        assertThrows(UnreadableRecordException.class, () -> AvroCodec.of(type).decode(toArray(bytes)),
+            "without the old schema the reader refuses rather than guesses");
+    }
+
+    @ParameterizedTest
+    @MethodSource("inputs")
+    <T extends SpecificRecord> void todaysWriterIsReadByANewerReader(Class<T> type) throws IOException {
+        T today = example(type);
+        Schema newer = withField(today.getSchema(), new Schema.Field("region", Schema.create(Schema.Type.STRING),
+            "a field a newer version added, with a default", "unknown"));
+        BinaryMessageDecoder<GenericRecord> reader = new BinaryMessageDecoder<>(GenericData.get(), newer);
+        reader.addSchema(today.getSchema());
+        GenericRecord read = reader.decode(AvroCodec.of(type).encode(today));
+
+        assertEquals("unknown", read.get("region").toString());
+        for (Schema.Field f : today.getSchema().getFields()) {
+            assertEquals(String.valueOf(today.get(f.pos())), String.valueOf(read.get(f.name())), f.name());
+        }
+    }
+
+    private static Schema withField(Schema base, Schema.Field extra) {
+        List<Schema.Field> fields = new ArrayList<>();
+        for (Schema.Field f : base.getFields()) {
+            fields.add(new Schema.Field(f, f.schema()));
+        }
+        fields.add(extra);
+        return Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields);
+    }
+
+    private static <T extends SpecificRecord> T example(Class<T> type) throws IOException {
+        String json = Files.readString(Path.of("src/main/avro", type.getSimpleName() + ".example.json"));
+        SpecificDatumReader<T> reader = new SpecificDatumReader<>(type);
+        return reader.read(null, DecoderFactory.get().jsonDecoder(reader.getSchema(), json));
+    }
+
+    private static byte[] toArray(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+}
