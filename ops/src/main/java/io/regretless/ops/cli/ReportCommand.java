@@ -14,8 +14,8 @@ import io.regretless.topology.config.Topics;
 
 /** Writes one HTML page of charts from the feedback and evaluation topics. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Read the feedback and evaluation topics and write an HTML page with charts: cumulative reward "
-        + "(and regret) per bandit model, coverage and width over time per conformal series.")
+    description = "Read the output topics and write an HTML page with charts: cumulative reward (and regret) per "
+        + "bandit model, coverage and width over time per conformal series, expert weights and group regret over time.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
@@ -42,8 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
         Topics topics = new Topics(props.getProperty("regretless.topic.prefix", "regretless"));
         EvaluationReport.Result result = EvaluationReport.build(client, topics, title, maxReward);
         Files.writeString(out, result.html(), StandardCharsets.UTF_8);
-        System.out.printf("wrote %s from %d feedback and %d evaluation records (%d unreadable skipped)%n",
-            out.toAbsolutePath(), result.feedback(), result.evaluations(), result.unreadable());
+        System.out.printf("wrote %s from %d feedback, %d evaluation and %d combined records (%d unreadable skipped)%n",
+            out.toAbsolutePath(), result.feedback(), result.evaluations(), result.combined(), result.unreadable());
         return 0;
     }
 }

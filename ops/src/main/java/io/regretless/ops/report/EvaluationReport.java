@@ -1,23 +1,25 @@
 package io.regretless.ops.report;
 
 import java.util.Properties;
+import java.util.function.Consumer;
 
+import org.apache.avro.specific.SpecificRecord;
+
+import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ConformalEvaluation;
+import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.UnreadableRecordException;
 import io.regretless.topology.config.Topics;
 
-/** Builds the HTML report from a deployment's feedback and evaluation topics. */
+/** Builds the HTML report from a deployment's feedback, evaluation, group-evaluation and combined topics. */
 public final class EvaluationReport {
-    private static final AvroCodec<Feedback> FEEDBACK = AvroCodec.of(Feedback.class);
-    private static final AvroCodec<ConformalEvaluation> EVALUATION = AvroCodec.of(ConformalEvaluation.class);
-
     private EvaluationReport() {
     }
 
     /** What was read: the page, and how many records fed it or were skipped as unreadable. */
-    public record Result(String html, long feedback, long evaluations, long unreadable) {
+    public record Result(String html, long feedback, long evaluations, long combined, long unreadable) {
     }
 
     /**
@@ -26,20 +28,22 @@ public final class EvaluationReport {
     public static Result build(Properties client, Topics topics, String title, double maxReward) {
         ReportData data = new ReportData(maxReward);
         long[] unreadable = {0};
-        long feedback = TopicReader.readAll(client, topics.feedback(), bytes -> {
+        long feedback = read(client, topics.feedback(), Feedback.class, data::add, unreadable);
+        long evaluations = read(client, topics.evaluation(), ConformalEvaluation.class, data::add, unreadable)
+            + read(client, topics.groupEvaluation(), ExpertsEvaluation.class, data::add, unreadable);
+        long combined = read(client, topics.combined(), CombinedPrediction.class, data::add, unreadable);
+        return new Result(HtmlReport.render(title, data), feedback, evaluations, combined, unreadable[0]);
+    }
+
+    private static <T extends SpecificRecord> long read(Properties client, String topic, Class<T> type,
+                                                        Consumer<T> sink, long[] unreadable) {
+        AvroCodec<T> codec = AvroCodec.of(type);
+        return TopicReader.readAll(client, topic, bytes -> {
             try {
-                data.add(FEEDBACK.decode(bytes));
+                sink.accept(codec.decode(bytes));
             } catch (UnreadableRecordException e) {
                 unreadable[0]++;
             }
         });
-        long evaluations = TopicReader.readAll(client, topics.evaluation(), bytes -> {
-            try {
-                data.add(EVALUATION.decode(bytes));
-            } catch (UnreadableRecordException e) {
-                unreadable[0]++;
-            }
-        });
-        return new Result(HtmlReport.render(title, data), feedback, evaluations, unreadable[0]);
     }
 }

@@ -33,8 +33,18 @@ final class HtmlReport {
                 chart(html, "Median half-width", "scored labels", "half-width", data.halfWidth);
             }
         }
-        if (data.cumulativeReward.isEmpty() && data.coverage.isEmpty()) {
-            html.append("<p>No feedback or evaluation records yet.</p>");
+        if (!data.expertWeights.isEmpty() || !data.groupRegret.isEmpty()) {
+            html.append("<h2>Sleeping experts</h2>");
+            if (!data.expertWeights.isEmpty()) {
+                chart(html, "Weight of each expert when awake", "combined predictions", "weight", data.expertWeights);
+            }
+            if (!data.groupRegret.isEmpty()) {
+                chart(html, "Regret per group against the least-squares fit in hindsight", "rounds of the group",
+                    "regret", data.groupRegret);
+            }
+        }
+        if (data.cumulativeReward.isEmpty() && data.coverage.isEmpty() && data.expertWeights.isEmpty()) {
+            html.append("<p>No feedback, evaluation or combined records yet.</p>");
         }
         return html.append("</body></html>").toString();
     }

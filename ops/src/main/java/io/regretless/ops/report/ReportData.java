@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ConformalEvaluation;
+import io.regretless.schemas.ExpertWeight;
+import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
 
 /**
@@ -22,7 +25,10 @@ final class ReportData {
     final Map<String, Series> windowCoverage = new LinkedHashMap<>();
     final Map<String, Series> halfWidth = new LinkedHashMap<>();
     final Map<String, Double> coverageTargets = new LinkedHashMap<>();
+    final Map<String, Series> expertWeights = new LinkedHashMap<>();
+    final Map<String, Series> groupRegret = new LinkedHashMap<>();
     private final Map<String, double[]> totals = new LinkedHashMap<>();
+    private final Map<String, long[]> combinedCounts = new LinkedHashMap<>();
 
     /** @param maxReward the best reward a decision can earn, or NaN when unknown (no regret curve) */
     ReportData(double maxReward) {
@@ -52,6 +58,18 @@ final class ReportData {
         if (evaluation.getMedianHalfWidth() != null) {
             series(halfWidth, model).add(x, evaluation.getMedianHalfWidth());
         }
+    }
+
+    void add(CombinedPrediction combined) {
+        long n = ++combinedCounts.computeIfAbsent(combined.getModelId(), m -> new long[1])[0];
+        for (ExpertWeight w : combined.getWeights()) {
+            series(expertWeights, combined.getModelId() + " " + w.getExpert()).add(n, w.getWeight());
+        }
+    }
+
+    void add(ExpertsEvaluation evaluation) {
+        series(groupRegret, evaluation.getModelId() + " " + evaluation.getGroup())
+            .add(evaluation.getRounds(), evaluation.getRegret());
     }
 
     static List<Series> list(Map<String, Series> byModel) {

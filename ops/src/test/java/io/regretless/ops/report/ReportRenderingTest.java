@@ -19,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;
+import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ConformalEvaluation;
+import io.regretless.schemas.ExpertWeight;
+import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
@@ -42,6 +45,11 @@ class ReportRenderingTest {
             data.add(new ConformalEvaluation("temperature", "saocp", 0.9, (long) t, true, 0.9 + 0.05 / t,
                 0.2, 0.1 + 0.01 * Math.sin(t / 20.0), 100, t >= 100 ? 0.91 : null, t >= 100 ? 0.04 : null, (long) t));
         }
+        for (int t = 1; t <= 200; t++) {
+            data.add(new CombinedPrediction("c" + t, "claims", 0.5, List.of(new ExpertWeight("gbm", 0.5 + t / 1000.0),
+                new ExpertWeight("glm", 0.5 - t / 1000.0)), (long) t, (long) t));
+            data.add(new ExpertsEvaluation("claims", "young", (long) t, 0.1 * t, 0.1 * t + 1, -1.0 + Math.sqrt(t) / 10, (long) t));
+        }
         return data;
     }
 
@@ -50,8 +58,10 @@ class ReportRenderingTest {
         String html = HtmlReport.render("test report", sampleData());
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("digits-linucb") && html.contains("digits-squarecb") && html.contains("temperature"));
-        assertEquals(2 * 3 + 3, html.split("<polyline").length - 1,
-            "reward, average and regret per bandit model; coverage, window coverage, width for the series");
+        assertEquals(2 * 3 + 3 + 2 + 1, html.split("<polyline").length - 1,
+            "reward, average and regret per bandit model; coverage, window coverage, width for the series; "
+                + "a weight line per expert; a regret line per group");
+        assertTrue(html.contains("claims gbm") && html.contains("claims young"), "experts and groups are named");
         assertTrue(html.contains("stroke-dasharray"), "the coverage target is drawn");
         assertTrue(!html.contains("<script"), "no scripts: the page renders offline");
     }
