@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.ModelCapacityExceededException;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
@@ -20,6 +21,7 @@ import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.task.LearningTaskProcessor;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearnerStore;
 
 /**
  * The bandit loop of one task. Requests, rewards and logged feedback of a model meet here (they
@@ -35,7 +37,7 @@ final class BanditProcessor extends LearningTaskProcessor {
     private static final AvroCodec<PendingDecision> PENDING = AvroCodec.of(PendingDecision.class);
     private static final AvroCodec<LinearBanditState> STATES = AvroCodec.of(LinearBanditState.class);
 
-    private ModelRepository models;
+    private LearnerStore<ContextualBandit> models;
     private Decider decider;
     private RewardJoiner joiner;
     private LoggedFeedbackLearner loggedLearner;
@@ -49,7 +51,7 @@ final class BanditProcessor extends LearningTaskProcessor {
     @Override
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         Map<String, ModelConfig> configs = config.models();
-        models = new ModelRepository(context.getStateStore(BanditTopology.MODELS_STORE), configs);
+        models = ModelRepository.of(context.getStateStore(BanditTopology.MODELS_STORE), configs);
         pending = new AttributionWindow<>(context, BanditTopology.PENDING_DECISIONS, PENDING);
         FeedbackLearner learner = new FeedbackLearner(models);
         decider = new Decider(configs, models, pending);

@@ -17,6 +17,7 @@ import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearnerStore;
 
 /**
  * Answers a request with the model in the store and opens its attribution window. The random draw
@@ -24,10 +25,10 @@ import io.regretless.topology.window.AttributionWindow;
  */
 final class Decider {
     private final Map<String, ModelConfig> configs;
-    private final ModelRepository models;
+    private final LearnerStore<ContextualBandit> models;
     private final AttributionWindow<PendingDecision> pending;
 
-    Decider(Map<String, ModelConfig> configs, ModelRepository models,
+    Decider(Map<String, ModelConfig> configs, LearnerStore<ContextualBandit> models,
             AttributionWindow<PendingDecision> pending) {
         this.configs = configs;
         this.models = models;

@@ -2,11 +2,13 @@ package io.regretless.topology.bandit;
 
 import java.util.Map;
 
+import io.regretless.bandit.ContextualBandit;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.LoggedFeedback;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.task.LearnerStore;
 
 /**
  * Learns from bandit feedback logged by another system (context, candidates, chosen action, its
@@ -14,10 +16,11 @@ import io.regretless.topology.deadletter.InvalidRecordException;
  */
 final class LoggedFeedbackLearner {
     private final Map<String, ModelConfig> configs;
-    private final ModelRepository models;
+    private final LearnerStore<ContextualBandit> models;
     private final FeedbackLearner learner;
 
-    LoggedFeedbackLearner(Map<String, ModelConfig> configs, ModelRepository models, FeedbackLearner learner) {
+    LoggedFeedbackLearner(Map<String, ModelConfig> configs, LearnerStore<ContextualBandit> models,
+                          FeedbackLearner learner) {
         this.configs = configs;
         this.models = models;
         this.learner = learner;

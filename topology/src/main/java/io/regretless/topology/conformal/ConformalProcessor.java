@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import io.regretless.conformal.ConformalSeries;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
@@ -15,6 +16,7 @@ import io.regretless.schemas.state.PendingPrediction;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.task.LearningTaskProcessor;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearnerStore;
 
 /**
  * Online conformal prediction for the series of one task: prediction requests get an interval from
@@ -30,7 +32,7 @@ final class ConformalProcessor extends LearningTaskProcessor {
     private static final AvroCodec<PendingPrediction> PENDING = AvroCodec.of(PendingPrediction.class);
     private static final AvroCodec<ConformalModelState> STATES = AvroCodec.of(ConformalModelState.class);
 
-    private SeriesRepository series;
+    private LearnerStore<ConformalSeries> series;
     private AttributionWindow<PendingPrediction> pending;
     private IntervalIssuer issuer;
     private LabelJoiner joiner;
@@ -42,7 +44,7 @@ final class ConformalProcessor extends LearningTaskProcessor {
 
     @Override
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
-        series = new SeriesRepository(context.getStateStore(ConformalTopology.CALIBRATORS_STORE), config.conformal());
+        series = SeriesRepository.of(context.getStateStore(ConformalTopology.CALIBRATORS_STORE), config.conformal());
         pending = new AttributionWindow<>(context, ConformalTopology.PENDING_PREDICTIONS, PENDING);
         issuer = new IntervalIssuer(config.conformal(), series, pending);
         joiner = new LabelJoiner(config.conformal(), series, pending);

@@ -10,14 +10,15 @@ import io.regretless.topology.config.ConformalModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearnerStore;
 
 /** Turns a point prediction into an interval with the series' current radius and waits for its label. */
 final class IntervalIssuer {
     private final Map<String, ConformalModelConfig> configs;
-    private final SeriesRepository series;
+    private final LearnerStore<ConformalSeries> series;
     private final AttributionWindow<PendingPrediction> pending;
 
-    IntervalIssuer(Map<String, ConformalModelConfig> configs, SeriesRepository series,
+    IntervalIssuer(Map<String, ConformalModelConfig> configs, LearnerStore<ConformalSeries> series,
                    AttributionWindow<PendingPrediction> pending) {
         this.configs = configs;
         this.series = series;

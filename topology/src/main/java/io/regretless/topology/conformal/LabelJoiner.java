@@ -13,6 +13,7 @@ import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
 import io.regretless.topology.window.AttributionWindow.Closure;
+import io.regretless.topology.task.LearnerStore;
 
 /**
  * Joins a label to its pending interval by id inside the label window, lets the series learn from
@@ -21,10 +22,10 @@ import io.regretless.topology.window.AttributionWindow.Closure;
  */
 final class LabelJoiner {
     private final Map<String, ConformalModelConfig> configs;
-    private final SeriesRepository series;
+    private final LearnerStore<ConformalSeries> series;
     private final AttributionWindow<PendingPrediction> pending;
 
-    LabelJoiner(Map<String, ConformalModelConfig> configs, SeriesRepository series,
+    LabelJoiner(Map<String, ConformalModelConfig> configs, LearnerStore<ConformalSeries> series,
                 AttributionWindow<PendingPrediction> pending) {
         this.configs = configs;
         this.series = series;
@@ -53,7 +54,8 @@ final class LabelJoiner {
             recordTime + config.labelWindow().toMillis());
         double lower = interval.getLower() == null ? Double.NEGATIVE_INFINITY : interval.getLower();
         double upper = interval.getUpper() == null ? Double.POSITIVE_INFINITY : interval.getUpper();
-        Boolean covered = series.observe(label.getModelId(), interval.getPrediction(), lower, upper, label.getValue());
+        Boolean covered = series.update(label.getModelId(),
+            s -> s.observe(interval.getPrediction(), lower, upper, label.getValue()));
         return covered == null ? null : evaluation(label, series.get(label.getModelId()), covered);
     }
 

@@ -1,6 +1,5 @@
 package io.regretless.topology.conformal;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -8,49 +7,31 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import io.regretless.conformal.ConformalSeries;
 import io.regretless.conformal.ConformalSeriesCodec;
 import io.regretless.topology.config.ConformalModelConfig;
+import io.regretless.topology.task.LearnerStore;
 
-/**
- * The calibrated series of one task: the changelog-backed store is the truth; decoded series are
- * kept in memory and every change is written through before the record is done. A series whose
- * update failed half-way is dropped from memory and re-read from the store.
- */
+/** How the calibrated series of a task are created, read and written in their store. */
 final class SeriesRepository {
-    private final KeyValueStore<String, byte[]> store;
-    private final Map<String, ConformalModelConfig> configs;
-    private final Map<String, ConformalSeries> decoded = new HashMap<>();
-
-    SeriesRepository(KeyValueStore<String, byte[]> store, Map<String, ConformalModelConfig> configs) {
-        this.store = store;
-        this.configs = configs;
+    private SeriesRepository() {
     }
 
-    ConformalSeries get(String modelId) {
-        ConformalSeries series = decoded.get(modelId);
-        if (series == null) {
-            ConformalModelConfig c = configs.get(modelId);
-            byte[] bytes = store.get(modelId);
-            series = bytes == null
-                ? ConformalSeries.create(c.calibrator(), c.calibration(), c.warmup(), c.lceWindow())
-                : ConformalSeriesCodec.decode(bytes, c.calibrator(), c.calibration(), c.warmup(), c.lceWindow());
-            decoded.put(modelId, series);
-        }
-        return series;
-    }
+    static LearnerStore<ConformalSeries> of(KeyValueStore<String, byte[]> store, Map<String, ConformalModelConfig> configs) {
+        return new LearnerStore<>(store, new LearnerStore.Codec<>() {
+            @Override
+            public ConformalSeries create(String modelId) {
+                ConformalModelConfig c = configs.get(modelId);
+                return ConformalSeries.create(c.calibrator(), c.calibration(), c.warmup(), c.lceWindow());
+            }
 
-    /** Lets the series learn from one label and stores it; returns whether the interval covered. */
-    Boolean observe(String modelId, double yhat, double lower, double upper, double y) {
-        ConformalSeries series = get(modelId);
-        try {
-            Boolean covered = series.observe(yhat, lower, upper, y);
-            store.put(modelId, ConformalSeriesCodec.encode(series, modelId));
-            return covered;
-        } catch (RuntimeException e) {
-            decoded.remove(modelId);
-            throw e;
-        }
-    }
+            @Override
+            public ConformalSeries decode(String modelId, byte[] bytes) {
+                ConformalModelConfig c = configs.get(modelId);
+                return ConformalSeriesCodec.decode(bytes, c.calibrator(), c.calibration(), c.warmup(), c.lceWindow());
+            }
 
-    void clear() {
-        decoded.clear();
+            @Override
+            public byte[] encode(String modelId, ConformalSeries series) {
+                return ConformalSeriesCodec.encode(series, modelId);
+            }
+        });
     }
 }

@@ -12,14 +12,15 @@ import io.regretless.schemas.state.PendingAdvice;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearnerStore;
 
 /** Combines a case's advice (or its groups' regressions) with the model's weights and waits for its label. */
 final class CaseCombiner {
     private final ExpertsChecks checks;
-    private final ExpertsRepository models;
+    private final LearnerStore<ExpertsModel> models;
     private final AttributionWindow<PendingAdvice> pending;
 
-    CaseCombiner(ExpertsChecks checks, ExpertsRepository models, AttributionWindow<PendingAdvice> pending) {
+    CaseCombiner(ExpertsChecks checks, LearnerStore<ExpertsModel> models, AttributionWindow<PendingAdvice> pending) {
         this.checks = checks;
         this.models = models;
         this.pending = pending;

@@ -15,6 +15,7 @@ import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
 import io.regretless.topology.window.AttributionWindow.Closure;
+import io.regretless.topology.task.LearnerStore;
 
 /**
  * Joins a label to its pending case by id inside the label window, lets the model learn from it
@@ -24,10 +25,10 @@ import io.regretless.topology.window.AttributionWindow.Closure;
  */
 final class ExpertLabelJoiner {
     private final ExpertsChecks checks;
-    private final ExpertsRepository models;
+    private final LearnerStore<ExpertsModel> models;
     private final AttributionWindow<PendingAdvice> pending;
 
-    ExpertLabelJoiner(ExpertsChecks checks, ExpertsRepository models, AttributionWindow<PendingAdvice> pending) {
+    ExpertLabelJoiner(ExpertsChecks checks, LearnerStore<ExpertsModel> models, AttributionWindow<PendingAdvice> pending) {
         this.checks = checks;
         this.models = models;
         this.pending = pending;

@@ -16,6 +16,8 @@ import io.regretless.schemas.state.PendingAdvice;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.task.LearningTaskProcessor;
 import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearnerStore;
+import io.regretless.experts.ExpertsModel;
 
 /**
  * Sleeping experts for the models of one task: each case (advice) gets a combined prediction from
@@ -30,7 +32,7 @@ final class ExpertsProcessor extends LearningTaskProcessor {
     private static final AvroCodec<ExpertsEvaluation> EVALUATIONS = AvroCodec.of(ExpertsEvaluation.class);
     private static final AvroCodec<PendingAdvice> PENDING = AvroCodec.of(PendingAdvice.class);
 
-    private ExpertsRepository models;
+    private LearnerStore<ExpertsModel> models;
     private AttributionWindow<PendingAdvice> pending;
     private CaseCombiner combiner;
     private ExpertLabelJoiner joiner;
@@ -43,7 +45,7 @@ final class ExpertsProcessor extends LearningTaskProcessor {
     @Override
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         ExpertsChecks checks = new ExpertsChecks(config.experts());
-        models = new ExpertsRepository(context.getStateStore(ExpertsTopology.EXPERTS_STORE), config.experts());
+        models = ExpertsRepository.of(context.getStateStore(ExpertsTopology.EXPERTS_STORE), config.experts());
         pending = new AttributionWindow<>(context, ExpertsTopology.PENDING_ADVICE, PENDING);
         combiner = new CaseCombiner(checks, models, pending);
         joiner = new ExpertLabelJoiner(checks, models, pending);
