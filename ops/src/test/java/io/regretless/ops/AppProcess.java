@@ -30,7 +30,7 @@ public final class AppProcess implements AutoCloseable {
     /** Starts {@code run --config <config>} with the given environment and waits for its HTTP port. */
     public static AppProcess start(Path config, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx512m", "-cp", System.getProperty("java.class.path"), "io.regretless.ops.Main",
+            "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-cp", System.getProperty("java.class.path"), "io.regretless.ops.Main",
             "run", "--config", config.toString(), "--http-host", "127.0.0.1", "--http-port", "0");
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);

@@ -1,0 +1,185 @@
+package io.regretless.ops.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.regretless.connectors.client.BanditClient;
+import io.regretless.ops.AppProcess;
+import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.schemas.Action;
+import io.regretless.schemas.Decision;
+import io.regretless.schemas.DecisionRequest;
+import io.regretless.schemas.Feedback;
+import io.regretless.schemas.Reward;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.state.LinearBanditState;
+import io.regretless.topology.config.Topics;
+
+/**
+ * Two instances share the partitions; one is stopped in the middle of the traffic; the other takes
+ * over its model from the changelog, and every reward produced is joined exactly once.
+ */
+class RebalanceIntegrationTest {
+    static final int PER_PHASE = 100;
+
+    @Test
+    void theSurvivorTakesOverAndNoRewardIsLost(@TempDir Path dir) throws Exception {
+        Topics topics = new Topics("r");
+        List<String> models = modelsOnEachPartition(2);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(2).start()) {
+            Map<String, Integer> names = new LinkedHashMap<>();
+            topics.banditInputs().forEach(t -> names.put(t, 2));
+            topics.banditOutputs().forEach(t -> names.put(t, 2));
+            broker.createTopics(names, Map.of());
+            AppProcess first = AppProcess.start(config(dir, broker, "first", models), Map.of());
+            AppProcess second = AppProcess.start(config(dir, broker, "second", models), Map.of());
+            try {
+                awaitReady(first);
+                awaitReady(second);
+                Properties client = new Properties();
+                client.put("bootstrap.servers", broker.bootstrapServers());
+                Map<String, Integer> rewards = new HashMap<>();
+                try (BanditClient bandits = new BanditClient(client, "r", Duration.ofSeconds(120))) {
+                    play(bandits, models, 0, rewards);
+                    assertTrue(second.stop(), "the second instance stops on SIGTERM");
+                    try {
+                        play(bandits, models, PER_PHASE, rewards);
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        throw new AssertionError("the survivor did not take over; it said:\n" + first.outputTail(), e);
+                    }
+                }
+                Map<String, Integer> joined = joinedFeedback(broker, topics, 4 * PER_PHASE);
+                assertEquals(rewards, joined, () -> "every reward produced was joined exactly once; survivor said:\n"
+                    + first.outputTail());
+                for (String model : models) {
+                    byte[] state = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(first.baseUrl() + "/models/" + model + "?format=avro")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                    assertEquals((long) rewards.get(model), AvroCodec.of(LinearBanditState.class).decode(state).getVersion(),
+                        "the survivor holds " + model + " with every update, restored from the changelog");
+                }
+            } finally {
+                first.close();
+                second.close();
+            }
+        }
+    }
+
+    /** Model ids whose records land on different partitions of a topic with {@code partitions} partitions. */
+    static List<String> modelsOnEachPartition(int partitions) {
+        List<String> chosen = new ArrayList<>();
+        boolean[] taken = new boolean[partitions];
+        for (int i = 0; chosen.size() < partitions; i++) {
+            String id = "model-" + i;
+            int p = Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % partitions;
+            if (!taken[p]) {
+                taken[p] = true;
+                chosen.add(id);
+            }
+        }
+        return chosen;
+    }
+
+    static Path config(Path dir, EmbeddedKafkaBroker broker, String instance, List<String> models) throws Exception {
+        Properties props = new Properties();
+        props.put("application.id", "rebalance");
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        props.put("state.dir", dir.resolve("state-" + instance).toString());
+        props.put("consumer.session.timeout.ms", "6000");
+        props.put("regretless.topic.prefix", "r");
+        props.put("regretless.models", String.join(",", models));
+        for (String model : models) {
+            props.put("regretless.model." + model + ".learner", "linucb");
+            props.put("regretless.model." + model + ".dimension", "8");
+            props.put("regretless.model." + model + ".attribution.window.ms", "600000");
+        }
+        Path file = dir.resolve(instance + ".properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            props.store(out, null);
+        }
+        return file;
+    }
+
+    /** One phase: requests for every model in flight together, then a reward for each decision. */
+    static void play(BanditClient bandits, List<String> models, int offset, Map<String, Integer> rewards) throws Exception {
+        List<java.util.concurrent.CompletableFuture<Decision>> decisions = new ArrayList<>();
+        for (int i = offset; i < offset + PER_PHASE; i++) {
+            for (String model : models) {
+                decisions.add(bandits.decide(new DecisionRequest(model + "-" + i, model, 1_000L + i,
+                    Map.of("x", (double) (i % 3)), List.of(new Action("a", Map.of()), new Action("b", Map.of())))));
+            }
+        }
+        for (java.util.concurrent.CompletableFuture<Decision> pending : decisions) {
+            Decision d = pending.get(120, TimeUnit.SECONDS);
+            bandits.reward(new Reward(d.getRequestId(), d.getModelId(), d.getChosenActionId().equals("a") ? 1.0 : 0.0,
+                d.getTimestamp())).get(30, TimeUnit.SECONDS);
+            rewards.merge(d.getModelId(), 1, Integer::sum);
+        }
+    }
+
+    static void awaitReady(AppProcess app) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        int status;
+        do {
+            status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/health/ready"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        assertNotEquals(503, status, "instance never became ready:\n" + app.outputTail());
+    }
+
+    /** Observed feedback per model, read committed until {@code expected} records (or 120 s); fails on repeats. */
+    static Map<String, Integer> joinedFeedback(EmbeddedKafkaBroker broker, Topics topics, int expected) {
+        Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        AvroCodec<Feedback> codec = AvroCodec.of(Feedback.class);
+        Map<String, Integer> perModel = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = List.of(new TopicPartition(topics.feedback(), 0),
+                new TopicPartition(topics.feedback(), 1));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (seen.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    Feedback f = codec.decode(record.value());
+                    assertTrue(f.getObserved(), "no window closed: every decision got its reward");
+                    assertTrue(seen.add(f.getRequest().getRequestId()), "joined twice: " + f.getRequest().getRequestId());
+                    perModel.merge(f.getDecision().getModelId(), 1, Integer::sum);
+                }
+            }
+        }
+        return perModel;
+    }
+}
