@@ -54,6 +54,7 @@ public final class RunCommand implements Callable<Integer> {
         OpsServer http = new OpsServer(new InetSocketAddress(httpHost, httpPort), app.streams(), app.config(),
             registry, server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server));
         CountDownLatch stopped = new CountDownLatch(1);
+        app.failure().thenRun(stopped::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             http.close();
@@ -68,6 +69,10 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("http: http://" + httpHost + ":" + http.port() + " (/health/ready, /metrics, /models/{id})");
         System.out.flush();
         stopped.await();
+        Throwable failure = app.failure().getNow(null);
+        if (failure != null) {
+            throw new IllegalStateException("Kafka Streams stopped: " + RegretlessApp.rootMessage(failure), failure);
+        }
         return 0;
     }
 
