@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.DecisionRequest;
+import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.topology.RegretlessTopology;
@@ -33,8 +34,9 @@ import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
 
 /**
- * Hostile input interleaved with a valid stream: random bytes, truncated Avro, a record of another
- * schema, huge feature maps, NaN and infinite values, duplicate and late rewards, unknown models.
+ * Hostile input interleaved with a valid stream on every bandit input topic (requests, rewards,
+ * labeled): random bytes, truncated Avro, a record of another schema, huge feature maps, NaN and
+ * infinite values, invalid logged feedback, duplicate and late rewards, unknown models.
  * Every bad record is dead-lettered with its reason, and the valid records' decisions, feedback and
  * the final model are exactly those of a run without the bad ones.
  */
@@ -43,6 +45,7 @@ class BadInputFuzzTest {
     static final AvroCodec<DecisionRequest> REQUESTS_CODEC = AvroCodec.of(DecisionRequest.class);
     static final AvroCodec<Reward> REWARDS_CODEC = AvroCodec.of(Reward.class);
     static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final AvroCodec<LoggedFeedback> LOGGED = AvroCodec.of(LoggedFeedback.class);
 
     /** What one run produced. */
     record Outcome(List<byte[]> decisions, List<byte[]> feedback, byte[] model, List<String> deadLetterReasons) {
@@ -67,7 +70,7 @@ class BadInputFuzzTest {
         Map<String, Integer> byReason = new HashMap<>();
         hostile.deadLetterReasons().forEach(r -> byReason.merge(r, 1, Integer::sum));
         for (String reason : List.of("UNREADABLE", "NON_FINITE_NUMBER", "TOO_MANY_FEATURES", "UNKNOWN_MODEL",
-            "DUPLICATE_REWARD", "LATE_REWARD", "DUPLICATE_REQUEST", "UNKNOWN_REQUEST")) {
+            "DUPLICATE_REWARD", "LATE_REWARD", "DUPLICATE_REQUEST", "UNKNOWN_REQUEST", "INVALID_RECORD")) {
             assertTrue(byReason.getOrDefault(reason, 0) > 0, "some " + reason + " in " + byReason);
         }
     }
@@ -91,6 +94,7 @@ class BadInputFuzzTest {
             ByteArraySerializer out = new ByteArraySerializer();
             TestInputTopic<byte[], byte[]> requests = driver.createInputTopic(topics.requests(), out, out);
             TestInputTopic<byte[], byte[]> rewards = driver.createInputTopic(topics.rewards(), out, out);
+            TestInputTopic<byte[], byte[]> labeled = driver.createInputTopic(topics.labeled(), out, out);
             ByteArrayDeserializer in = new ByteArrayDeserializer();
             TestOutputTopic<byte[], byte[]> decisions = driver.createOutputTopic(topics.decisions(), in, in);
             TestOutputTopic<byte[], byte[]> feedback = driver.createOutputTopic(topics.feedback(), in, in);
@@ -106,7 +110,7 @@ class BadInputFuzzTest {
                     rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward("r" + rewarded, "m", (double) (rewarded % 2), t)), t);
                 }
                 if (bad != null) {
-                    hostileRecord(bad, i, t, key, requests, rewards);
+                    hostileRecord(bad, i, t, key, requests, rewards, labeled);
                 }
             }
             List<String> reasons = new ArrayList<>();
@@ -118,9 +122,10 @@ class BadInputFuzzTest {
 
     /** One bad record at the current event time (so it cannot move stream time). */
     static void hostileRecord(SplittableRandom random, int i, long t, byte[] key,
-                              TestInputTopic<byte[], byte[]> requests, TestInputTopic<byte[], byte[]> rewards) {
+                              TestInputTopic<byte[], byte[]> requests, TestInputTopic<byte[], byte[]> rewards,
+                              TestInputTopic<byte[], byte[]> labeled) {
         byte[] valid = REQUESTS_CODEC.encode(request("x" + i, "m", Map.of("x", 1.0)));
-        switch (random.nextInt(9)) {
+        switch (random.nextInt(11)) {
             case 0 -> {
                 byte[] noise = new byte[random.nextInt(1, 64)];
                 random.nextBytes(noise);
@@ -147,6 +152,10 @@ class BadInputFuzzTest {
                     : "never" + i;                                        // no such request
                 rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward(id, "m", 1.0, t)), t);
             }
+            case 8 -> labeled.pipeInput(key, Arrays.copyOf(valid, random.nextInt(0, valid.length)), t);
+            case 9 -> labeled.pipeInput(key, LOGGED.encode(new LoggedFeedback("e" + i, "m", t, Map.of("x", 1.0),
+                request("e" + i, "m", Map.of()).getActions(), random.nextBoolean() ? "zzz" : "a",
+                random.nextBoolean() ? 0.0 : Double.NaN, 1.0)), t);
             case 7 -> requests.pipeInput(key, REQUESTS_CODEC.encode(request("r" + i, "m", Map.of("x", 9.0))), t);
             default -> rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward("r" + i, "m", Double.NaN, t)), t);
         }
