@@ -41,9 +41,9 @@ final class Decider {
         ModelConfig config = RequestChecks.model(configs, request.getModelId());
         ContextualBandit bandit = models.get(request.getModelId());
         RequestChecks.candidates(config, bandit, request.getContext(), request.getActions());
-        if (pending.isOpen(request.getRequestId())) {
+        if (pending.isKnown(request.getRequestId())) {
             throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
-                "request '" + request.getRequestId() + "' is already waiting for its reward");
+                "request '" + request.getRequestId() + "' was already decided");
         }
         Candidates candidates = CandidateEncoder.encode(request.getContext(), request.getActions(), config.bandit());
         Choice choice = bandit.choose(candidates,

@@ -35,9 +35,9 @@ final class IntervalIssuer {
                 + " differs from the configured " + config.calibration().coverage() + " of model '"
                 + request.getModelId() + "'");
         }
-        if (pending.isOpen(request.getId())) {
+        if (pending.isKnown(request.getId())) {
             throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
-                "prediction '" + request.getId() + "' is already waiting for its label");
+                "prediction '" + request.getId() + "' was already issued an interval");
         }
         ConformalSeries calibrated = series.get(request.getModelId());
         double radius = calibrated.radius();

@@ -14,7 +14,7 @@ public enum DeadLetterReason {
     TOO_MANY_ACTIONS,
     /** Well-formed but inconsistent: no actions, duplicate action ids, an empty id, a propensity outside (0, 1]. */
     INVALID_RECORD,
-    /** A request id that is already waiting for its reward. */
+    /** A request, prediction or case id that was already answered and is still remembered (waiting, or closed within the last window). */
     DUPLICATE_REQUEST,
     /** A reward (or label) for a request (or prediction) this application never saw, or whose record has expired. */
     UNKNOWN_REQUEST,

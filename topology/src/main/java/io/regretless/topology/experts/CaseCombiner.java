@@ -28,9 +28,9 @@ final class CaseCombiner {
 
     CombinedPrediction combine(Advice advice, long recordTime) {
         ExpertCase c = checks.resolve(advice);
-        if (pending.isOpen(advice.getId())) {
+        if (pending.isKnown(advice.getId())) {
             throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
-                "case '" + advice.getId() + "' is already waiting for its label");
+                "case '" + advice.getId() + "' was already combined");
         }
         ExpertsModel model = models.get(advice.getModelId());
         ExpertsModel.Play play;

@@ -70,8 +70,12 @@ public final class AttributionWindow<T extends SpecificRecord> {
         return name + "-timers";
     }
 
-    public boolean isOpen(String id) {
-        return open.get(id) != null;
+    /**
+     * Whether {@code id} is waiting or remembered as closed: a record that would open it again is a
+     * repeat (a replayed or re-sent request), and accepting it would learn from one id twice.
+     */
+    public boolean isKnown(String id) {
+        return open.get(id) != null || closed.get(id) != null;
     }
 
     /** The open record with this id, or null. */

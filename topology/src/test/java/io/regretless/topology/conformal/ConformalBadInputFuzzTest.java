@@ -1,0 +1,128 @@
+package io.regretless.topology.conformal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.regretless.schemas.DeadLetter;
+import io.regretless.schemas.Label;
+import io.regretless.schemas.PredictionRequest;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.RegretlessTopology;
+import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.config.Topics;
+
+/**
+ * Hostile records on the conformal inputs (prediction-requests, labels), interleaved with a valid
+ * series: each lands in dead letters, one per bad record, and intervals, evaluation and the stored
+ * calibrator are exactly those of a clean run.
+ */
+class ConformalBadInputFuzzTest {
+    static final int STEPS = 300;
+    static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
+    static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
+    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+
+    record Outcome(List<byte[]> intervals, List<byte[]> evaluation, byte[] calibrator, List<String> reasons) {
+    }
+
+    @Test
+    void badRecordsChangeNothingButTheDeadLetters(@TempDir Path dir) {
+        Outcome clean = run(dir.resolve("clean"), 0L);
+        Outcome hostile = run(dir.resolve("hostile"), 5L);
+        assertEquals(clean.intervals().size(), hostile.intervals().size());
+        for (int i = 0; i < clean.intervals().size(); i++) {
+            assertArrayEquals(clean.intervals().get(i), hostile.intervals().get(i), "interval " + i);
+        }
+        assertEquals(clean.evaluation().size(), hostile.evaluation().size());
+        for (int i = 0; i < clean.evaluation().size(); i++) {
+            assertArrayEquals(clean.evaluation().get(i), hostile.evaluation().get(i), "evaluation " + i);
+        }
+        assertArrayEquals(clean.calibrator(), hostile.calibrator());
+        assertTrue(clean.reasons().isEmpty());
+        assertEquals(STEPS, hostile.reasons().size(), "one dead letter per bad record");
+        for (String reason : List.of("UNREADABLE", "NON_FINITE_NUMBER", "UNKNOWN_MODEL", "DUPLICATE_REQUEST",
+            "DUPLICATE_LABEL", "UNKNOWN_REQUEST", "INVALID_RECORD")) {
+            assertTrue(hostile.reasons().contains(reason), reason + " in " + hostile.reasons());
+        }
+    }
+
+    static Outcome run(Path stateDir, long badSeed) {
+        Properties props = new Properties();
+        props.put("regretless.topic.prefix", "cf");
+        props.put("regretless.conformal.models", "s");
+        props.put("regretless.conformal.model.s.calibrator", "saocp");
+        props.put("regretless.conformal.model.s.warmup", "10");
+        RegretlessConfig config = RegretlessConfig.fromProperties(props);
+        Topics topics = config.topics();
+        Properties streams = new Properties();
+        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformal-fuzz");
+        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(RegretlessTopology.build(config), streams, Instant.EPOCH)) {
+            ByteArraySerializer out = new ByteArraySerializer();
+            ByteArrayDeserializer in = new ByteArrayDeserializer();
+            TestInputTopic<byte[], byte[]> requests = driver.createInputTopic(topics.predictionRequests(), out, out);
+            TestInputTopic<byte[], byte[]> labels = driver.createInputTopic(topics.labels(), out, out);
+            TestOutputTopic<byte[], byte[]> intervals = driver.createOutputTopic(topics.intervals(), in, in);
+            TestOutputTopic<byte[], byte[]> evaluation = driver.createOutputTopic(topics.evaluation(), in, in);
+            TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
+            byte[] key = "s".getBytes();
+            SplittableRandom series = new SplittableRandom(1);
+            SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
+            for (int t = 0; t < STEPS; t++) {
+                double yhat = series.nextDouble();
+                double y = yhat + series.nextGaussian() * 0.1;
+                requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("p" + t, "s", yhat, 2L * t, null)), 2L * t);
+                labels.pipeInput(key, LABELS.encode(new Label("p" + t, "s", y, 2L * t + 1)), 2L * t + 1);
+                if (bad != null) {
+                    hostile(bad, t, key, requests, labels);
+                }
+            }
+            List<String> reasons = new ArrayList<>();
+            deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
+            return new Outcome(intervals.readValuesToList(), evaluation.readValuesToList(),
+                driver.<String, byte[]>getKeyValueStore(ConformalTopology.CALIBRATORS_STORE).get("s"), reasons);
+        }
+    }
+
+    /** One bad record at the current event time, so it cannot move stream time. */
+    static void hostile(SplittableRandom random, int t, byte[] key, TestInputTopic<byte[], byte[]> requests,
+                        TestInputTopic<byte[], byte[]> labels) {
+        long time = 2L * t + 1;
+        byte[] valid = REQUESTS.encode(new PredictionRequest("x" + t, "s", 0.5, time, null));
+        switch (random.nextInt(9)) {
+            case 0 -> {
+                byte[] noise = new byte[random.nextInt(1, 40)];
+                random.nextBytes(noise);
+                labels.pipeInput(key, noise, time);
+            }
+            case 1 -> requests.pipeInput(key, Arrays.copyOf(valid, random.nextInt(0, valid.length)), time);
+            case 2 -> labels.pipeInput(key, valid, time);
+            case 3 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("nan" + t, "s",
+                random.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY, time, null)), time);
+            case 4 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("who" + t, "nobody", 0.5, time, null)), time);
+            case 5 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("p" + t, "s", 0.5, time, null)), time);
+            case 6 -> labels.pipeInput(key, LABELS.encode(new Label("p" + t, "s", 0.3, time)), time);
+            case 7 -> labels.pipeInput(key, LABELS.encode(new Label("never" + t, "s", 0.3, time)), time);
+            default -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("cov" + t, "s", 0.5, time, 0.5)), time);
+        }
+    }
+}
