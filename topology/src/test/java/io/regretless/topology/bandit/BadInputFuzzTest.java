@@ -1,5 +1,6 @@
 package io.regretless.topology.bandit;
 
+import static io.regretless.topology.SameRecords.assertSameRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,14 +57,8 @@ class BadInputFuzzTest {
         Outcome clean = run(dir.resolve("clean"), 0L);
         Outcome hostile = run(dir.resolve("hostile"), 99L);
 
-        assertEquals(clean.decisions().size(), hostile.decisions().size());
-        for (int i = 0; i < clean.decisions().size(); i++) {
-            assertArrayEquals(clean.decisions().get(i), hostile.decisions().get(i), "decision " + i);
-        }
-        assertEquals(clean.feedback().size(), hostile.feedback().size());
-        for (int i = 0; i < clean.feedback().size(); i++) {
-            assertArrayEquals(clean.feedback().get(i), hostile.feedback().get(i), "feedback " + i);
-        }
+        assertSameRecords("decision", clean.decisions(), hostile.decisions());
+        assertSameRecords("feedback", clean.feedback(), hostile.feedback());
         assertArrayEquals(clean.model(), hostile.model(), "the model learned only from valid records");
         assertTrue(clean.deadLetterReasons().isEmpty());
         assertEquals(REQUESTS, hostile.deadLetterReasons().size(), "one dead letter per bad record, none lost");

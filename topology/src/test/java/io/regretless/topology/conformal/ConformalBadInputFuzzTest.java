@@ -1,5 +1,6 @@
 package io.regretless.topology.conformal;
 
+import static io.regretless.topology.SameRecords.assertSameRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,14 +48,8 @@ class ConformalBadInputFuzzTest {
     void badRecordsChangeNothingButTheDeadLetters(@TempDir Path dir) {
         Outcome clean = run(dir.resolve("clean"), 0L);
         Outcome hostile = run(dir.resolve("hostile"), 5L);
-        assertEquals(clean.intervals().size(), hostile.intervals().size());
-        for (int i = 0; i < clean.intervals().size(); i++) {
-            assertArrayEquals(clean.intervals().get(i), hostile.intervals().get(i), "interval " + i);
-        }
-        assertEquals(clean.evaluation().size(), hostile.evaluation().size());
-        for (int i = 0; i < clean.evaluation().size(); i++) {
-            assertArrayEquals(clean.evaluation().get(i), hostile.evaluation().get(i), "evaluation " + i);
-        }
+        assertSameRecords("interval", clean.intervals(), hostile.intervals());
+        assertSameRecords("evaluation", clean.evaluation(), hostile.evaluation());
         assertArrayEquals(clean.calibrator(), hostile.calibrator());
         assertTrue(clean.reasons().isEmpty());
         assertEquals(STEPS, hostile.reasons().size(), "one dead letter per bad record");

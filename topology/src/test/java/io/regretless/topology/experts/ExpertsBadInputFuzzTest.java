@@ -1,5 +1,6 @@
 package io.regretless.topology.experts;
 
+import static io.regretless.topology.SameRecords.assertSameRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -49,14 +50,8 @@ class ExpertsBadInputFuzzTest {
     void badRecordsChangeNothingButTheDeadLetters(@TempDir Path dir) {
         Outcome clean = run(dir.resolve("clean"), 0L);
         Outcome hostile = run(dir.resolve("hostile"), 7L);
-        assertEquals(clean.combined().size(), hostile.combined().size());
-        for (int i = 0; i < clean.combined().size(); i++) {
-            assertArrayEquals(clean.combined().get(i), hostile.combined().get(i), "combined " + i);
-        }
-        assertEquals(clean.evaluation().size(), hostile.evaluation().size());
-        for (int i = 0; i < clean.evaluation().size(); i++) {
-            assertArrayEquals(clean.evaluation().get(i), hostile.evaluation().get(i), "evaluation " + i);
-        }
+        assertSameRecords("combined", clean.combined(), hostile.combined());
+        assertSameRecords("evaluation", clean.evaluation(), hostile.evaluation());
         assertArrayEquals(clean.model(), hostile.model());
         assertTrue(clean.reasons().isEmpty());
         assertEquals(CASES, hostile.reasons().size(), "one dead letter per bad record");
