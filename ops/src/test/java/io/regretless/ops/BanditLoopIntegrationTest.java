@@ -86,10 +86,7 @@ class BanditLoopIntegrationTest {
     void decidesJoinsClosesWindowsLearnsAndDeadLetters() throws Exception {
         KafkaBroker broker = KAFKA.broker();
         topics = new Topics("it-" + UUID.randomUUID().toString().substring(0, 8));
-        Map<String, Integer> partitions = new LinkedHashMap<>();
-        topics.banditInputs().forEach(t -> partitions.put(t, 2));
-        topics.banditOutputs().forEach(t -> partitions.put(t, 2));
-        broker.createTopics(partitions, Map.of());
+        broker.createTopics(topics.banditTopics(), 2);
 
         try (RegretlessApp app = new RegretlessApp(appProperties(broker));
              KafkaProducer<byte[], byte[]> p = producer(broker);

@@ -88,10 +88,7 @@ class ExpertsIntegrationTest {
     void combinesJoinsLearnsEvaluatesAndDeadLetters() throws Exception {
         KafkaBroker broker = KAFKA.broker();
         topics = new Topics("ex-" + UUID.randomUUID().toString().substring(0, 8));
-        Map<String, Integer> partitions = new LinkedHashMap<>();
-        topics.expertsInputs().forEach(t -> partitions.put(t, 2));
-        topics.expertsOutputs().forEach(t -> partitions.put(t, 2));
-        broker.createTopics(partitions, Map.of());
+        broker.createTopics(topics.expertsTopics(), 2);
 
         try (RegretlessApp app = new RegretlessApp(appProperties(broker));
              KafkaProducer<byte[], byte[]> p = BanditLoopIntegrationTest.producer(broker);

@@ -1,6 +1,8 @@
 package io.regretless.ops.broker;
 
 import java.util.HashMap;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 
@@ -24,7 +26,8 @@ public interface KafkaBroker extends AutoCloseable {
 
     /**
      * Creates the topics with replication factor 1 and the given topic configs, and returns once
-     * every partition has a leader. Fails if a topic already exists.
+     * every partition's leader serves offsets, so producing right away is safe. Fails if a topic
+     * already exists.
      *
      * @param nameToPartitions topic name to partition count
      * @param configs topic configs applied to every topic (may be empty)
@@ -32,6 +35,13 @@ public interface KafkaBroker extends AutoCloseable {
      */
     default void createTopics(Map<String, Integer> nameToPartitions, Map<String, String> configs) {
         Topics.create(clientProperties(), nameToPartitions, configs);
+    }
+
+    /** Creates each named topic (a name given twice is created once) with {@code partitions} partitions. */
+    default void createTopics(Collection<String> names, int partitions) {
+        Map<String, Integer> nameToPartitions = new LinkedHashMap<>();
+        names.forEach(name -> nameToPartitions.put(name, partitions));
+        createTopics(nameToPartitions, Map.of());
     }
 
     /** Stops the broker and releases its resources. Idempotent; never throws a checked exception. */

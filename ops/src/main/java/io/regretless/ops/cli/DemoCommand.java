@@ -75,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("embedded Kafka broker (KRaft) at %s, ready in %d ms%n",
                 broker.bootstrapServers(), broker.startupTime().toMillis());
             DemoSetup setup = new DemoSetup(PREFIX, learners, dimension, seed);
-            broker.createTopics(setup.topics(partitions), java.util.Map.of());
+            broker.createTopics(setup.topics(), partitions);
             Properties props = setup.appProperties(broker.bootstrapServers(), stateDir);
             try (RegretlessApp app = new RegretlessApp(props)) {
                 app.start(Duration.ofMinutes(2));

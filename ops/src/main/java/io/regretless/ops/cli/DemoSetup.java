@@ -1,10 +1,7 @@
 package io.regretless.ops.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
@@ -38,12 +35,8 @@ final class DemoSetup {
         return "digits-" + learner;
     }
 
-    Map<String, Integer> topics(int partitions) {
-        Map<String, Integer> names = new LinkedHashMap<>();
-        List<String> all = new ArrayList<>(topics.banditInputs());
-        all.addAll(topics.banditOutputs());
-        all.forEach(name -> names.put(name, partitions));
-        return names;
+    List<String> topics() {
+        return topics.banditTopics();
     }
 
     Properties appProperties(String bootstrapServers, Path stateDir) {

@@ -7,21 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,13 +103,9 @@ public final class KafkaRunner {
                 throw new IllegalArgumentException("row " + cell.modelId() + " given twice");
             }
         }
-        Map<String, Integer> names = new LinkedHashMap<>();
-        topics.conformalInputs().forEach(t -> names.put(t, options.partitions()));
-        topics.conformalOutputs().forEach(t -> names.put(t, options.partitions()));
         Path stateDir = createTempDirectory();
         try {
-            broker.createTopics(names, Map.of());
-            awaitWritable(topics);
+            broker.createTopics(topics.conformalTopics(), options.partitions());
             return process(runId, topics, cells, models, stateDir);
         } finally {
             RunCleanup.deleteTopicsOf(broker.clientProperties(), runId);
@@ -165,28 +156,6 @@ public final class KafkaRunner {
         }
         return new KafkaRun(List.copyOf(cells), runs, labels, outputs.intervals, outputs.evaluations, processing,
             problems.size() > MAX_REPORTED ? List.copyOf(problems.subList(0, MAX_REPORTED)) : List.copyOf(problems));
-    }
-
-    /**
-     * Waits until the broker serves offsets for every input partition: {@link KafkaBroker#createTopics} returns
-     * once its metadata names a leader, which can be a moment before the leader has the partition, so a produce
-     * request sent right away is refused with NOT_LEADER_OR_FOLLOWER (retried, but see {@link #produce}).
-     */
-    private void awaitWritable(Topics topics) {
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (String topic : topics.conformalInputs()) {
-            for (int p = 0; p < options.partitions(); p++) {
-                partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-        }
-        try (Admin admin = Admin.create(broker.clientProperties())) {
-            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the input topics", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the input topics of " + topics.prefix() + " are not writable: " + e, e);
-        }
     }
 
     private long produce(Topics topics, Iterable<Model> models, long base) {

@@ -7,17 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -98,13 +94,9 @@ public final class KafkaGroupwiseRun {
     public Result run(GroupedData data, int rows) throws InterruptedException {
         String runId = "experts-bench-" + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics(runId);
-        Map<String, Integer> names = new LinkedHashMap<>();
-        topics.expertsInputs().forEach(t -> names.put(t, 1));
-        topics.expertsOutputs().forEach(t -> names.put(t, 1));
         Path stateDir = createTempDirectory();
         try {
-            broker.createTopics(names, Map.of());
-            awaitWritable(topics);
+            broker.createTopics(topics.expertsTopics(), 1);
             try (RegretlessApp app = new RegretlessApp(appProperties(runId, topics, data, stateDir))) {
                 app.start(START_TIMEOUT);
                 try (KafkaConsumer<byte[], byte[]> consumer = consumer(topics)) {
@@ -255,22 +247,6 @@ public final class KafkaGroupwiseRun {
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;
-    }
-
-    /** Waits until the broker serves offsets for the input partitions, so the first produce is not refused. */
-    private void awaitWritable(Topics topics) {
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        for (String topic : topics.expertsInputs()) {
-            partitions.put(new TopicPartition(topic, 0), OffsetSpec.latest());
-        }
-        try (Admin admin = Admin.create(broker.clientProperties())) {
-            admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the input topics", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("the input topics of " + topics.prefix() + " are not writable: " + e, e);
-        }
     }
 
     private static Path createTempDirectory() {

@@ -50,13 +50,9 @@ class RunCommandIntegrationTest {
     void servesHealthMetricsAndModelsAndStopsOnSigterm(@TempDir Path dir) throws Exception {
         Topics topics = new Topics("ops");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(2).start()) {
-            Map<String, Integer> names = new LinkedHashMap<>();
-            List<String> all = new ArrayList<>(topics.banditInputs());
-            all.addAll(topics.banditOutputs());
-            all.addAll(topics.conformalInputs());
-            all.addAll(List.of(topics.intervals(), topics.evaluation()));
-            all.forEach(n -> names.put(n, 2));
-            broker.createTopics(names, Map.of());
+            List<String> all = new ArrayList<>(topics.banditTopics());
+            all.addAll(topics.conformalTopics());
+            broker.createTopics(all, 2);
             Path config = dir.resolve("app.properties");
             Files.writeString(config, String.join("\n",
                 "application.id=ops-test",

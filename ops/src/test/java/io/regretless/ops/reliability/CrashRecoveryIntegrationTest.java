@@ -63,10 +63,7 @@ class CrashRecoveryIntegrationTest {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(1).start()) {
             for (String prefix : List.of("a", "b")) {
                 Topics topics = new Topics(prefix);
-                Map<String, Integer> names = new LinkedHashMap<>();
-                topics.banditInputs().forEach(t -> names.put(t, 1));
-                topics.banditOutputs().forEach(t -> names.put(t, 1));
-                broker.createTopics(names, Map.of());
+                broker.createTopics(topics.banditTopics(), 1);
                 produceInput(broker, topics);
             }
 
@@ -110,10 +107,7 @@ class CrashRecoveryIntegrationTest {
     void underAtLeastOnceACrashLosesNothingButMayRepeat(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(1).start()) {
             Topics topics = new Topics("c");
-            Map<String, Integer> names = new LinkedHashMap<>();
-            topics.banditInputs().forEach(t -> names.put(t, 1));
-            topics.banditOutputs().forEach(t -> names.put(t, 1));
-            broker.createTopics(names, Map.of());
+            broker.createTopics(topics.banditTopics(), 1);
             produceInput(broker, topics);
             Properties c = appProperties(broker, "c", dir.resolve("state-c"));
             c.put("processing.guarantee", "at_least_once");

@@ -53,10 +53,7 @@ class RebalanceIntegrationTest {
         Topics topics = new Topics("r");
         List<String> models = modelsOnEachPartition(2);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(2).start()) {
-            Map<String, Integer> names = new LinkedHashMap<>();
-            topics.banditInputs().forEach(t -> names.put(t, 2));
-            topics.banditOutputs().forEach(t -> names.put(t, 2));
-            broker.createTopics(names, Map.of());
+            broker.createTopics(topics.banditTopics(), 2);
             AppProcess first = AppProcess.start(config(dir, broker, "first", models), Map.of());
             AppProcess second = AppProcess.start(config(dir, broker, "second", models), Map.of());
             try {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -94,10 +93,7 @@ class SecuredBrokerIntegrationTest {
     }
 
     static void createTopicsAndUser(Topics topics, String user, List<AclBinding> acls) throws Exception {
-        Map<String, Integer> names = new LinkedHashMap<>();
-        topics.banditInputs().forEach(t -> names.put(t, 1));
-        topics.banditOutputs().forEach(t -> names.put(t, 1));
-        broker.createTopics(names, Map.of());
+        broker.createTopics(topics.banditTopics(), 1);
         try (Admin admin = Admin.create(broker.clientProperties())) {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192), user + "-secret"))).all().get(30, TimeUnit.SECONDS);

@@ -101,6 +101,27 @@ public record Topics(String prefix) {
         return List.of(intervals(), evaluation(), deadLetters(), modelSnapshots());
     }
 
+    /** Every topic sleeping experts read or write. */
+    public List<String> expertsTopics() {
+        return concat(expertsInputs(), expertsOutputs());
+    }
+
+    /** Every topic conformal prediction reads or writes. */
+    public List<String> conformalTopics() {
+        return concat(conformalInputs(), conformalOutputs());
+    }
+
+    /** Every topic the bandit loop reads or writes. */
+    public List<String> banditTopics() {
+        return concat(banditInputs(), banditOutputs());
+    }
+
+    private static List<String> concat(List<String> inputs, List<String> outputs) {
+        List<String> all = new java.util.ArrayList<>(inputs);
+        all.addAll(outputs);
+        return List.copyOf(all);
+    }
+
     /** The topics the bandit loop reads, co-partitioned by model id. */
     public List<String> banditInputs() {
         return List.of(requests(), rewards(), labeled());
