@@ -3,6 +3,8 @@ package io.regretless.conformal;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,25 +12,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The shared data the conformal tests read: the golden radii and the two real series. The directory is
- * {@code ../../shared/data} relative to the state module (where Maven runs the tests), or the system property
- * {@code regretless.data.dir}.
+ * The data the conformal tests read: the golden radii and the real series, from the repository's
+ * {@code data/} folder, which the build puts on the test class path as {@code /data/...}.
  */
 public final class ConformalData {
     private ConformalData() {
     }
 
-    public static Path dataDir() {
-        return Path.of(System.getProperty("regretless.data.dir", "../../shared/data"));
-    }
-
     public static Path file(String relative) {
-        Path p = dataDir().resolve(relative);
-        if (!Files.isReadable(p)) {
-            fail("shared data file missing: " + p.toAbsolutePath().normalize()
-                    + " (run from the state module, or set -Dregretless.data.dir=/path/to/shared/data)");
+        URL url = ConformalData.class.getResource("/data/" + relative);
+        if (url == null) {
+            fail("data file missing from the test class path: /data/" + relative
+                    + " (the repository's data/ folder is added by the parent pom)");
         }
-        return p;
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A CSV with a header: the header and the rows split on commas (the shared files have no quoting). */

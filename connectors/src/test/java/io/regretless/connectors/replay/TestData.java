@@ -2,22 +2,25 @@ package io.regretless.connectors.replay;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.file.Files;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-/** The shared real data sets, read in place (never copied into the repository). */
+/** The real data sets of the repository's {@code data/} folder, on the test class path as {@code /data/...}. */
 final class TestData {
     private TestData() {}
 
     /** scikit-learn's copy of the UCI optical handwritten digits (BSD-3-Clause): 1,797 x (64 + label). */
     static Path digits() {
-        Path root = Path.of(System.getProperty("regretless.data.dir", "../../shared/data"));
-        Path digits = root.resolve("classification/digits.csv.gz").toAbsolutePath().normalize();
-        if (!Files.isRegularFile(digits)) {
-            fail("test data missing: expected the digits data set at " + digits
-                + " (the shared data directory, ../shared/data from the project root;"
-                + " override with -Dregretless.data.dir=...)");
+        URL url = TestData.class.getResource("/data/classification/digits.csv.gz");
+        if (url == null) {
+            fail("test data missing: /data/classification/digits.csv.gz is not on the test class path"
+                + " (the repository's data/ folder is added by the parent pom)");
         }
-        return digits;
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,7 +23,7 @@ import io.regretless.conformal.Calibrators;
 class ReplayTest {
 
     @Test
-    void seattleNaiveReproducesTheGoldenCalibrationSetAndTestSteps() throws IOException {
+    void seattleNaiveReproducesTheGoldenCalibrationSetAndTestSteps() throws Exception {
         Replay replay = Replay.of(BenchSeries.SEATTLE, Forecaster.NAIVE, 0);
         double[] residuals = new double[replay.warmup()];
         for (int i = 0; i < residuals.length; i++) {
@@ -104,14 +106,13 @@ class ReplayTest {
         assertThrows(IllegalArgumentException.class, () -> ConformalOptions.parse("points"));
     }
 
-    /** A column of a golden file: {@code ../../shared/data} from the ops module, or {@code -Dregretless.data.dir}. */
-    static double[] column(String file, String name) throws IOException {
-        Path path = Path.of(System.getProperty("regretless.data.dir", "../../shared/data"), "conformal-golden", file);
-        if (!Files.isReadable(path)) {
-            fail("shared data file missing: " + path.toAbsolutePath().normalize()
-                + " (run from the ops module, or set -Dregretless.data.dir=/path/to/shared/data)");
+    /** A column of a golden file of the repository's {@code data/conformal-golden}, on the test class path. */
+    static double[] column(String file, String name) throws IOException, URISyntaxException {
+        URL url = ReplayTest.class.getResource("/data/conformal-golden/" + file);
+        if (url == null) {
+            fail("data file missing from the test class path: /data/conformal-golden/" + file);
         }
-        List<String> lines = Files.readAllLines(path);
+        List<String> lines = Files.readAllLines(Path.of(url.toURI()));
         int c = Arrays.asList(lines.get(0).split(",")).indexOf(name);
         return lines.stream().skip(1).filter(l -> !l.isBlank()).mapToDouble(l -> Double.parseDouble(l.split(",")[c]))
             .toArray();
