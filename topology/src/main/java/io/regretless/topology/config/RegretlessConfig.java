@@ -36,6 +36,7 @@ import io.regretless.experts.LossFunction;
  * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
  * regretless.punctuation.interval.ms=1000           # windows close at multiples of this in stream time
  * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
+ * regretless.state.store.type=rocksdb               # rocksdb | in-memory (both changelog-backed)
  *
  * regretless.conformal.models=temperature
  * regretless.conformal.model.temperature.calibrator=saocp   # scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
@@ -66,7 +67,7 @@ import io.regretless.experts.LossFunction;
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
         Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
-        Duration snapshotInterval) {
+        Duration snapshotInterval, StoreType storeType) {
 
     public static final String PREFIX = "regretless.";
 
@@ -119,7 +120,8 @@ public record RegretlessConfig(
         return new RegretlessConfig(topics, models, conformal, experts,
             settings.longValue("regretless.max.state.bytes", 900_000L),
             Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)),
-            Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)));
+            Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)),
+            settings.parse("regretless.state.store.type", "rocksdb", StoreType::parse));
     }
 
     private static List<String> modelIds(String list) {

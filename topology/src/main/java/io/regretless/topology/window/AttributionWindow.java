@@ -17,13 +17,14 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.avro.specific.SpecificRecord;
 
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.config.StoreType;
 
 /**
  * Records waiting, by id, for the event that completes them (a decision for its reward, a
  * prediction for its label) until a deadline in stream time; and a short memory of closed ids so
  * that a late or a second completion is told apart from one for an id never seen.
  *
- * <p>Three stores, all persistent, cached and changelog-backed: the open records by id; the closed
+ * <p>Three stores, all cached and changelog-backed: the open records by id; the closed
  * ids (how and when they closed); and a timer index whose keys sort by time (8-byte big-endian
  * epoch millis, a kind byte, the id), so finding every window due at the current stream time is
  * one range scan.
@@ -49,12 +50,12 @@ public final class AttributionWindow<T extends SpecificRecord> {
     }
 
     /** Adds the window's stores ({@code <name>-open}, {@code -closed}, {@code -timers}) to a processor. */
-    public static void addStores(Topology topology, String name, String processor) {
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(openStore(name)),
+    public static void addStores(Topology topology, String name, String processor, StoreType type) {
+        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(openStore(name)),
             Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(closedStore(name)),
+        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(closedStore(name)),
             Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(timerStore(name)),
+        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(timerStore(name)),
             Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), processor);
     }
 

@@ -49,7 +49,8 @@ class BadInputFuzzTest {
     static final AvroCodec<LoggedFeedback> LOGGED = AvroCodec.of(LoggedFeedback.class);
 
     /** What one run produced. */
-    record Outcome(List<byte[]> decisions, List<byte[]> feedback, byte[] model, List<String> deadLetterReasons) {
+    record Outcome(List<byte[]> decisions, List<byte[]> feedback, byte[] model, List<String> deadLetterReasons,
+                   boolean persistentStores) {
     }
 
     @Test
@@ -70,10 +71,15 @@ class BadInputFuzzTest {
         }
     }
 
-    /** Plays the valid stream; with a non-zero seed, interleaves a bad record after most valid ones. */
+    /** Plays the valid stream on in-memory stores; with a non-zero seed, interleaves a bad record after most valid ones. */
     static Outcome run(Path stateDir, long badSeed) {
+        return run(stateDir, badSeed, "in-memory", REQUESTS);
+    }
+
+    static Outcome run(Path stateDir, long badSeed, String storeType, int requestCount) {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "f");
+        props.put("regretless.state.store.type", storeType);
         props.put("regretless.models", "m");
         props.put("regretless.model.m.learner", "squarecb");
         props.put("regretless.model.m.dimension", "16");
@@ -96,7 +102,7 @@ class BadInputFuzzTest {
             TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
             byte[] key = "m".getBytes();
             SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
-            for (int i = 0; i < REQUESTS; i++) {
+            for (int i = 0; i < requestCount; i++) {
                 long t = 10L * i;
                 DecisionRequest request = request("r" + i, "m", Map.of("x", (double) (i % 4), "y", i % 3 * 0.5));
                 requests.pipeInput(key, REQUESTS_CODEC.encode(request), t);
@@ -111,7 +117,8 @@ class BadInputFuzzTest {
             List<String> reasons = new ArrayList<>();
             deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
             return new Outcome(decisions.readValuesToList(), feedback.readValuesToList(),
-                driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m"), reasons);
+                driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m"), reasons,
+                driver.getKeyValueStore(BanditTopology.MODELS_STORE).persistent());
         }
     }
 

@@ -79,6 +79,7 @@ class ExpertsTopologyTest {
     void start() {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "x");
+        props.put("regretless.state.store.type", "in-memory");
         props.put("regretless.snapshot.interval.ms", "1000");
         props.put("regretless.experts.models", "adv,feat");
         props.put("regretless.experts.model.adv.mode", "advice");

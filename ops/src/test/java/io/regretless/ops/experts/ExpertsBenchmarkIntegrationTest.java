@@ -24,7 +24,7 @@ import io.regretless.schemas.ExpertsEvaluation;
  * per-group regret. Figures only, never times.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ExpertsBenchmarkTest {
+class ExpertsBenchmarkIntegrationTest {
     @RegisterExtension
     static final RealBroker KAFKA = new RealBroker();
 

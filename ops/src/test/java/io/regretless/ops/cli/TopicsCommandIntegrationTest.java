@@ -21,7 +21,7 @@ import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.topology.config.Topics;
 
 /** {@code topics} creates every topic with its partitions and settings, and is safe to run twice. */
-class TopicsCommandTest {
+class TopicsCommandIntegrationTest {
     @Test
     void createsEveryTopicOnceWithItsSettings(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
