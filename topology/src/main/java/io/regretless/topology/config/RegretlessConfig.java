@@ -37,6 +37,8 @@ import io.regretless.experts.LossFunction;
  * regretless.punctuation.interval.ms=1000           # windows close at multiples of this in stream time
  * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
  * regretless.state.store.type=rocksdb               # rocksdb | in-memory (both changelog-backed)
+ * regretless.fail.on.data.loss=false               # stop when input was deleted before it was read
+ * regretless.health.stall.timeout.ms=60000         # unready when a task with input commits nothing this long
  *
  * regretless.conformal.models=temperature
  * regretless.conformal.model.temperature.calibrator=saocp   # scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
@@ -67,7 +69,7 @@ import io.regretless.experts.LossFunction;
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
         Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
-        Duration snapshotInterval, StoreType storeType) {
+        Duration snapshotInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout) {
 
     public static final String PREFIX = "regretless.";
 
@@ -121,7 +123,9 @@ public record RegretlessConfig(
             settings.longValue("regretless.max.state.bytes", 900_000L),
             Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)),
             Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)),
-            settings.parse("regretless.state.store.type", "rocksdb", StoreType::parse));
+            settings.parse("regretless.state.store.type", "rocksdb", StoreType::parse),
+            settings.bool("regretless.fail.on.data.loss", false),
+            Duration.ofMillis(settings.longValue("regretless.health.stall.timeout.ms", 60_000L)));
     }
 
     private static List<String> modelIds(String list) {
