@@ -160,15 +160,26 @@ public final class SleepingHedge {
 
     /** The state: η and the log-weights, bit for bit. */
     public PackedState exportState() {
-        return new StateWriter(KIND).putDouble(learningRate).putDoubles(logWeight, logWeight.length).build();
+        StateWriter w = new StateWriter(KIND);
+        writeTo(w);
+        return w.build();
     }
 
     /** @throws IllegalArgumentException if the state is not a valid exported learner */
     public static SleepingHedge restore(PackedState state) {
         StateReader r = new StateReader(state, KIND);
+        SleepingHedge h = readFrom(r);
+        r.finish();
+        return h;
+    }
+
+    void writeTo(StateWriter w) {
+        w.putDouble(learningRate).putDoubles(logWeight, logWeight.length);
+    }
+
+    static SleepingHedge readFrom(StateReader r) {
         double eta = r.getDouble();
         double[] lw = r.getDoubles();
-        r.finish();
         return new SleepingHedge(eta, lw);
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.regretless.experts.SyntheticGroups;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 
 /**

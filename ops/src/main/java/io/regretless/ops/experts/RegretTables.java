@@ -2,7 +2,7 @@ package io.regretless.ops.experts;
 
 import java.util.Locale;
 
-import io.regretless.experts.GroupwiseExperiment.GroupResult;
+import io.regretless.ops.experts.GroupwiseExperiment.GroupResult;
 import io.regretless.schemas.ExpertsEvaluation;
 
 /** Plain-text tables of the experts benchmark: per-group regret side by side. */
