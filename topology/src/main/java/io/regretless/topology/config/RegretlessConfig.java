@@ -13,6 +13,7 @@ import io.regretless.bandit.LearnerKind;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.experts.ExpertsModel.Mode;
+import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
 
@@ -59,6 +60,7 @@ import io.regretless.experts.LossFunction;
  * regretless.experts.model.claims.label.window.ms=86400000
  * regretless.experts.model.prices.mode=features
  * regretless.experts.model.prices.dimension=20              # features mode: exact feature vector length
+ * regretless.experts.model.prices.shrinkage=100             # features mode: λ of the group models (default 100)
  * </pre>
  *
  * Every model's worst-case state (bandits: arms × (d(d+1)/2 + d) doubles; experts: see
@@ -142,9 +144,10 @@ public record RegretlessConfig(
         String p = "regretless.experts.model." + id + ".";
         Mode mode = settings.parse(p + "mode", null, Mode::parse);
         List<String> groups = settings.parse(p + "groups", "", RegretlessConfig::names);
-        String other = mode == Mode.ADVICE ? p + "dimension" : p + "experts";
-        if (!settings.string(other, "").isEmpty()) {
-            throw new IllegalArgumentException(other + " does not apply to a model in " + mode.wireName() + " mode");
+        for (String other : mode == Mode.ADVICE ? List.of(p + "dimension", p + "shrinkage") : List.of(p + "experts")) {
+            if (!settings.string(other, "").isEmpty()) {
+                throw new IllegalArgumentException(other + " does not apply to a model in " + mode.wireName() + " mode");
+            }
         }
         List<String> experts = mode == Mode.ADVICE ? settings.parse(p + "experts", null, RegretlessConfig::names) : List.of();
         int dimension = mode == Mode.FEATURES ? settings.intValue(p + "dimension", 0) : 0;
@@ -154,9 +157,11 @@ public record RegretlessConfig(
         LossFunction loss = settings.parse(p + "loss", "square", LossFunction::parse);
         double low = settings.doubleValue(p + "label.low", 0.0);
         double high = settings.doubleValue(p + "label.high", 1.0);
+        double shrinkage = mode == Mode.FEATURES
+            ? settings.doubleValue(p + "shrinkage", GroupwiseRidge.DEFAULT_SHRINKAGE) : 0.0;
         try {
             return new ExpertsModelConfig(mode, groups, experts, dimension, loss, new LabelRange(low, high),
-                Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)));
+                Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)), shrinkage);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad settings " + p + "*: " + e.getMessage(), e);
         }
