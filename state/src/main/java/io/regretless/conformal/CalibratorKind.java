@@ -2,7 +2,7 @@ package io.regretless.conformal;
 
 /** The calibration methods, with the short names used on the wire, in state and in reports. */
 public enum CalibratorKind {
-    /** Split conformal over all past scores (bounded by {@link CalibratorConfig#maxHistory()}). */
+    /** Split conformal over all past scores (exact up to {@link CalibratorConfig#exactHistory()}, then summarised). */
     SCP("scp"),
     /** Split conformal over a sliding window of the last {@link CalibratorConfig#window()} scores. */
     SCP_WINDOW("scp-window"),

@@ -111,7 +111,7 @@ public final class ConformalSeries {
             if (collected == warmup) {
                 calibrator = Calibrators.warmStartFromResiduals(kind, config,
                     Calibrators.removeOutliers(warmupResiduals));
-                evaluator = new IntervalEvaluator(config.coverage(), config.maxHistory(), lceWindow);
+                evaluator = new IntervalEvaluator(config.coverage(), config.exactHistory(), lceWindow);
                 warmupResiduals = null;
             }
             return null;

@@ -43,7 +43,7 @@ import io.regretless.experts.LossFunction;
  * regretless.conformal.model.temperature.warmup=20          # labels that warm-start the calibrator
  * regretless.conformal.model.temperature.lce.window=100
  * regretless.conformal.model.temperature.label.window.ms=86400000
- * regretless.conformal.model.temperature.max.history=2000   # scores kept by history-based methods
+ * regretless.conformal.model.temperature.exact.history=16384 # scores SCP, ACI, FACI rank exactly; a summary after
  * regretless.conformal.model.temperature.aci.gamma=0.005
  *
  * regretless.experts.models=claims,prices
@@ -163,9 +163,13 @@ public record RegretlessConfig(
 
     private static ConformalModelConfig conformalModel(Settings settings, String id) {
         String p = "regretless.conformal.model." + id + ".";
+        if (!settings.string(p + "max.history", "").isEmpty()) {
+            throw new IllegalArgumentException(p + "max.history is gone: SCP, NExCP, ACI and FACI now use every past "
+                + "score, exactly up to " + p + "exact.history and summarised after it; drop the setting");
+        }
         CalibratorKind kind = settings.parse(p + "calibrator", null, CalibratorKind::parse);
         CalibratorConfig calibration = settings.parse(p + "coverage", "0.9", v -> CalibratorConfig.of(Double.parseDouble(v)))
-            .withMaxHistory(settings.intValue(p + "max.history", CalibratorConfig.DEFAULT_MAX_HISTORY))
+            .withExactHistory(settings.intValue(p + "exact.history", CalibratorConfig.DEFAULT_EXACT_HISTORY))
             .withAciGamma(settings.doubleValue(p + "aci.gamma", 0.005));
         return new ConformalModelConfig(kind, calibration,
             settings.intValue(p + "warmup", 20),
