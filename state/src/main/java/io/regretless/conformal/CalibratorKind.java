@@ -19,7 +19,9 @@ public enum CalibratorKind {
     /** Strongly adaptive online conformal prediction (Bhatnagar et al. 2023). */
     SAOCP("saocp"),
     /** The quantile tracker of Angelopoulos, Candès &amp; Tibshirani 2023, for reference. */
-    QUANTILE_TRACKER("quantile-tracker");
+    QUANTILE_TRACKER("quantile-tracker"),
+    /** The recommended calibrator: see {@link DefaultCalibrator}. */
+    DEFAULT("default");
 
     private final String wireName;
 
