@@ -21,7 +21,9 @@ public enum CalibratorKind {
     /** The quantile tracker of Angelopoulos, Candès &amp; Tibshirani 2023, for reference. */
     QUANTILE_TRACKER("quantile-tracker"),
     /** The recommended calibrator: see {@link DefaultCalibrator}. */
-    DEFAULT("default");
+    DEFAULT("default"),
+    /** Coverage on every group of a prediction at once: see {@link MultivalidCalibrator}. */
+    MULTIVALID("multivalid");
 
     private final String wireName;
 

@@ -43,6 +43,7 @@ public final class Calibrators {
             case SAOCP -> Saocp.warmStarted(config, calibrationScores);
             case QUANTILE_TRACKER -> QuantileTracker.warmStarted(config, calibrationScores);
             case DEFAULT -> DefaultCalibrator.warmStarted(config, calibrationScores);
+            case MULTIVALID -> MultivalidCalibrator.warmStarted(config, calibrationScores);
         };
     }
 
@@ -68,6 +69,7 @@ public final class Calibrators {
             case SAOCP -> Saocp.restore(state);
             case QUANTILE_TRACKER -> QuantileTracker.restore(state);
             case DEFAULT -> DefaultCalibrator.restore(state);
+            case MULTIVALID -> MultivalidCalibrator.restore(state);
         };
     }
 

@@ -1,6 +1,8 @@
 package io.regretless.conformal;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 
 import io.regretless.conformal.metrics.IntervalEvaluator;
 
@@ -100,11 +102,28 @@ public final class ConformalSeries {
     }
 
     /**
+     * The radius for a prediction in {@code groups}; only a group-conditional calibrator
+     * ({@link CalibratorKind#MULTIVALID}) makes it depend on them.
+     */
+    public double radius(Collection<String> groups) {
+        return isWarm() ? calibrator.radius(groups) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * Learns from the true value {@code y} of a prediction {@code yhat} that was issued the interval
      * [lower, upper] (infinite bounds allowed). Returns whether the interval covered y, or null for
      * a warm-up label, which is not scored.
      */
     public Boolean observe(double yhat, double lower, double upper, double y) {
+        return observe(yhat, lower, upper, y, List.of());
+    }
+
+    /**
+     * {@link #observe(double, double, double, double)} for a prediction in {@code groups} (those its radius was
+     * read with): the calibrator learns with them and the evaluation counts the interval in each group
+     * ({@link IntervalEvaluator#groupCoverage()}).
+     */
+    public Boolean observe(double yhat, double lower, double upper, double y, Collection<String> groups) {
         version++;
         if (!isWarm()) {
             warmupResiduals[collected++] = y - yhat;
@@ -116,8 +135,8 @@ public final class ConformalSeries {
             }
             return null;
         }
-        boolean covered = evaluator.observe(y, lower, upper);
-        calibrator.update(Math.abs(y - yhat));
+        boolean covered = evaluator.observe(y, lower, upper, groups);
+        calibrator.update(Math.abs(y - yhat), groups);
         return covered;
     }
 

@@ -25,18 +25,20 @@ public final class IntervalEvaluator {
     private final double target;
     private final LocalCoverageError[] lce;
     private final PastScores widths;
+    private final GroupCoverage groups;
     private long count;
     private long covered;
     private long bounded;
     private double widthSum;
 
     public IntervalEvaluator(double target, int exactWidths, int... lceWindows) {
-        this(target, new PastScores(exactWidths), lces(target, lceWindows));
+        this(target, new PastScores(exactWidths), new GroupCoverage(), lces(target, lceWindows));
     }
 
-    private IntervalEvaluator(double target, PastScores widths, LocalCoverageError[] lce) {
+    private IntervalEvaluator(double target, PastScores widths, GroupCoverage groups, LocalCoverageError[] lce) {
         this.target = target;
         this.widths = widths;
+        this.groups = groups;
         this.lce = lce;
     }
 
@@ -50,6 +52,11 @@ public final class IntervalEvaluator {
 
     /** Observes one interval and the truth; returns whether it covered. */
     public boolean observe(double y, double lower, double upper) {
+        return observe(y, lower, upper, java.util.List.of());
+    }
+
+    /** {@link #observe(double, double, double)} for a prediction in {@code groups}, counted in each. */
+    public boolean observe(double y, double lower, double upper, java.util.Collection<String> groups) {
         boolean hit = lower <= y && y <= upper;
         double width = upper - lower;
         count++;
@@ -64,6 +71,7 @@ public final class IntervalEvaluator {
         for (LocalCoverageError e : lce) {
             e.observe(hit);
         }
+        this.groups.observe(hit, groups);
         return hit;
     }
 
@@ -109,6 +117,11 @@ public final class IntervalEvaluator {
         return median / 2;
     }
 
+    /** Coverage per group of the scored predictions that named groups. */
+    public java.util.List<GroupCoverage.Figure> groupCoverage() {
+        return groups.figures();
+    }
+
     /** LCE_k for a configured window k. */
     public double lce(int k) {
         return tracker(k).value();
@@ -132,6 +145,7 @@ public final class IntervalEvaluator {
         StateWriter w = new StateWriter(KIND).putDouble(target).putLong(count).putLong(covered)
                 .putLong(bounded).putDouble(widthSum);
         widths.writeTo(w);
+        groups.writeTo(w);
         w.putLong(lce.length);
         for (LocalCoverageError e : lce) {
             e.writeTo(w);
@@ -147,12 +161,13 @@ public final class IntervalEvaluator {
         long bounded = r.getLong();
         double widthSum = r.getDouble();
         PastScores widths = PastScores.readFrom(r);
+        GroupCoverage groups = GroupCoverage.readFrom(r);
         LocalCoverageError[] lce = new LocalCoverageError[r.getSize()];
         for (int i = 0; i < lce.length; i++) {
             lce[i] = LocalCoverageError.readFrom(r);
         }
         r.finish();
-        IntervalEvaluator ev = new IntervalEvaluator(target, widths, lce);
+        IntervalEvaluator ev = new IntervalEvaluator(target, widths, groups, lce);
         ev.count = count;
         ev.covered = covered;
         ev.bounded = bounded;
