@@ -41,6 +41,35 @@ public final class ConformalSeries {
         this.warmupResiduals = new double[warmup];
     }
 
+    /**
+     * An upper bound on the stored size of a series in bytes (Avro: 8 per double, at most 10 per long), so a
+     * deployment can check it against the changelog's record limit: the larger of the warm-up residuals and the
+     * calibrator, plus the evaluation. A history of every past score ({@link PastScores}) costs at most
+     * max(8·exactHistory, 28·{@link PastScores#SKETCH_MAX_TUPLES}) bytes (about 280 KB at the defaults, so a
+     * history-based series stays under 600 KB); the evaluation holds one such history of widths, the LCE flags
+     * and up to {@link io.regretless.conformal.metrics.GroupCoverage#MAX_GROUPS} groups (names counted at up to
+     * {@value #MAX_GROUP_NAME_BYTES} bytes).
+     */
+    public static long maxStateBytes(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow) {
+        long history = Math.max(8L * config.exactHistory(), 28L * PastScores.SKETCH_MAX_TUPLES) + 64;
+        long groups = (long) io.regretless.conformal.metrics.GroupCoverage.MAX_GROUPS * (MAX_GROUP_NAME_BYTES + 40);
+        long calibrator = switch (kind) {
+            case SCP, NEXCP, ACI, FACI -> history + 1_024;
+            case DEFAULT -> history + 4_096;
+            case MULTIVALID -> history + 4_096 + groups;
+            case SCP_WINDOW -> 8L * config.window() + 64;
+            case QUANTILE_TRACKER -> 8L * config.trackerWindow() + 64;
+            case SF_OGD, FACI_S -> 2_048;
+            // about g·(1 + log2 t) experts of 7 numbers; t < 2^63
+            case SAOCP -> 70L * config.saocpLifetime() * 64 + 64;
+        };
+        long evaluation = history + lceWindow / 8 + 256 + groups;
+        return Math.max(8L * warmup, calibrator) + evaluation + 256;
+    }
+
+    /** The longest group name {@link #maxStateBytes} accounts for; callers must refuse longer ones. */
+    public static final int MAX_GROUP_NAME_BYTES = 128;
+
     /** A series that has seen no label yet. */
     public static ConformalSeries create(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow) {
         return new ConformalSeries(kind, config, warmup, lceWindow);

@@ -38,7 +38,7 @@ import io.regretless.experts.LossFunction;
  * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
  *
  * regretless.conformal.models=temperature
- * regretless.conformal.model.temperature.calibrator=saocp   # scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
+ * regretless.conformal.model.temperature.calibrator=default # default | multivalid | scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
  * regretless.conformal.model.temperature.coverage=0.9
  * regretless.conformal.model.temperature.warmup=20          # labels that warm-start the calibrator
  * regretless.conformal.model.temperature.lce.window=100
@@ -59,7 +59,7 @@ import io.regretless.experts.LossFunction;
  * </pre>
  *
  * Every model's worst-case state (bandits: arms × (d(d+1)/2 + d) doubles; experts: see
- * {@link ExpertsModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
+ * {@link ExpertsModelConfig#maxStateBytes()}; conformal: {@link ConformalModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
  * the changelog topic's {@code max.message.bytes} (1 MB by default). Experts model ids must differ
  * from bandit and conformal ones (they share the snapshot topic and the HTTP model view).
  */
@@ -88,6 +88,14 @@ public record RegretlessConfig(
                 throw new IllegalArgumentException("experts model '" + model.getKey() + "' could grow to " + bound
                     + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
                     + ": lower its dimension, groups or experts");
+            }
+        }
+        for (Map.Entry<String, ConformalModelConfig> model : conformal.entrySet()) {
+            long bound = model.getValue().maxStateBytes();
+            if (bound > maxStateBytes) {
+                throw new IllegalArgumentException("conformal model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
+                    + ": lower its exact.history or window");
             }
         }
         for (Map.Entry<String, ModelConfig> model : models.entrySet()) {
@@ -167,7 +175,7 @@ public record RegretlessConfig(
             throw new IllegalArgumentException(p + "max.history is gone: SCP, NExCP, ACI and FACI now use every past "
                 + "score, exactly up to " + p + "exact.history and summarised after it; drop the setting");
         }
-        CalibratorKind kind = settings.parse(p + "calibrator", null, CalibratorKind::parse);
+        CalibratorKind kind = settings.parse(p + "calibrator", "default", CalibratorKind::parse);
         CalibratorConfig calibration = settings.parse(p + "coverage", "0.9", v -> CalibratorConfig.of(Double.parseDouble(v)))
             .withExactHistory(settings.intValue(p + "exact.history", CalibratorConfig.DEFAULT_EXACT_HISTORY))
             .withAciGamma(settings.doubleValue(p + "aci.gamma", 0.005));
