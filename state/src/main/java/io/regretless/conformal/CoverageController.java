@@ -30,7 +30,7 @@ final class CoverageController {
 
     CoverageController(double coverage) {
         this.alpha = 1 - coverage;
-        this.dead = DEAD_ZONE_SD * Math.sqrt(coverage * (1 - coverage) / WINDOW);
+        this.dead = DEAD_ZONE_SD * StrictMath.sqrt(coverage * (1 - coverage) / WINDOW);
     }
 
     /** The factor the base radius is multiplied by. */

@@ -21,6 +21,7 @@ import io.regretless.conformal.StateWriter;
 public final class IntervalEvaluator {
     /** The state kind; the layout changed with the bounded-only mean (the former "interval-evaluator"). */
     static final String KIND = "interval-evaluator-2";
+    private static final String LEGACY_KIND = "interval-evaluator";
 
     private final double target;
     private final LocalCoverageError[] lce;
@@ -154,6 +155,9 @@ public final class IntervalEvaluator {
     }
 
     public static IntervalEvaluator restore(PackedState state) {
+        if (state.kind().equals(LEGACY_KIND)) {
+            return restoreLegacy(state);
+        }
         StateReader r = new StateReader(state, KIND);
         double target = r.getDouble();
         long count = r.getLong();
@@ -172,6 +176,44 @@ public final class IntervalEvaluator {
         ev.covered = covered;
         ev.bounded = bounded;
         ev.widthSum = widthSum;
+        return ev;
+    }
+
+    /**
+     * A state stored before the mean covered bounded intervals only: target, counts, the sum of every width, and
+     * the last widths (a window). When that sum is finite every interval was bounded and the state converts
+     * exactly; otherwise the bounded mean restarts from the window's bounded widths. The window becomes the
+     * start of the whole-run widths.
+     */
+    private static IntervalEvaluator restoreLegacy(PackedState state) {
+        StateReader r = new StateReader(state, LEGACY_KIND);
+        double target = r.getDouble();
+        long count = r.getLong();
+        long covered = r.getLong();
+        double widthSum = r.getDouble();
+        r.getSize();
+        double[] window = r.getDoubles();
+        LocalCoverageError[] lce = new LocalCoverageError[r.getSize()];
+        for (int i = 0; i < lce.length; i++) {
+            lce[i] = LocalCoverageError.readFrom(r);
+        }
+        r.finish();
+        IntervalEvaluator ev = new IntervalEvaluator(target,
+            PastScores.of(Math.max(window.length, io.regretless.conformal.CalibratorConfig.DEFAULT_EXACT_HISTORY), window),
+            new GroupCoverage(), lce);
+        ev.count = count;
+        ev.covered = covered;
+        if (Double.isFinite(widthSum)) {
+            ev.bounded = count;
+            ev.widthSum = widthSum;
+        } else {
+            for (double w : window) {
+                if (w < Double.POSITIVE_INFINITY) {
+                    ev.bounded++;
+                    ev.widthSum += w;
+                }
+            }
+        }
         return ev;
     }
 }

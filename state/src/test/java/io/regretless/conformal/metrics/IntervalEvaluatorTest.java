@@ -85,4 +85,23 @@ class IntervalEvaluatorTest {
             assertEquals(ev.medianHalfWidth(), copy.medianHalfWidth());
         }
     }
+
+    /** A state written by the former layout (all widths summed, a median window) still restores. */
+    @Test
+    void aStateOfTheFormerLayoutRestores() {
+        LocalCoverageError lce = new LocalCoverageError(2, 0.9);
+        lce.observe(true);
+        lce.observe(false);
+        lce.observe(true);
+        io.regretless.conformal.StateWriter w = new io.regretless.conformal.StateWriter("interval-evaluator")
+            .putDouble(0.9).putLong(3).putLong(2).putDouble(6.0).putLong(2000);
+        w.putDoubles(new double[] {1, 2, 3}, 3).putLong(1);
+        lce.writeTo(w);
+        IntervalEvaluator ev = IntervalEvaluator.restore(w.build());
+        assertEquals(3, ev.count());
+        assertEquals(2.0, ev.meanWidth());
+        assertEquals(0.0, ev.unboundedShare());
+        assertEquals(1.0, ev.medianHalfWidth());
+        assertEquals(lce.value(), ev.lce(2));
+    }
 }
