@@ -42,12 +42,12 @@ import io.regretless.experts.LossFunction;
  * regretless.health.stall.timeout.ms=60000         # unready when a task with input commits nothing this long
  *
  * regretless.conformal.models=temperature
- * regretless.conformal.model.temperature.calibrator=saocp   # scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
+ * regretless.conformal.model.temperature.calibrator=default # default | multivalid | scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
  * regretless.conformal.model.temperature.coverage=0.9
  * regretless.conformal.model.temperature.warmup=20          # labels that warm-start the calibrator
  * regretless.conformal.model.temperature.lce.window=100
  * regretless.conformal.model.temperature.label.window.ms=86400000
- * regretless.conformal.model.temperature.max.history=2000   # scores kept by history-based methods
+ * regretless.conformal.model.temperature.exact.history=16384 # scores SCP, ACI, FACI rank exactly; a summary after
  * regretless.conformal.model.temperature.aci.gamma=0.005
  *
  * regretless.experts.models=claims,prices
@@ -64,7 +64,7 @@ import io.regretless.experts.LossFunction;
  * </pre>
  *
  * Every model's worst-case state (bandits: arms × (d(d+1)/2 + d) doubles; experts: see
- * {@link ExpertsModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
+ * {@link ExpertsModelConfig#maxStateBytes()}; conformal: {@link ConformalModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
  * the changelog topic's {@code max.message.bytes} (1 MB by default). Experts model ids must differ
  * from bandit and conformal ones (they share the snapshot topic and the HTTP model view).
  */
@@ -93,6 +93,14 @@ public record RegretlessConfig(
                 throw new IllegalArgumentException("experts model '" + model.getKey() + "' could grow to " + bound
                     + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
                     + ": lower its dimension, groups or experts");
+            }
+        }
+        for (Map.Entry<String, ConformalModelConfig> model : conformal.entrySet()) {
+            long bound = model.getValue().maxStateBytes();
+            if (bound > maxStateBytes) {
+                throw new IllegalArgumentException("conformal model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
+                    + ": lower its exact.history or window");
             }
         }
         for (Map.Entry<String, ModelConfig> model : models.entrySet()) {
@@ -174,9 +182,13 @@ public record RegretlessConfig(
 
     private static ConformalModelConfig conformalModel(Settings settings, String id) {
         String p = "regretless.conformal.model." + id + ".";
-        CalibratorKind kind = settings.parse(p + "calibrator", null, CalibratorKind::parse);
+        if (!settings.string(p + "max.history", "").isEmpty()) {
+            throw new IllegalArgumentException(p + "max.history is gone: SCP, NExCP, ACI and FACI now use every past "
+                + "score, exactly up to " + p + "exact.history and summarised after it; drop the setting");
+        }
+        CalibratorKind kind = settings.parse(p + "calibrator", "default", CalibratorKind::parse);
         CalibratorConfig calibration = settings.parse(p + "coverage", "0.9", v -> CalibratorConfig.of(Double.parseDouble(v)))
-            .withMaxHistory(settings.intValue(p + "max.history", CalibratorConfig.DEFAULT_MAX_HISTORY))
+            .withExactHistory(settings.intValue(p + "exact.history", CalibratorConfig.DEFAULT_EXACT_HISTORY))
             .withAciGamma(settings.doubleValue(p + "aci.gamma", 0.005));
         return new ConformalModelConfig(kind, calibration,
             settings.intValue(p + "warmup", 20),
