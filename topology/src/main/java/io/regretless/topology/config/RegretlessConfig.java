@@ -15,6 +15,7 @@ import io.regretless.conformal.CalibratorKind;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
+import io.regretless.schemas.codec.WireFormat;
 
 /**
  * The application's own configuration, read from the same properties as Kafka Streams'.
@@ -36,6 +37,7 @@ import io.regretless.experts.LossFunction;
  * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
  * regretless.punctuation.interval.ms=1000           # windows close at multiples of this in stream time
  * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
+ * regretless.output.format=json                     # json | avro: how output topic values are written
  *
  * regretless.conformal.models=temperature
  * regretless.conformal.model.temperature.calibrator=saocp   # scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
@@ -62,11 +64,16 @@ import io.regretless.experts.LossFunction;
  * {@link ExpertsModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
  * the changelog topic's {@code max.message.bytes} (1 MB by default). Experts model ids must differ
  * from bandit and conformal ones (they share the snapshot topic and the HTTP model view).
+ *
+ * <p>Input topics accept single-object Avro and natural JSON alike; {@code output.format} chooses
+ * how decisions, feedback, intervals, evaluations, combined predictions, dead letters and model
+ * snapshots are written. JSON by default, so that console tools show them as they are; Avro is
+ * smaller and cheaper to write. State stores are Avro whatever the setting.
  */
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
         Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
-        Duration snapshotInterval) {
+        Duration snapshotInterval, WireFormat outputFormat) {
 
     public static final String PREFIX = "regretless.";
 
@@ -119,7 +126,8 @@ public record RegretlessConfig(
         return new RegretlessConfig(topics, models, conformal, experts,
             settings.longValue("regretless.max.state.bytes", 900_000L),
             Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)),
-            Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)));
+            Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)),
+            settings.parse("regretless.output.format", WireFormat.JSON.wireName(), WireFormat::parse));
     }
 
     private static List<String> modelIds(String list) {

@@ -30,6 +30,7 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
@@ -45,7 +46,7 @@ class BadInputFuzzTest {
     static final int REQUESTS = 400;
     static final AvroCodec<DecisionRequest> REQUESTS_CODEC = AvroCodec.of(DecisionRequest.class);
     static final AvroCodec<Reward> REWARDS_CODEC = AvroCodec.of(Reward.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
     static final AvroCodec<LoggedFeedback> LOGGED = AvroCodec.of(LoggedFeedback.class);
 
     /** What one run produced. */

@@ -26,6 +26,7 @@ import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
@@ -39,7 +40,7 @@ class ConformalBadInputFuzzTest {
     static final int STEPS = 300;
     static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
     static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
 
     record Outcome(List<byte[]> intervals, List<byte[]> evaluation, byte[] calibrator, List<String> reasons) {
     }

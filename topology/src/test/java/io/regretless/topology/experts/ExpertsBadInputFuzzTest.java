@@ -27,6 +27,7 @@ import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertAdvice;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
@@ -41,7 +42,7 @@ class ExpertsBadInputFuzzTest {
     static final List<String> EXPERTS = List.of("e0", "e1", "e2");
     static final AvroCodec<Advice> ADVICE = AvroCodec.of(Advice.class);
     static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
 
     record Outcome(List<byte[]> combined, List<byte[]> evaluation, byte[] model, List<String> reasons) {
     }
