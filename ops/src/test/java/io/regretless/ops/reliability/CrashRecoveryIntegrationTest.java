@@ -42,6 +42,7 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.config.Topics;
 
@@ -56,7 +57,7 @@ class CrashRecoveryIntegrationTest {
     static final long INTERVAL = 100;
     static final AvroCodec<DecisionRequest> REQUEST_CODEC = AvroCodec.of(DecisionRequest.class);
     static final AvroCodec<Reward> REWARD_CODEC = AvroCodec.of(Reward.class);
-    static final AvroCodec<Feedback> FEEDBACK_CODEC = AvroCodec.of(Feedback.class);
+    static final WireCodec<Feedback> FEEDBACK_CODEC = WireCodec.of(Feedback.class);
 
     @Test
     void aKilledAppRecoversToTheStateOfAnUninterruptedRun(@TempDir Path dir) throws Exception {

@@ -38,6 +38,7 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.topology.config.Topics;
 
@@ -158,7 +159,7 @@ class RebalanceIntegrationTest {
     static Map<String, Integer> joinedFeedback(EmbeddedKafkaBroker broker, Topics topics, int expected) {
         Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        AvroCodec<Feedback> codec = AvroCodec.of(Feedback.class);
+        WireCodec<Feedback> codec = WireCodec.of(Feedback.class);
         Map<String, Integer> perModel = new HashMap<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
