@@ -113,6 +113,7 @@ class WireCodecTest {
         UnreadableRecordException e = assertThrows(UnreadableRecordException.class, () -> REQUESTS.decode(utf8(json), 5L), what);
         assertTrue(!(e instanceof SchemaViolationException), e.getMessage());
         assertTrue(e.getMessage().contains(where), e.getMessage());
+        assertTrue(!e.getMessage().contains("Source:"), "no parser internals: " + e.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
@@ -30,6 +31,8 @@ final class JsonCodec<T extends SpecificRecord> {
         JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
+
     private final Class<T> type;
     private final Schema schema;
     private final EventJsonSchema jsonSchema;
@@ -54,7 +57,7 @@ final class JsonCodec<T extends SpecificRecord> {
             tree = MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new UnreadableRecordException(
-                "JSON " + type.getSimpleName() + " is not valid JSON" + where(e) + ": " + e.getOriginalMessage(), e);
+                "JSON " + type.getSimpleName() + " is not valid JSON" + where(e) + ": " + reason(e), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,6 +76,11 @@ final class JsonCodec<T extends SpecificRecord> {
             throw new UncheckedIOException("cannot write " + type.getSimpleName() + " as JSON", e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Jackson's message without the source description it puts inside nested locations. */
+    private static String reason(JsonProcessingException e) {
+        return SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("[");
     }
 
     /** " at /pointer (line l, column c)" of where parsing stopped. */
