@@ -3,11 +3,19 @@ package io.regretless.ops;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
+import io.regretless.ops.health.Health;
+import io.regretless.ops.health.InputLoss;
+import io.regretless.ops.health.LossReportingClientSupplier;
+import io.regretless.ops.health.TaskProgress;
 import io.regretless.topology.StreamsDefaults;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
@@ -21,17 +29,54 @@ public final class RegretlessApp implements AutoCloseable {
     private final RegretlessConfig config;
     private final KafkaStreams streams;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    private final InputLoss inputLoss = new InputLoss();
+    private final TaskProgress progress;
+    private final Health health;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "regretless-task-progress");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RegretlessApp(Properties properties) {
         this.config = RegretlessConfig.fromProperties(properties);
         Properties streamsProps = StreamsDefaults.apply(withoutAppSettings(properties));
-        this.streams = new KafkaStreams(RegretlessTopology.build(config), streamsProps);
+        this.streams = new KafkaStreams(RegretlessTopology.build(config, new TopologyConfig(new StreamsConfig(streamsProps))),
+            streamsProps, new LossReportingClientSupplier(inputLoss, config.failOnDataLoss()));
+        this.progress = new TaskProgress(streams, stallTimeout(config, streamsProps));
+        this.health = new Health(streams, progress, inputLoss);
+        long every = Math.max(100, Math.min(1_000, progress.timeout().toMillis() / 4));
+        sampler.scheduleWithFixedDelay(progress::sample, every, every, TimeUnit.MILLISECONDS);
         // A stream thread that dies (a missing ACL, a broken broker) stops the whole client, and the
         // reason is kept so start() and run can say what was wrong instead of hanging.
         streams.setUncaughtExceptionHandler(e -> {
             failure.complete(e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
+    }
+
+    /**
+     * The configured stall timeout, but never below three commit intervals: a task commits its
+     * progress once per interval, so anything shorter would call a busy task stalled.
+     */
+    private static Duration stallTimeout(RegretlessConfig config, Properties streamsProps) {
+        long commitInterval = Long.parseLong(streamsProps.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        return Duration.ofMillis(Math.max(config.stallTimeout().toMillis(), 3 * commitInterval));
+    }
+
+    /** Health and readiness as the HTTP endpoint reports them. */
+    public Health health() {
+        return health;
+    }
+
+    /** Input deleted before this instance read it. */
+    public InputLoss inputLoss() {
+        return inputLoss;
+    }
+
+    /** Stalled tasks. */
+    public TaskProgress progress() {
+        return progress;
     }
 
     /** Completes with the exception that stopped Kafka Streams, if one does. */
@@ -76,6 +121,7 @@ public final class RegretlessApp implements AutoCloseable {
 
     @Override
     public void close() {
+        sampler.shutdownNow();
         streams.close(Duration.ofSeconds(30));
     }
 

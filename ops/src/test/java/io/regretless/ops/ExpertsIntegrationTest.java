@@ -205,7 +205,7 @@ class ExpertsIntegrationTest {
     /** The advice model as an operator sees it at {@code /models/adv}. */
     private void checkHttpView(RegretlessApp app) throws Exception {
         PrometheusMeterRegistry registry = AppMetrics.prometheus(app.streams());
-        try (OpsServer http = new OpsServer(new InetSocketAddress("127.0.0.1", 0), app.streams(), app.config(),
+        try (OpsServer http = new OpsServer(new InetSocketAddress("127.0.0.1", 0), app.streams(), app.health(), app.config(),
                 registry, null)) {
             http.start();
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -17,8 +17,9 @@ import io.regretless.conformal.PackedState;
  *       experts' predictions; a label updates the awake experts with the weights that were played. The
  *       groups only select whose regret the case counts in; the comparator sees the experts'
  *       clipped predictions (0 when asleep) followed by their awake indicators (2N features).</li>
- *   <li><b>features</b>: a {@link GroupwiseRidge}, one ridge regression (λ = 1) per group plus the
- *       always-on one, over the case's d features followed by its G group indicators
+ *   <li><b>features</b>: a {@link GroupwiseRidge}, a pooled ridge regression (λ = 1, the always-on
+ *       group's model) and one ridge regression per group shrunk toward it by the shape's
+ *       {@link Shape#shrinkage()}, over the case's d features followed by its G group indicators
  *       ({@link GroupFeatures}), as in the paper; the comparator sees the same d + G features.</li>
  * </ul>
  *
@@ -61,8 +62,10 @@ public final class ExpertsModel {
      * What fixes the layout of a model's state: a stored model is only usable under the same shape.
      *
      * @param width advice mode: the number of experts N; features mode: the feature dimension d
+     * @param shrinkage features mode: λ of the group models ({@link GroupwiseRidge}), finite and &gt; 0;
+     *     advice mode: 0, it has no group models
      */
-    public record Shape(Mode mode, int groups, int width, LossFunction loss, LabelRange range) {
+    public record Shape(Mode mode, int groups, int width, LossFunction loss, LabelRange range, double shrinkage) {
         public Shape {
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(loss, "loss");
@@ -71,6 +74,16 @@ public final class ExpertsModel {
                 throw new IllegalArgumentException("need groups >= 0 and "
                     + (mode == Mode.ADVICE ? "experts" : "dimension") + " >= 1, got " + groups + ", " + width);
             }
+            if (mode == Mode.FEATURES ? !(shrinkage > 0) || !Double.isFinite(shrinkage) : shrinkage != 0.0) {
+                throw new IllegalArgumentException(mode == Mode.FEATURES
+                    ? "shrinkage must be finite and > 0, got " + shrinkage
+                    : "an advice-mode model has no shrinkage, got " + shrinkage);
+            }
+        }
+
+        /** A shape with the default shrinkage in features mode ({@link GroupwiseRidge#DEFAULT_SHRINKAGE}). */
+        public Shape(Mode mode, int groups, int width, LossFunction loss, LabelRange range) {
+            this(mode, groups, width, loss, range, mode == Mode.FEATURES ? GroupwiseRidge.DEFAULT_SHRINKAGE : 0.0);
         }
 
         /** The comparator's (and in features mode the regressions') feature count. */
@@ -134,7 +147,8 @@ public final class ExpertsModel {
         if (shape.mode() == Mode.ADVICE) {
             return new ExpertsModel(shape, new AdviceCombiner(shape.width(), shape.loss(), shape.range()), null, regret, 0);
         }
-        GroupwiseRidge learner = new GroupwiseRidge(shape.comparatorDimension(), shape.groups(), shape.loss(), shape.range());
+        GroupwiseRidge learner = new GroupwiseRidge(shape.comparatorDimension(), shape.groups(), shape.shrinkage(),
+            shape.loss(), shape.range());
         return new ExpertsModel(shape, null, learner, regret, 0);
     }
 
@@ -168,7 +182,8 @@ public final class ExpertsModel {
             model = new ExpertsModel(stored, c, null, regret, version);
         } else {
             GroupwiseRidge r = GroupwiseRidge.restore(learner);
-            stored = new Shape(Mode.FEATURES, r.groups(), r.dimension() - r.groups(), r.loss(), r.range());
+            stored = new Shape(Mode.FEATURES, r.groups(), r.dimension() - r.groups(), r.loss(), r.range(),
+                r.shrinkage());
             model = new ExpertsModel(stored, null, r, regret, version);
         }
         if (!stored.equals(expected)) {
@@ -251,9 +266,9 @@ public final class ExpertsModel {
 
     /**
      * Features mode: learns from the label of a case that was issued {@code played}: the groupwise
-     * update (hedge over the awake groups, then their regressions), and the case counted in the regret
-     * of its groups and the always-on group. Returns their standings, the case's groups in order and
-     * the always-on group last.
+     * update (weights of the awake experts, then the pooled and the groups' regressions), and the case
+     * counted in the regret of its groups and the always-on group. Returns their standings, the case's
+     * groups in order and the always-on group last.
      *
      * @throws IllegalArgumentException for a bad case or a non-finite label or played prediction
      *     (nothing is changed)
@@ -291,7 +306,7 @@ public final class ExpertsModel {
         return combiner.hedgeRegret(expert);
     }
 
-    /** Features mode: rows the regression of group g (G = always-on) has learned from. */
+    /** Features mode: rows the regression of group g (G = the pooled, always-on model) has learned from. */
     public long observations(int group) {
         requireMode(Mode.FEATURES);
         return groupwise.observations(group);
@@ -315,7 +330,8 @@ public final class ExpertsModel {
      * An upper bound on the stored size of a model of this shape, in bytes (Avro, single-object
      * encoding), for checking it against the changelog's record limit before any model exists. With
      * k the comparator dimension (advice: 2N, features: d + G): (G + 1) regret accumulators of
-     * k(k + 1)/2 + k doubles, plus in features mode (G + 1) ridge regressions of as many.
+     * k(k + 1)/2 + k doubles, plus in features mode (G + 1) ridge regressions of as many and 2G + 1
+     * expert weights.
      */
     public static long stateBytesBound(Shape shape) {
         long k = shape.comparatorDimension();
@@ -324,8 +340,8 @@ public final class ExpertsModel {
         long doubles = experts * (perStatistic + 4);
         long longs = experts * 6;
         if (shape.mode() == Mode.FEATURES) {
-            doubles += experts * (perStatistic + 4);
-            longs += experts * 6;
+            doubles += experts * (perStatistic + 1) + 2L * shape.groups() + 6;
+            longs += experts * 2 + 4;
         } else {
             doubles += 3L * shape.width() + 4;
         }

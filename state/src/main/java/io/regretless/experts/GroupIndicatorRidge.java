@@ -26,7 +26,7 @@ public final class GroupIndicatorRidge {
 
     /** d features, G groups, λ = 1. */
     public GroupIndicatorRidge(int dimension, int groups, LabelRange range) {
-        this(dimension, groups, GroupwiseRidge.DEFAULT_REGULARIZATION, range);
+        this(dimension, groups, GroupwiseRidge.POOLED_REGULARIZATION, range);
     }
 
     public GroupIndicatorRidge(int dimension, int groups, double regularization, LabelRange range) {

@@ -18,7 +18,9 @@ import io.regretless.conformal.StateWriter;
  *
  * <p>Losses must lie in [0, 1] (the bound's assumption; {@link LossFunction#normalised} scales raw
  * losses into it). Φ overflows a double once C exceeds about 2,000 rounds, so weights are computed as
- * log w with {@code expm1}/{@code log} and normalised by the largest awake log-weight.
+ * log w with {@code expm1}/{@code log} and normalised by the largest awake log-weight. Every
+ * transcendental function is {@link StrictMath}'s, so the same inputs give the same state bit for bit
+ * on every JVM.
  *
  * <p>Awake sets are index arrays: the first {@code count} entries of {@code awake}, distinct, in
  * [0, N); per-expert inputs and outputs are parallel to them ({@code losses[k]} is the loss of expert
@@ -27,7 +29,7 @@ import io.regretless.conformal.StateWriter;
 public final class SleepingAdaNormalHedge {
     /** The {@link PackedState#kind()} of an exported learner. */
     public static final String KIND = "experts.sleeping-adanormalhedge.v1";
-    private static final double LN2 = Math.log(2.0);
+    private static final double LN2 = StrictMath.log(2.0);
 
     private final double[] prior;
     private final double[] logPrior;
@@ -58,7 +60,7 @@ public final class SleepingAdaNormalHedge {
             if (!(prior[i] > 0) || !Double.isFinite(prior[i])) {
                 throw new IllegalArgumentException("prior of expert " + i + " must be finite and > 0, got " + prior[i]);
             }
-            logPrior[i] = Math.log(prior[i]);
+            logPrior[i] = StrictMath.log(prior[i]);
         }
         this.regret = regret;
         this.absRegret = absRegret;
@@ -100,7 +102,7 @@ public final class SleepingAdaNormalHedge {
         }
         double a1 = up * up / denom;
         double gap = r - 1.0 > 0.0 ? 4.0 * r / denom : a1;
-        return a1 + Math.log(-Math.expm1(-gap)) - LN2;
+        return a1 + StrictMath.log(-StrictMath.expm1(-gap)) - LN2;
     }
 
     /** {@link #weights(int[], int, double[])} over the whole of {@code awake}. */
@@ -140,7 +142,7 @@ public final class SleepingAdaNormalHedge {
         }
         double sum = 0.0;
         for (int k = 0; k < count; k++) {
-            double e = Math.exp(logWeight[k] - max);
+            double e = StrictMath.exp(logWeight[k] - max);
             out[k] = e;
             sum += e;
         }

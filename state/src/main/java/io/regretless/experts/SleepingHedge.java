@@ -18,7 +18,8 @@ import io.regretless.conformal.StateWriter;
  * <p>Losses may be any finite numbers; the classical bound (regret O(√(T ln N)) to each expert on the
  * rounds it is awake) assumes ℓ ∈ [0, 1] and η ≈ √(8 ln N / T). Weights are held as logarithms and
  * the renormalisation is a difference of log-sum-exps, so no weight underflows however badly an
- * expert does. Awake sets and parallel arrays as in {@link SleepingAdaNormalHedge}. Not thread-safe.
+ * expert does; exp and log are {@link StrictMath}'s, so the state is the same bit for bit on every JVM.
+ * Awake sets and parallel arrays as in {@link SleepingAdaNormalHedge}. Not thread-safe.
  */
 public final class SleepingHedge {
     /** The {@link PackedState#kind()} of an exported learner. */
@@ -57,7 +58,7 @@ public final class SleepingHedge {
 
     private static double[] uniformLog(int n) {
         double[] lw = new double[Math.max(n, 0)];
-        java.util.Arrays.fill(lw, -Math.log(n));
+        java.util.Arrays.fill(lw, -StrictMath.log(n));
         return lw;
     }
 
@@ -67,7 +68,7 @@ public final class SleepingHedge {
             if (!(prior[i] > 0) || !Double.isFinite(prior[i])) {
                 throw new IllegalArgumentException("prior of expert " + i + " must be finite and > 0, got " + prior[i]);
             }
-            lw[i] = Math.log(prior[i]);
+            lw[i] = StrictMath.log(prior[i]);
         }
         return lw;
     }
@@ -107,7 +108,7 @@ public final class SleepingHedge {
         }
         double sum = 0.0;
         for (int k = 0; k < count; k++) {
-            out[k] = Math.exp(logWeight[awake[k]] - max);
+            out[k] = StrictMath.exp(logWeight[awake[k]] - max);
             sum += out[k];
         }
         for (int k = 0; k < count; k++) {
@@ -148,10 +149,10 @@ public final class SleepingHedge {
         double sumAfter = 0.0;
         for (int k = 0; k < count; k++) {
             double lw = logWeight[awake[k]];
-            sumBefore += Math.exp(lw - before);
-            sumAfter += Math.exp(lw - learningRate * losses[k] - after);
+            sumBefore += StrictMath.exp(lw - before);
+            sumAfter += StrictMath.exp(lw - learningRate * losses[k] - after);
         }
-        double shift = (before + Math.log(sumBefore)) - (after + Math.log(sumAfter));
+        double shift = (before + StrictMath.log(sumBefore)) - (after + StrictMath.log(sumAfter));
         for (int k = 0; k < count; k++) {
             logWeight[awake[k]] += shift - learningRate * losses[k];
         }
@@ -159,15 +160,26 @@ public final class SleepingHedge {
 
     /** The state: η and the log-weights, bit for bit. */
     public PackedState exportState() {
-        return new StateWriter(KIND).putDouble(learningRate).putDoubles(logWeight, logWeight.length).build();
+        StateWriter w = new StateWriter(KIND);
+        writeTo(w);
+        return w.build();
     }
 
     /** @throws IllegalArgumentException if the state is not a valid exported learner */
     public static SleepingHedge restore(PackedState state) {
         StateReader r = new StateReader(state, KIND);
+        SleepingHedge h = readFrom(r);
+        r.finish();
+        return h;
+    }
+
+    void writeTo(StateWriter w) {
+        w.putDouble(learningRate).putDoubles(logWeight, logWeight.length);
+    }
+
+    static SleepingHedge readFrom(StateReader r) {
         double eta = r.getDouble();
         double[] lw = r.getDoubles();
-        r.finish();
         return new SleepingHedge(eta, lw);
     }
 }

@@ -6,15 +6,14 @@
  * <ul>
  *   <li>{@link io.regretless.experts.SleepingAdaNormalHedge} and {@link io.regretless.experts.SleepingHedge}:
  *       combiners over a changing awake set.</li>
- *   <li>{@link io.regretless.experts.GroupwiseRidge}: one online ridge regression per group plus an
- *       always-on group, combined by sleeping AdaNormalHedge ("features" mode);
+ *   <li>{@link io.regretless.experts.GroupwiseRidge}: a pooled online ridge regression and one per group
+ *       shrunk toward it, combined by sleeping exponential weights over their predictions
+ *       ({@link io.regretless.experts.SleepingHedge}; "features" mode);
  *       {@link io.regretless.experts.GroupIndicatorRidge} is the paper's baseline.</li>
  *   <li>{@link io.regretless.experts.AdviceCombiner}: external experts' predictions combined by sleeping
  *       AdaNormalHedge ("advice" mode).</li>
  *   <li>{@link io.regretless.experts.GroupRegret}: regret on one group against the least-squares fit in
  *       hindsight, from sufficient statistics.</li>
- *   <li>{@link io.regretless.experts.SyntheticGroups} and {@link io.regretless.experts.GroupwiseExperiment}:
- *       the paper's synthetic experiment.</li>
  * </ul>
  *
  * <p>Every learner exports a {@link io.regretless.conformal.PackedState} and restores from it bit for bit.

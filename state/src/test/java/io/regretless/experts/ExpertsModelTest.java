@@ -19,30 +19,107 @@ import io.regretless.experts.ExpertsModel.Shape;
 class ExpertsModelTest {
     static final Shape ADVICE = new Shape(Mode.ADVICE, 3, 4, LossFunction.SQUARE, LabelRange.UNIT);
 
+    /** Two overlapping groups per case, each with its own slope, labels in [0, 1]. */
+    private static final int FEATURES = 5;
+    private static final int GROUPS = 4;
+
+    private static double[] caseFeatures(SplittableRandom random) {
+        double[] x = new double[FEATURES];
+        for (int i = 0; i < FEATURES; i++) {
+            x[i] = random.nextDouble();
+        }
+        return x;
+    }
+
+    private static int[] caseGroups(SplittableRandom random) {
+        int a = random.nextInt(2);
+        return random.nextInt(5) == 0 ? new int[] {a} : new int[] {a, 2 + random.nextInt(2)};
+    }
+
+    private static double caseLabel(double[] x, int[] groups, SplittableRandom random) {
+        double y = 0.1 * random.nextDouble();
+        for (int g : groups) {
+            y += 0.4 * x[g] / groups.length;
+        }
+        return y + 0.2 * x[4];
+    }
+
     @Test
-    void featuresModeGivesTheExperimentsGroupwiseFigures() {
-        SyntheticGroups data = SyntheticGroups.generate(3_000, 5, 7L);
-        GroupwiseExperiment.Result expected = GroupwiseExperiment.run(data, data.rows());
-        ExpertsModel model = ExpertsModel.create(new Shape(Mode.FEATURES, data.groups(), data.features(),
-            LossFunction.SQUARE, LabelRange.UNIT));
-        double[] x = new double[data.features()];
-        int[] g = new int[2];
-        for (int t = 0; t < data.rows(); t++) {
-            data.features(t, x);
-            data.groups(t, g);
+    void featuresModeGivesTheLearnersFiguresOnTheIndicatorExtendedFeatures() {
+        ExpertsModel model = ExpertsModel.create(new Shape(Mode.FEATURES, GROUPS, FEATURES, LossFunction.SQUARE,
+            LabelRange.UNIT, 30.0));
+        GroupwiseRidge learner = new GroupwiseRidge(FEATURES + GROUPS, GROUPS, 30.0, LossFunction.SQUARE, LabelRange.UNIT);
+        GroupRegret[] regret = new GroupRegret[GROUPS + 1];
+        for (int g = 0; g <= GROUPS; g++) {
+            regret[g] = new GroupRegret(FEATURES + GROUPS);
+        }
+        SplittableRandom random = new SplittableRandom(7);
+        double[] z = new double[FEATURES + GROUPS];
+        for (int t = 0; t < 3_000; t++) {
+            double[] x = caseFeatures(random);
+            int[] g = caseGroups(random);
+            double y = caseLabel(x, g, random);
             Play play = model.play(x, g);
-            List<GroupStanding> standings = model.learn(x, g, play.prediction(), data.label(t));
-            assertEquals(3, standings.size());
-            assertEquals(data.groups(), standings.get(2).group(), "always-on last");
+            GroupFeatures.withIndicators(x, g, GROUPS, z);
+            double expected = learner.predict(z, g);
+            assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(play.prediction()), "round " + t);
+            List<GroupStanding> standings = model.learn(x, g, play.prediction(), y);
+            learner.update(z, g, y);
+            for (int k = 0; k <= g.length; k++) {
+                regret[k < g.length ? g[k] : GROUPS].add(z, y, LossFunction.SQUARE.of(expected, y));
+            }
+            assertEquals(g.length + 1, standings.size());
+            assertEquals(GROUPS, standings.get(g.length).group(), "always-on last");
         }
-        assertEquals(data.rows(), model.version());
-        for (int group = 0; group <= data.groups(); group++) {
-            GroupwiseExperiment.GroupResult e = expected.groups().get(group);
+        assertEquals(3_000, model.version());
+        assertEquals(learner.exportState(), model.learnerState());
+        for (int group = 0; group <= GROUPS; group++) {
             GroupStanding s = model.standing(group);
-            assertEquals(e.rounds(), s.rounds());
-            assertEquals(e.groupwiseLoss(), s.algorithmLoss(), 1e-9, e.group());
-            assertEquals(e.hindsightLoss(), s.hindsightLoss(), 1e-9, e.group());
+            assertEquals(regret[group].rounds(), s.rounds());
+            assertEquals(regret[group].algorithmLoss(), s.algorithmLoss(), 0.0);
+            assertEquals(regret[group].hindsightLoss(), s.hindsightLoss(), 0.0);
         }
+    }
+
+    @Test
+    void aRestoredFeaturesModelContinuesBitForBitAndKeepsItsShrinkage() {
+        Shape shape = new Shape(Mode.FEATURES, GROUPS, FEATURES, LossFunction.SQUARE, LabelRange.UNIT, 30.0);
+        ExpertsModel a = ExpertsModel.create(shape);
+        ExpertsModel b = null;
+        SplittableRandom random = new SplittableRandom(8);
+        for (int t = 0; t < 400; t++) {
+            if (t == 150) {
+                byte[] stored = ExpertsModelCodec.encode(a, "m");
+                b = ExpertsModelCodec.decode(stored, shape);
+                assertThrows(IllegalArgumentException.class, () -> ExpertsModelCodec.decode(stored,
+                    new Shape(Mode.FEATURES, GROUPS, FEATURES, LossFunction.SQUARE, LabelRange.UNIT)));
+            }
+            double[] x = caseFeatures(random);
+            int[] g = caseGroups(random);
+            double y = caseLabel(x, g, random);
+            Play pa = a.play(x, g);
+            a.learn(x, g, pa.prediction(), y);
+            if (b != null) {
+                Play pb = b.play(x, g);
+                assertEquals(Double.doubleToRawLongBits(pa.prediction()), Double.doubleToRawLongBits(pb.prediction()));
+                assertArrayEquals(pa.weights(), pb.weights(), 0.0);
+                b.learn(x, g, pb.prediction(), y);
+            }
+        }
+        assertArrayEquals(ExpertsModelCodec.encode(a, "m"), ExpertsModelCodec.encode(b, "m"));
+    }
+
+    @Test
+    void shrinkageBelongsToTheFeaturesModeOnly() {
+        assertEquals(GroupwiseRidge.DEFAULT_SHRINKAGE,
+            new Shape(Mode.FEATURES, 1, 1, LossFunction.SQUARE, LabelRange.UNIT).shrinkage());
+        assertEquals(0.0, ADVICE.shrinkage());
+        assertThrows(IllegalArgumentException.class,
+            () -> new Shape(Mode.FEATURES, 1, 1, LossFunction.SQUARE, LabelRange.UNIT, 0.0));
+        assertThrows(IllegalArgumentException.class,
+            () -> new Shape(Mode.FEATURES, 1, 1, LossFunction.SQUARE, LabelRange.UNIT, Double.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class,
+            () -> new Shape(Mode.ADVICE, 1, 1, LossFunction.SQUARE, LabelRange.UNIT, 100.0));
     }
 
     @Test

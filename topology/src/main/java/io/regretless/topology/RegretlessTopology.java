@@ -1,6 +1,7 @@
 package io.regretless.topology;
 
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
@@ -13,7 +14,18 @@ public final class RegretlessTopology {
     }
 
     public static Topology build(RegretlessConfig config) {
-        Topology topology = new Topology();
+        return addParts(new Topology(), config);
+    }
+
+    /**
+     * The topology with Kafka Streams' topology-level settings applied (e.g. a
+     * {@code processor.wrapper.class} that wraps every processor).
+     */
+    public static Topology build(RegretlessConfig config, TopologyConfig topologyConfig) {
+        return addParts(new Topology(topologyConfig), config);
+    }
+
+    private static Topology addParts(Topology topology, RegretlessConfig config) {
         if (!config.models().isEmpty()) {
             BanditTopology.addTo(topology, config);
         }

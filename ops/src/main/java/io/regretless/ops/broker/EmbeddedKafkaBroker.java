@@ -24,7 +24,8 @@ import org.apache.kafka.common.Uuid;
  * broker's stdout and stderr in {@link #logFile()}, and the data under {@code data/}. The child
  * exits when this JVM closes its standard input, which the operating system also does if this JVM
  * dies, so no broker outlives its parent. Listeners bind to 127.0.0.1 on free ports; topics are
- * never auto-created.
+ * never auto-created, and records are kept whatever their timestamps unless a topic sets its own
+ * {@code retention.ms}.
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
@@ -145,6 +146,10 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", Integer.toString(numPartitions));
         p.put("auto.create.topics.enable", "false");
+        // Retention deletes by record timestamp, and tests and demos replay data stamped long ago:
+        // the first retention pass (about 30 s after start) would delete it under them. A topic
+        // that sets its own retention.ms still gets it.
+        p.put("log.retention.ms", "-1");
         p.put("log.dirs", dataDirectory().toString());
         p.putAll(extraServerProperties);
         return p;

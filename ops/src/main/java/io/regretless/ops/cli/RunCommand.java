@@ -50,8 +50,10 @@ public final class RunCommand implements Callable<Integer> {
         Properties props = load(config, System.getenv());
         RegretlessApp app = new RegretlessApp(props);
         PrometheusMeterRegistry registry = AppMetrics.prometheus(app.streams());
+        app.inputLoss().bindTo(registry);
+        app.progress().bindTo(registry);
         String server = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        OpsServer http = new OpsServer(new InetSocketAddress(httpHost, httpPort), app.streams(), app.config(),
+        OpsServer http = new OpsServer(new InetSocketAddress(httpHost, httpPort), app.streams(), app.health(), app.config(),
             registry, server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server));
         CountDownLatch stopped = new CountDownLatch(1);
         app.failure().thenRun(stopped::countDown);

@@ -17,18 +17,23 @@ final class TopicPlan {
     private TopicPlan() {
     }
 
-    static Map<String, NewTopic> topics(Topics topics, int partitions, short replication, Duration outputRetention,
-                                        Duration deadLetterRetention) {
+    /**
+     * @param inputRetention how long inputs are kept, by record timestamp; a negative duration keeps
+     *                       them forever (what a replay of old data needs)
+     */
+    static Map<String, NewTopic> topics(Topics topics, int partitions, short replication, Duration inputRetention,
+                                        Duration outputRetention, Duration deadLetterRetention) {
         Map<String, NewTopic> plan = new LinkedHashMap<>();
         String retention = Long.toString(outputRetention.toMillis());
+        Map<String, String> inputs = Map.of("retention.ms", Long.toString(inputRetention.isNegative() ? -1 : inputRetention.toMillis()));
         for (String input : topics.banditInputs()) {
-            plan.put(input, new NewTopic(input, partitions, replication));
+            plan.put(input, new NewTopic(input, partitions, replication).configs(inputs));
         }
         for (String input : topics.conformalInputs()) {
-            plan.put(input, new NewTopic(input, partitions, replication));
+            plan.put(input, new NewTopic(input, partitions, replication).configs(inputs));
         }
         for (String input : topics.expertsInputs()) {
-            plan.put(input, new NewTopic(input, partitions, replication));
+            plan.put(input, new NewTopic(input, partitions, replication).configs(inputs));
         }
         for (String output : new String[] {topics.decisions(), topics.feedback(), topics.intervals(), topics.evaluation(),
             topics.combined(), topics.groupEvaluation()}) {

@@ -33,6 +33,11 @@ public final class TopicsCommand implements Callable<Integer> {
     @Option(names = "--replication-factor", defaultValue = "3", description = "Replication factor (default: ${DEFAULT-VALUE}).")
     short replication;
 
+    @Option(names = "--input-retention-hours", defaultValue = "168",
+        description = "Retention of the input topics by record timestamp; -1 keeps them forever, which a replay of "
+            + "data older than the retention needs (default: ${DEFAULT-VALUE}).")
+    long inputRetentionHours;
+
     @Option(names = "--output-retention-hours", defaultValue = "168",
         description = "Retention of decisions, feedback, intervals, evaluation, combined and group-evaluation "
             + "(default: ${DEFAULT-VALUE}).")
@@ -46,7 +51,7 @@ public final class TopicsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Properties props = RunCommand.load(config, System.getenv());
         Topics topics = new Topics(props.getProperty("regretless.topic.prefix", "regretless"));
-        Map<String, NewTopic> plan = TopicPlan.topics(topics, partitions, replication,
+        Map<String, NewTopic> plan = TopicPlan.topics(topics, partitions, replication, Duration.ofHours(inputRetentionHours),
             Duration.ofHours(outputRetentionHours), Duration.ofHours(deadLetterRetentionHours));
         Properties adminProps = new Properties();
         props.stringPropertyNames().stream().filter(n -> !n.startsWith("regretless."))
@@ -69,7 +74,41 @@ public final class TopicsCommand implements Callable<Integer> {
                     System.out.println("exists   " + topic.name());
                 }
             }
+            awaitVisible(admin, plan.keySet());
+        }
+        if (inputRetentionHours >= 0) {
+            System.out.println("note: retention deletes by record timestamp. Input records stamped more than "
+                + inputRetentionHours + " h ago (a replay of old data) are deleted at the broker's next retention pass,"
+                + " possibly before the application reads them (it reports that: /health, regretless_input_records_lost_total);"
+                + " the outputs of such a replay carry the same old timestamps. To replay history, create the topics with"
+                + " --input-retention-hours -1 --output-retention-hours -1, or raise retention.ms on them first.");
         }
         return 0;
+    }
+
+    /**
+     * Waits until the broker answers for every topic with a leader on each partition: a topic just
+     * created is not in every broker's metadata yet, and a command run right after this one (or
+     * {@code run}) would otherwise be told it does not exist.
+     */
+    private static void awaitVisible(Admin admin, Set<String> names) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                boolean ready = admin.describeTopics(names).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException notYetVisible) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the topics were created but are not visible after 60 s: " + notYetVisible);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the topics were created but have no leader after 60 s");
+            }
+            Thread.sleep(100);
+        }
     }
 }

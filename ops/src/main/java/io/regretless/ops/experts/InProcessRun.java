@@ -3,8 +3,7 @@ package io.regretless.ops.experts;
 import java.time.Duration;
 
 import io.regretless.experts.ExpertsModel;
-import io.regretless.experts.GroupedData;
-import io.regretless.experts.GroupwiseExperiment;
+import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
 
@@ -21,24 +20,29 @@ import io.regretless.experts.LossFunction;
 public record InProcessRun(String name, int rows, GroupwiseExperiment.Result result, Duration experimentTime,
                            Duration serviceTime, double serviceRegret) {
 
-    /** Runs both, after a short warm-up of the JIT on the same data. */
+    /** Runs both with the default shrinkage, after a short warm-up of the JIT on the same data. */
     public static InProcessRun of(String name, GroupedData data, int rows) {
+        return of(name, data, rows, GroupwiseRidge.DEFAULT_SHRINKAGE);
+    }
+
+    /** Runs both with the group models' λ = {@code shrinkage}, after a short warm-up of the JIT. */
+    public static InProcessRun of(String name, GroupedData data, int rows, double shrinkage) {
         int warmup = Math.min(rows, 5_000);
-        GroupwiseExperiment.run(data, warmup);
-        serve(data, warmup);
+        GroupwiseExperiment.run(data, warmup, shrinkage);
+        serve(data, warmup, shrinkage);
         long t0 = System.nanoTime();
-        GroupwiseExperiment.Result result = GroupwiseExperiment.run(data, rows);
+        GroupwiseExperiment.Result result = GroupwiseExperiment.run(data, rows, shrinkage);
         long t1 = System.nanoTime();
-        ExpertsModel served = serve(data, rows);
+        ExpertsModel served = serve(data, rows, shrinkage);
         long t2 = System.nanoTime();
         return new InProcessRun(name, rows, result, Duration.ofNanos(t1 - t0), Duration.ofNanos(t2 - t1),
             served.standing(data.groups()).regret());
     }
 
     /** The features-mode model over the rows, as the topology runs it (square loss, labels in [0, 1]). */
-    static ExpertsModel serve(GroupedData data, int rows) {
+    static ExpertsModel serve(GroupedData data, int rows, double shrinkage) {
         ExpertsModel model = ExpertsModel.create(new ExpertsModel.Shape(ExpertsModel.Mode.FEATURES, data.groups(),
-            data.features(), LossFunction.SQUARE, LabelRange.UNIT));
+            data.features(), LossFunction.SQUARE, LabelRange.UNIT, shrinkage));
         double[] x = new double[data.features()];
         int[] buffer = new int[data.groups()];
         for (int t = 0; t < rows; t++) {

@@ -28,7 +28,7 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import io.regretless.ops.bench.RunCleanup;
 import io.regretless.experts.ExpertsModel;
-import io.regretless.experts.GroupedData;
+import io.regretless.experts.GroupwiseRidge;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.KafkaBroker;
 import io.regretless.schemas.Advice;
@@ -93,12 +93,17 @@ public final class KafkaGroupwiseRun {
      *     evaluation records are not all there within the timeout
      */
     public Result run(GroupedData data, int rows) throws InterruptedException {
+        return run(data, rows, GroupwiseRidge.DEFAULT_SHRINKAGE);
+    }
+
+    /** As {@link #run(GroupedData, int)}, the model configured with the group models' λ = {@code shrinkage}. */
+    public Result run(GroupedData data, int rows, double shrinkage) throws InterruptedException {
         String runId = "experts-bench-" + UUID.randomUUID().toString().substring(0, 8);
         Topics topics = new Topics(runId);
         Path stateDir = createTempDirectory();
         try {
             broker.createTopics(topics.expertsTopics(), 1);
-            try (RegretlessApp app = new RegretlessApp(appProperties(runId, topics, data, stateDir))) {
+            try (RegretlessApp app = new RegretlessApp(appProperties(runId, topics, data, stateDir, shrinkage))) {
                 app.start(START_TIMEOUT);
                 try (KafkaConsumer<byte[], byte[]> consumer = consumer(topics)) {
                     long began = System.nanoTime();
@@ -207,7 +212,7 @@ public final class KafkaGroupwiseRun {
         return events;
     }
 
-    private Properties appProperties(String runId, Topics topics, GroupedData data, Path stateDir) {
+    private Properties appProperties(String runId, Topics topics, GroupedData data, Path stateDir, double shrinkage) {
         Properties props = new Properties();
         props.putAll(broker.clientProperties());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, runId);
@@ -224,6 +229,7 @@ public final class KafkaGroupwiseRun {
         }
         props.put(p + "groups", String.join(",", groups));
         props.put(p + "dimension", Integer.toString(data.features()));
+        props.put(p + "shrinkage", Double.toString(shrinkage));
         props.put(p + "loss", "square");
         props.put(p + "label.low", "0");
         props.put(p + "label.high", "1");

@@ -2,7 +2,8 @@ package io.regretless.ops.experts;
 
 import java.util.Locale;
 
-import io.regretless.experts.GroupwiseExperiment.GroupResult;
+import io.regretless.ops.experts.GroupwiseDataSet.ReferenceRegret;
+import io.regretless.ops.experts.GroupwiseExperiment.GroupResult;
 import io.regretless.schemas.ExpertsEvaluation;
 
 /** Plain-text tables of the experts benchmark: per-group regret side by side. */
@@ -49,5 +50,34 @@ final class RegretTables {
             kafka.rows(), kafka.events(), kafka.elapsed().toMillis() / 1000.0, kafka.eventsPerSecond(),
             kafka.evaluations(), worst));
         return s.toString();
+    }
+
+    /**
+     * A real data set replayed in every order: per group our figures (means over the orders), then the
+     * reference's from reference_regret.csv when the directory has one, then the two counts.
+     */
+    static String dataSet(DataSetComparison c) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+            "%-18s %6s %9s %10s %10s %10s %9s | %9s %10s %10s %9s%n", "group", "size", "LS loss", "base reg",
+            "gw reg", "gw <p,l>", "excess %", "ref LS", "ref base", "ref gw", "ref exc %"));
+        int last = c.mean().groups().size() - 1;
+        for (int g = 0; g <= last; g++) {
+            GroupResult r = c.mean().groups().get(g);
+            ReferenceRegret ref = c.data().reference().get(g == last ? "always_on" : r.group());
+            s.append(String.format(Locale.ROOT, "%-18s %6d %9.4f %10.4f %10.4f %10.4f %+8.3f%% | ", r.group(),
+                r.rounds(), r.hindsightLoss(), r.baselineRegret(), r.groupwiseRegret(), r.groupwiseMixtureRegret(),
+                r.excessPercent()));
+            s.append(ref == null ? String.format(Locale.ROOT, "%9s%n", "-")
+                : String.format(Locale.ROOT, "%9.4f %10.4f %10.4f %+8.3f%%%n", ref.hindsightLoss(),
+                    ref.baselineRegret(), ref.groupwiseRegret(), ref.excessPercent()));
+        }
+        s.append(String.format(Locale.ROOT, "groups worse than baseline by more than %s%%: %d%n",
+            formatPercent(DataSetComparison.TOLERANCE_PERCENT), c.worseBy(DataSetComparison.TOLERANCE_PERCENT)));
+        s.append(String.format(Locale.ROOT, "groups strictly worse: %d%n", c.strictlyWorse()));
+        return s.toString();
+    }
+
+    private static String formatPercent(double p) {
+        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import io.regretless.experts.GroupedData;
 
 /**
  * A real tabular data set with intersecting groups, from the jar's copy of Seattle's daily weather

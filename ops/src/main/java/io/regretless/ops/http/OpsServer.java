@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -14,6 +15,7 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import io.regretless.ops.health.Health;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
 import io.regretless.topology.config.ConformalModelConfig;
@@ -26,7 +28,9 @@ import io.regretless.topology.config.RegretlessConfig;
  * <ul>
  *   <li>{@code GET /health/live}: 200 unless Kafka Streams has failed or stopped;</li>
  *   <li>{@code GET /health/ready}: 200 only while Kafka Streams is RUNNING (every assigned task
- *       restored), else 503 — point load balancers and rolling restarts at it;</li>
+ *       restored) and no task is stalled, else 503 with the reasons — point load balancers and
+ *       rolling restarts at it;</li>
+ *   <li>{@code GET /health}: the same as JSON, with stalled tasks and input lost before it was read;</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
  *   <li>{@code GET /models}: the configured models, {@code [{"modelId":..,"kind":..}]};</li>
  *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model, conformal series or sleeping-experts
@@ -37,6 +41,7 @@ import io.regretless.topology.config.RegretlessConfig;
 public final class OpsServer implements AutoCloseable {
     private final HttpServer server;
     private final KafkaStreams streams;
+    private final Health health;
     private final RegretlessConfig config;
     private final ModelQueries queries;
     private final PrometheusMeterRegistry registry;
@@ -45,9 +50,10 @@ public final class OpsServer implements AutoCloseable {
      * @param self this instance's {@code application.server}, or null when the application runs as
      *             a single instance without one
      */
-    public OpsServer(InetSocketAddress address, KafkaStreams streams, RegretlessConfig config,
+    public OpsServer(InetSocketAddress address, KafkaStreams streams, Health health, RegretlessConfig config,
                      PrometheusMeterRegistry registry, HostInfo self) throws IOException {
         this.streams = streams;
+        this.health = health;
         this.config = config;
         this.registry = registry;
         this.queries = new ModelQueries(streams, self);
@@ -59,6 +65,7 @@ public final class OpsServer implements AutoCloseable {
         }));
         server.createContext("/health/live", this::live);
         server.createContext("/health/ready", this::ready);
+        server.createContext("/health", this::health);
         server.createContext("/metrics", this::metrics);
         server.createContext("/models/", this::model);
         server.createContext("/models", this::list);
@@ -73,14 +80,22 @@ public final class OpsServer implements AutoCloseable {
     }
 
     private void live(HttpExchange exchange) throws IOException {
-        KafkaStreams.State state = streams.state();
-        boolean alive = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;
-        HttpExchanges.text(exchange, alive ? 200 : 503, state.name());
+        HttpExchanges.text(exchange, health.live() ? 200 : 503, health.describe());
     }
 
     private void ready(HttpExchange exchange) throws IOException {
-        KafkaStreams.State state = streams.state();
-        HttpExchanges.text(exchange, state == KafkaStreams.State.RUNNING ? 200 : 503, state.name());
+        HttpExchanges.text(exchange, health.ready() ? 200 : 503, health.describe());
+    }
+
+    /** {@code {"state":..,"live":..,"ready":..,"stalledTasks":[..],"inputLost":[..],"inputRecordsLost":n}}. */
+    private void health(HttpExchange exchange) throws IOException {
+        StringJoiner stalled = new StringJoiner(",", "[", "]");
+        health.stalls().forEach(s -> stalled.add(StateViews.quote(s.toString())));
+        StringJoiner lost = new StringJoiner(",", "[", "]");
+        health.inputGaps().forEach(g -> lost.add(StateViews.quote(g.toString())));
+        HttpExchanges.json(exchange, health.ready() ? 200 : 503, "{\"state\":\"" + health.state() + "\",\"live\":"
+            + health.live() + ",\"ready\":" + health.ready() + ",\"stalledTasks\":" + stalled + ",\"inputLost\":" + lost
+            + ",\"inputRecordsLost\":" + health.inputRecordsLost() + "}");
     }
 
     private void metrics(HttpExchange exchange) throws IOException {

@@ -1,9 +1,9 @@
 package io.regretless.ops.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,31 +12,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.testkit.IdLedger;
+import io.regretless.ops.testkit.InputLag;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
@@ -55,9 +53,24 @@ class CrashRecoveryIntegrationTest {
     static final int TRAILING = 30;
     static final long WINDOW = 200;
     static final long INTERVAL = 100;
+    /** A waiting test fails after this long without a new id on the output it waits for. */
+    static final Duration STALL = Duration.ofSeconds(90);
+    /**
+     * Wall-clock pause between the kill and the restart (system property
+     * {@code regretless.it.restart.pause.ms}, default 0): 30 s or more carries the restart past the
+     * broker's first retention pass, which once deleted this test's input.
+     */
+    static final long RESTART_PAUSE_MS = Long.getLong("regretless.it.restart.pause.ms", 0L);
     static final AvroCodec<DecisionRequest> REQUEST_CODEC = AvroCodec.of(DecisionRequest.class);
     static final AvroCodec<Reward> REWARD_CODEC = AvroCodec.of(Reward.class);
     static final WireCodec<Feedback> FEEDBACK_CODEC = WireCodec.of(Feedback.class);
+
+    /**
+     * Event time of request 0: now, on a multiple of the interval, so windows close at the same
+     * requests in every run. Records stamped in 1970 would be deleted by the broker's first
+     * retention pass (7 days by timestamp) while the test runs.
+     */
+    final long base = System.currentTimeMillis() / INTERVAL * INTERVAL;
 
     @Test
     void aKilledAppRecoversToTheStateOfAnUninterruptedRun(@TempDir Path dir) throws Exception {
@@ -70,31 +83,35 @@ class CrashRecoveryIntegrationTest {
 
             byte[] uninterrupted;
             Properties a = appProperties(broker, "a", dir.resolve("state-a"));
-            try (RegretlessApp app = new RegretlessApp(a)) {
+            try (RegretlessApp app = new RegretlessApp(a);
+                 IdLedger feedback = feedbackLedger(broker, "a")) {
                 app.start(Duration.ofMinutes(2));
-                assertEquals(expectedFeedback(), awaitFeedback(broker, new Topics("a"), expectedFeedback()));
+                feedback.awaitAll(expectedFeedback(), STALL, () -> lag(broker, "a"))
+                    .assertExactlyOnce(expectedFeedback(), () -> lag(broker, "a"));
                 ReadOnlyKeyValueStore<String, byte[]> models = app.streams().store(StoreQueryParameters.fromNameAndType(
                     BanditTopology.modelStoreName(), QueryableStoreTypes.<String, byte[]>keyValueStore()));
                 uninterrupted = models.get("m");
             }
 
-            Path config = dir.resolve("b.properties");
-            Properties b = appProperties(broker, "b", dir.resolve("state-b"));
-            try (var out = Files.newBufferedWriter(config)) {
-                b.store(out, null);
-            }
+            Path config = writeConfig(dir, appProperties(broker, "b", dir.resolve("state-b")), "b");
             AppProcess first = AppProcess.start(config, Map.of());
-            int before = awaitFeedback(broker, new Topics("b"), REQUESTS / 3);
-            first.kill();
-            assertTrue(before < REQUESTS, "the crash came in the middle of the stream");
-            try (AppProcess second = AppProcess.start(config, Map.of())) {
-                int recoveredFeedback = awaitFeedback(broker, new Topics("b"), expectedFeedback());
-                assertEquals(expectedFeedback(), recoveredFeedback,
-                    () -> "every request's feedback exactly once; the restarted app said:\n" + second.outputTail());
-                byte[] recovered = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(second.baseUrl() + "/models/m?format=avro")).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).body();
-                assertArrayEquals(uninterrupted, recovered, "the recovered model equals the uninterrupted one bit for bit");
+            try (IdLedger feedback = feedbackLedger(broker, "b")) {
+                feedback.awaitAtLeast(REQUESTS / 3, STALL, () -> lag(broker, "b") + "\nthe app said:\n" + first.outputTail());
+                first.kill();
+                assertTrue(feedback.counts().size() < expectedFeedback().size(), "the crash came in the middle of the stream");
+                Thread.sleep(RESTART_PAUSE_MS);
+                try (AppProcess second = AppProcess.start(config, Map.of())) {
+                    Supplier<String> context = () -> lag(broker, "b") + "\nthe restarted app said:\n" + second.outputTail();
+                    feedback.awaitAll(expectedFeedback(), STALL, context)
+                        .drain(Duration.ofSeconds(2))
+                        .assertExactlyOnce(expectedFeedback(), context);
+                    byte[] recovered = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(second.baseUrl() + "/models/m?format=avro")).build(),
+                        HttpResponse.BodyHandlers.ofByteArray()).body();
+                    assertArrayEquals(uninterrupted, recovered, "the recovered model equals the uninterrupted one bit for bit");
+                }
+            } finally {
+                first.close();
             }
         }
     }
@@ -112,30 +129,50 @@ class CrashRecoveryIntegrationTest {
             produceInput(broker, topics);
             Properties c = appProperties(broker, "c", dir.resolve("state-c"));
             c.put("processing.guarantee", "at_least_once");
-            Path config = dir.resolve("c.properties");
-            try (var out = Files.newBufferedWriter(config)) {
-                c.store(out, null);
-            }
+            Path config = writeConfig(dir, c, "c");
             AppProcess first = AppProcess.start(config, Map.of());
-            awaitFeedback(broker, topics, REQUESTS / 3, true);
-            first.kill();
-            try (AppProcess second = AppProcess.start(config, Map.of())) {
-                int[] counts = feedbackCounts(broker, topics, expectedFeedback());
-                assertEquals(expectedFeedback(), counts[0],
-                    () -> "no request lost its feedback; the restarted app said:\n" + second.outputTail());
-                System.out.printf("at_least_once after kill -9: %d requests, %d feedback records (%d repeated)%n",
-                    counts[0], counts[1], counts[1] - counts[0]);
+            try (IdLedger feedback = feedbackLedger(broker, "c")) {
+                feedback.awaitAtLeast(REQUESTS / 3, STALL, () -> lag(broker, "c") + "\nthe app said:\n" + first.outputTail());
+                first.kill();
+                Thread.sleep(RESTART_PAUSE_MS);
+                try (AppProcess second = AppProcess.start(config, Map.of())) {
+                    feedback.awaitAll(expectedFeedback(), STALL,
+                        () -> lag(broker, "c") + "\nthe restarted app said:\n" + second.outputTail());
+                    long repeated = feedback.records() - feedback.counts().size();
+                    System.out.printf("at_least_once after kill -9: %d requests, %d feedback records (%d repeated)%n",
+                        feedback.counts().size(), feedback.records(), repeated);
+                }
+            } finally {
+                first.close();
             }
         }
     }
 
+    static IdLedger feedbackLedger(EmbeddedKafkaBroker broker, String prefix) {
+        return new IdLedger(broker.clientProperties(), new Topics(prefix).feedback(),
+            bytes -> FEEDBACK_CODEC.decode(bytes).getRequest().getRequestId());
+    }
+
+    static String lag(EmbeddedKafkaBroker broker, String prefix) {
+        Topics topics = new Topics(prefix);
+        return InputLag.read(broker.clientProperties(), "crash-" + prefix, List.of(topics.requests(), topics.rewards()))
+            .toString();
+    }
+
+    static Path writeConfig(Path dir, Properties props, String name) throws IOException {
+        Path config = dir.resolve(name + ".properties");
+        try (var out = Files.newBufferedWriter(config)) {
+            props.store(out, null);
+        }
+        return config;
+    }
+
+    /** The application's own defaults but for the broker, the state directory and the model. */
     static Properties appProperties(EmbeddedKafkaBroker broker, String prefix, Path stateDir) {
         Properties props = new Properties();
         props.put("application.id", "crash-" + prefix);
         props.put("bootstrap.servers", broker.bootstrapServers());
         props.put("state.dir", stateDir.toString());
-        props.put("max.task.idle.ms", "2000");
-        props.put("consumer.session.timeout.ms", "6000");
         props.put("regretless.topic.prefix", prefix);
         props.put("regretless.models", "m");
         props.put("regretless.model.m.learner", "squarecb");
@@ -152,7 +189,7 @@ class CrashRecoveryIntegrationTest {
      * stream time past the last window. All of it is produced before the app starts, so both runs
      * see the same records in the same order.
      */
-    static void produceInput(EmbeddedKafkaBroker broker, Topics topics) throws Exception {
+    void produceInput(EmbeddedKafkaBroker broker, Topics topics) throws Exception {
         Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
         props.put("max.in.flight.requests.per.connection", "1");
         byte[] key = "m".getBytes(StandardCharsets.UTF_8);
@@ -174,55 +211,20 @@ class CrashRecoveryIntegrationTest {
         }
     }
 
-    static long time(int request) {
-        return 1_000L + 10L * request;
+    long time(int request) {
+        return base + 1_000L + 10L * request;
     }
 
-    /** Feedback records the input yields: every request whose window closes by the last multiple of the interval. */
-    static int expectedFeedback() {
+    /** Requests whose feedback the input yields: every one whose window closes by the last multiple of the interval. */
+    Set<String> expectedFeedback() {
         long lastBoundary = Math.floorDiv(time(REQUESTS + TRAILING - 1), INTERVAL) * INTERVAL;
-        int count = 0;
+        Set<String> ids = new LinkedHashSet<>();
         for (int j = 0; j < REQUESTS + TRAILING; j++) {
             boolean rewarded = j < REQUESTS && j % 7 != 0 && j + 5 < REQUESTS + TRAILING;
             if (rewarded || time(j) + WINDOW <= lastBoundary) {
-                count++;
+                ids.add("r" + j);
             }
         }
-        return count;
-    }
-
-    /** Reads the committed feedback until at least {@code expected} distinct requests (or 300 s); returns the count, failing on duplicates. */
-    static int awaitFeedback(EmbeddedKafkaBroker broker, Topics topics, int expected) {
-        return awaitFeedback(broker, topics, expected, false);
-    }
-
-    static int awaitFeedback(EmbeddedKafkaBroker broker, Topics topics, int expected, boolean repeatsAllowed) {
-        int[] counts = feedbackCounts(broker, topics, expected);
-        if (!repeatsAllowed) {
-            assertEquals(counts[0], counts[1], "feedback appeared twice for " + (counts[1] - counts[0]) + " requests");
-        }
-        return counts[0];
-    }
-
-    /** Distinct requests with feedback and feedback records, read until {@code expected} distinct (or 300 s). */
-    static int[] feedbackCounts(EmbeddedKafkaBroker broker, Topics topics, int expected) {
-        Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Set<String> seen = new HashSet<>();
-        int records = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                 new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topics.feedback(), 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            while (seen.size() < expected && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    seen.add(FEEDBACK_CODEC.decode(record.value()).getRequest().getRequestId());
-                    records++;
-                }
-            }
-        }
-        return new int[] {seen.size(), records};
+        return ids;
     }
 }

@@ -19,7 +19,7 @@ import io.regretless.topology.window.AttributionWindow;
  * labeled  ─┘                         └─▶ dead-letters
  * </pre>
  *
- * All stores are persistent (RocksDB), changelog-backed and cached: a model updated many times
+ * All stores are changelog-backed and cached (RocksDB unless {@code regretless.state.store.type=in-memory}): a model updated many times
  * between two commits reaches RocksDB and its changelog once per commit, not once per update. A
  * restarted or migrated task resumes with exactly the state it had committed.
  */
@@ -51,8 +51,8 @@ public final class BanditTopology {
         topology.addProcessor(PROCESSOR, () -> new BanditProcessor(config),
             "requests-source", "rewards-source", "labeled-source");
         topology.addStateStore(Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(MODELS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        AttributionWindow.addStores(topology, PENDING_DECISIONS, PROCESSOR);
+            config.storeType().supplier(MODELS_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
+        AttributionWindow.addStores(topology, PENDING_DECISIONS, PROCESSOR, config.storeType());
         topology.addSink(DECISIONS_SINK, topics.decisions(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(FEEDBACK_SINK, topics.feedback(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);

@@ -13,6 +13,7 @@ import io.regretless.bandit.LearnerKind;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.experts.ExpertsModel.Mode;
+import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
 import io.regretless.schemas.codec.WireFormat;
@@ -37,6 +38,9 @@ import io.regretless.schemas.codec.WireFormat;
  * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
  * regretless.punctuation.interval.ms=1000           # windows close at multiples of this in stream time
  * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
+ * regretless.state.store.type=rocksdb               # rocksdb | in-memory (both changelog-backed)
+ * regretless.fail.on.data.loss=false               # stop when input was deleted before it was read
+ * regretless.health.stall.timeout.ms=60000         # unready when a task with input commits nothing this long
  * regretless.output.format=json                     # json | avro: how output topic values are written
  *
  * regretless.conformal.models=temperature
@@ -58,6 +62,7 @@ import io.regretless.schemas.codec.WireFormat;
  * regretless.experts.model.claims.label.window.ms=86400000
  * regretless.experts.model.prices.mode=features
  * regretless.experts.model.prices.dimension=20              # features mode: exact feature vector length
+ * regretless.experts.model.prices.shrinkage=100             # features mode: λ of the group models (default 100)
  * </pre>
  *
  * Every model's worst-case state (bandits: arms × (d(d+1)/2 + d) doubles; experts: see
@@ -73,7 +78,8 @@ import io.regretless.schemas.codec.WireFormat;
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
         Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
-        Duration snapshotInterval, WireFormat outputFormat) {
+        Duration snapshotInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout,
+        WireFormat outputFormat) {
 
     public static final String PREFIX = "regretless.";
 
@@ -127,6 +133,9 @@ public record RegretlessConfig(
             settings.longValue("regretless.max.state.bytes", 900_000L),
             Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)),
             Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)),
+            settings.parse("regretless.state.store.type", "rocksdb", StoreType::parse),
+            settings.bool("regretless.fail.on.data.loss", false),
+            Duration.ofMillis(settings.longValue("regretless.health.stall.timeout.ms", 60_000L)),
             settings.parse("regretless.output.format", WireFormat.JSON.wireName(), WireFormat::parse));
     }
 
@@ -144,9 +153,10 @@ public record RegretlessConfig(
         String p = "regretless.experts.model." + id + ".";
         Mode mode = settings.parse(p + "mode", null, Mode::parse);
         List<String> groups = settings.parse(p + "groups", "", RegretlessConfig::names);
-        String other = mode == Mode.ADVICE ? p + "dimension" : p + "experts";
-        if (!settings.string(other, "").isEmpty()) {
-            throw new IllegalArgumentException(other + " does not apply to a model in " + mode.wireName() + " mode");
+        for (String other : mode == Mode.ADVICE ? List.of(p + "dimension", p + "shrinkage") : List.of(p + "experts")) {
+            if (!settings.string(other, "").isEmpty()) {
+                throw new IllegalArgumentException(other + " does not apply to a model in " + mode.wireName() + " mode");
+            }
         }
         List<String> experts = mode == Mode.ADVICE ? settings.parse(p + "experts", null, RegretlessConfig::names) : List.of();
         int dimension = mode == Mode.FEATURES ? settings.intValue(p + "dimension", 0) : 0;
@@ -156,9 +166,11 @@ public record RegretlessConfig(
         LossFunction loss = settings.parse(p + "loss", "square", LossFunction::parse);
         double low = settings.doubleValue(p + "label.low", 0.0);
         double high = settings.doubleValue(p + "label.high", 1.0);
+        double shrinkage = mode == Mode.FEATURES
+            ? settings.doubleValue(p + "shrinkage", GroupwiseRidge.DEFAULT_SHRINKAGE) : 0.0;
         try {
             return new ExpertsModelConfig(mode, groups, experts, dimension, loss, new LabelRange(low, high),
-                Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)));
+                Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)), shrinkage);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("bad settings " + p + "*: " + e.getMessage(), e);
         }

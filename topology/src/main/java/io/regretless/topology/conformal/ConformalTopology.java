@@ -44,9 +44,9 @@ public final class ConformalTopology {
         topology.addSource("labels-source", bytesIn, bytesIn, topics.labels());
         topology.addProcessor(PROCESSOR, () -> new ConformalProcessor(config),
             "prediction-requests-source", "labels-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALIBRATORS_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(CALIBRATORS_STORE),
             Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        AttributionWindow.addStores(topology, PENDING_PREDICTIONS, PROCESSOR);
+        AttributionWindow.addStores(topology, PENDING_PREDICTIONS, PROCESSOR, config.storeType());
         topology.addSink(INTERVALS_SINK, topics.intervals(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(EVALUATION_SINK, topics.evaluation(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);

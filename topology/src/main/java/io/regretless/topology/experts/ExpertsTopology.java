@@ -46,9 +46,9 @@ public final class ExpertsTopology {
         topology.addSource("advice-source", bytesIn, bytesIn, topics.advice());
         topology.addSource("expert-labels-source", bytesIn, bytesIn, topics.expertLabels());
         topology.addProcessor(PROCESSOR, () -> new ExpertsProcessor(config), "advice-source", "expert-labels-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPERTS_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(EXPERTS_STORE),
             Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        AttributionWindow.addStores(topology, PENDING_ADVICE, PROCESSOR);
+        AttributionWindow.addStores(topology, PENDING_ADVICE, PROCESSOR, config.storeType());
         topology.addSink(COMBINED_SINK, topics.combined(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(GROUP_EVALUATION_SINK, topics.groupEvaluation(), bytesOut, bytesOut, PROCESSOR);
         topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);

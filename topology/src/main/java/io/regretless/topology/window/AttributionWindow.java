@@ -17,16 +17,20 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.avro.specific.SpecificRecord;
 
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.config.StoreType;
 
 /**
  * Records waiting, by id, for the event that completes them (a decision for its reward, a
  * prediction for its label) until a deadline in stream time; and a short memory of closed ids so
  * that a late or a second completion is told apart from one for an id never seen.
  *
- * <p>Three stores, all persistent, cached and changelog-backed: the open records by id; the closed
+ * <p>Three stores, all cached and changelog-backed: the open records by id; the closed
  * ids (how and when they closed); and a timer index whose keys sort by time (8-byte big-endian
  * epoch millis, a kind byte, the id), so finding every window due at the current stream time is
- * one range scan.
+ * one range scan. The scan starts where the previous one ended, not at key 0: every timer below
+ * that was deleted, and RocksDB keeps deleted keys as tombstones at the head of the range until
+ * compaction, so a scan from 0 would step over all of them. That start is kept in memory only (a
+ * restarted task scans once from 0) and moves back if a late record sets a timer below it.
  */
 public final class AttributionWindow<T extends SpecificRecord> {
     /** How an id stopped waiting. */
@@ -39,6 +43,7 @@ public final class AttributionWindow<T extends SpecificRecord> {
     private final KeyValueStore<String, byte[]> open;
     private final KeyValueStore<String, byte[]> closed;
     private final KeyValueStore<Bytes, byte[]> timers;
+    private Bytes scanFrom = Bytes.wrap(new byte[0]);
 
     /** The window over the three stores named after {@code name}, as added by {@link #addStores}. */
     public AttributionWindow(ProcessingContext context, String name, AvroCodec<T> codec) {
@@ -49,12 +54,12 @@ public final class AttributionWindow<T extends SpecificRecord> {
     }
 
     /** Adds the window's stores ({@code <name>-open}, {@code -closed}, {@code -timers}) to a processor. */
-    public static void addStores(Topology topology, String name, String processor) {
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(openStore(name)),
+    public static void addStores(Topology topology, String name, String processor, StoreType type) {
+        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(openStore(name)),
             Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(closedStore(name)),
+        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(closedStore(name)),
             Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(timerStore(name)),
+        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(timerStore(name)),
             Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), processor);
     }
 
@@ -62,11 +67,11 @@ public final class AttributionWindow<T extends SpecificRecord> {
         return name + "-open";
     }
 
-    static String closedStore(String name) {
+    public static String closedStore(String name) {
         return name + "-closed";
     }
 
-    static String timerStore(String name) {
+    public static String timerStore(String name) {
         return name + "-timers";
     }
 
@@ -87,7 +92,7 @@ public final class AttributionWindow<T extends SpecificRecord> {
     /** Starts waiting for {@code id} until {@code deadline}. */
     public void open(String id, T record, long deadline) {
         open.put(id, codec.encode(record));
-        timers.put(timerKey(deadline, DEADLINE, id), new byte[0]);
+        setTimer(timerKey(deadline, DEADLINE, id));
     }
 
     /**
@@ -98,7 +103,14 @@ public final class AttributionWindow<T extends SpecificRecord> {
         open.delete(id);
         timers.delete(timerKey(deadline, DEADLINE, id));
         closed.put(id, ByteBuffer.allocate(9).put((byte) closure.ordinal()).putLong(closedAt).array());
-        timers.put(timerKey(forgetAt, FORGET, id), new byte[0]);
+        setTimer(timerKey(forgetAt, FORGET, id));
+    }
+
+    private void setTimer(Bytes key) {
+        timers.put(key, new byte[0]);
+        if (key.compareTo(scanFrom) < 0) {
+            scanFrom = key;
+        }
     }
 
     /** How the id closed, or null if it is not remembered as closed. */
@@ -114,13 +126,19 @@ public final class AttributionWindow<T extends SpecificRecord> {
 
     /**
      * Returns, in deadline order, the open records whose deadline is at or before
-     * {@code streamTime}, without closing them; forgets closed ids whose memory expired.
+     * {@code streamTime}, without closing them; forgets closed ids whose memory expired. The caller
+     * closes every record returned: the next call starts after this one's range.
      */
     public List<T> expired(long streamTime) {
         List<T> due = new ArrayList<>();
         List<Bytes> forgotten = new ArrayList<>();
         Bytes upTo = Bytes.wrap(ByteBuffer.allocate(9).putLong(Math.max(0, streamTime)).put((byte) 0xFF).array());
-        try (KeyValueIterator<Bytes, byte[]> it = timers.range(Bytes.wrap(new byte[0]), upTo)) {
+        if (upTo.compareTo(scanFrom) < 0) {
+            return due;
+        }
+        Bytes from = scanFrom;
+        scanFrom = upTo;
+        try (KeyValueIterator<Bytes, byte[]> it = timers.range(from, upTo)) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> timer = it.next();
                 byte[] key = timer.key.get();

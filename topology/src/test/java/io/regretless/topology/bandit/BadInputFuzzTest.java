@@ -59,7 +59,7 @@ class BadInputFuzzTest {
 
     /** What one run produced; {@code named} maps each refused JSON value to what its dead letter must say. */
     record Outcome(List<byte[]> decisions, List<byte[]> feedback, byte[] model, List<DeadLetter> deadLetters,
-                   Map<ByteBuffer, String> named) {
+                   Map<ByteBuffer, String> named, boolean persistentStores) {
         List<String> deadLetterReasons() {
             return deadLetters.stream().map(DeadLetter::getReason).toList();
         }
@@ -84,10 +84,15 @@ class BadInputFuzzTest {
         assertDeadLettersNameTheField(hostile.deadLetters(), hostile.named(), 30);
     }
 
-    /** Plays the valid stream; with a non-zero seed, interleaves a bad record after most valid ones. */
+    /** Plays the valid stream on in-memory stores; with a non-zero seed, interleaves a bad record after most valid ones. */
     static Outcome run(Path stateDir, long badSeed) {
+        return run(stateDir, badSeed, "in-memory", REQUESTS);
+    }
+
+    static Outcome run(Path stateDir, long badSeed, String storeType, int requestCount) {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "f");
+        props.put("regretless.state.store.type", storeType);
         props.put("regretless.models", "m");
         props.put("regretless.model.m.learner", "squarecb");
         props.put("regretless.model.m.dimension", "16");
@@ -112,7 +117,7 @@ class BadInputFuzzTest {
             SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
             SplittableRandom formats = badSeed == 0 ? null : new SplittableRandom(badSeed + 1);
             Map<ByteBuffer, String> named = new HashMap<>();
-            for (int i = 0; i < REQUESTS; i++) {
+            for (int i = 0; i < requestCount; i++) {
                 long t = 10L * i;
                 DecisionRequest request = request("r" + i, "m", Map.of("x", (double) (i % 4), "y", i % 3 * 0.5));
                 requests.pipeInput(key, valid(REQUESTS_CODEC, request, formats), t);
@@ -127,7 +132,8 @@ class BadInputFuzzTest {
             List<DeadLetter> letters = new ArrayList<>();
             deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
             return new Outcome(decisions.readValuesToList(), feedback.readValuesToList(),
-                driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m"), letters, named);
+                driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m"), letters, named,
+                driver.getKeyValueStore(BanditTopology.MODELS_STORE).persistent());
         }
     }
 

@@ -65,6 +65,7 @@ class BanditTopologyTest {
     static Properties appProperties() {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "t");
+        props.put("regretless.state.store.type", "in-memory");
         props.put("regretless.models", "m1,m2");
         props.put("regretless.model.m1.learner", "linucb");
         props.put("regretless.model.m1.dimension", "16");

@@ -76,6 +76,7 @@ class ConformalBadInputFuzzTest {
     static Outcome run(Path stateDir, long badSeed) {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "cf");
+        props.put("regretless.state.store.type", "in-memory");
         props.put("regretless.conformal.models", "s");
         props.put("regretless.conformal.model.s.calibrator", "saocp");
         props.put("regretless.conformal.model.s.warmup", "10");

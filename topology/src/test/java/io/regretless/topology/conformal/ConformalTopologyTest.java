@@ -55,6 +55,7 @@ class ConformalTopologyTest {
     void start() {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "c");
+        props.put("regretless.state.store.type", "in-memory");
         props.put("regretless.conformal.models", "s1,s2");
         props.put("regretless.conformal.model.s1.calibrator", "saocp");
         props.put("regretless.conformal.model.s1.warmup", "3");

@@ -78,6 +78,7 @@ class ExpertsBadInputFuzzTest {
     static Outcome run(Path stateDir, long badSeed) {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "xf");
+        props.put("regretless.state.store.type", "in-memory");
         props.put("regretless.experts.models", "adv");
         props.put("regretless.experts.model.adv.mode", "advice");
         props.put("regretless.experts.model.adv.groups", "young,old");

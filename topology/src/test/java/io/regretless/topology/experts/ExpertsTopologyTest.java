@@ -33,6 +33,7 @@ import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModel.GroupStanding;
 import io.regretless.experts.ExpertsModel.Play;
 import io.regretless.experts.ExpertsModelCodec;
+import io.regretless.experts.GroupwiseRidge;
 import io.regretless.schemas.Advice;
 import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.DeadLetter;
@@ -80,6 +81,7 @@ class ExpertsTopologyTest {
     void start() {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "x");
+        props.put("regretless.state.store.type", "in-memory");
         props.put("regretless.snapshot.interval.ms", "1000");
         props.put("regretless.experts.models", "adv,feat");
         props.put("regretless.experts.model.adv.mode", "advice");
@@ -92,6 +94,7 @@ class ExpertsTopologyTest {
         props.put("regretless.experts.model.feat.loss", "absolute");
         props.put("regretless.experts.model.feat.label.low", "-1");
         props.put("regretless.experts.model.feat.label.high", "2");
+        props.put("regretless.experts.model.feat.shrinkage", "10");
         config = RegretlessConfig.fromProperties(props);
         Topics topics = config.topics();
         Properties streams = new Properties();
@@ -328,6 +331,18 @@ class ExpertsTopologyTest {
         assertTrue(e.getMessage().contains("regretless.experts.model.m.experts"), e.getMessage());
         props.remove("regretless.experts.model.m.experts");
         assertEquals(4, RegretlessConfig.fromProperties(props).experts().get("m").dimension());
+        assertEquals(GroupwiseRidge.DEFAULT_SHRINKAGE, RegretlessConfig.fromProperties(props).experts().get("m").shrinkage());
+        props.put("regretless.experts.model.m.shrinkage", "25");
+        assertEquals(25.0, RegretlessConfig.fromProperties(props).experts().get("m").shape().shrinkage());
+        props.put("regretless.experts.model.m.shrinkage", "0");
+        e = assertThrows(IllegalArgumentException.class, () -> RegretlessConfig.fromProperties(props));
+        assertTrue(e.getMessage().contains("shrinkage"), e.getMessage());
+        props.put("regretless.experts.model.m.mode", "advice");
+        props.put("regretless.experts.model.m.experts", "x");
+        props.remove("regretless.experts.model.m.dimension");
+        props.put("regretless.experts.model.m.shrinkage", "25");
+        e = assertThrows(IllegalArgumentException.class, () -> RegretlessConfig.fromProperties(props));
+        assertTrue(e.getMessage().contains("regretless.experts.model.m.shrinkage"), e.getMessage());
     }
 
     List<ExpertsEvaluation> readEvaluations() {

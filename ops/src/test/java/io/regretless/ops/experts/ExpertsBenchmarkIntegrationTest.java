@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.regretless.experts.GroupwiseExperiment.GroupResult;
-import io.regretless.experts.SyntheticGroups;
+import io.regretless.ops.experts.GroupwiseExperiment.GroupResult;
 import io.regretless.ops.Main;
 import io.regretless.ops.broker.RealBroker;
 import io.regretless.schemas.ExpertsEvaluation;
@@ -24,7 +23,7 @@ import io.regretless.schemas.ExpertsEvaluation;
  * per-group regret. Figures only, never times.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ExpertsBenchmarkTest {
+class ExpertsBenchmarkIntegrationTest {
     @RegisterExtension
     static final RealBroker KAFKA = new RealBroker();
 

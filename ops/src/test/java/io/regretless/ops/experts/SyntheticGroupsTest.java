@@ -1,4 +1,4 @@
-package io.regretless.experts;
+package io.regretless.ops.experts;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

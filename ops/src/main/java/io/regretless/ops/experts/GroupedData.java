@@ -1,4 +1,4 @@
-package io.regretless.experts;
+package io.regretless.ops.experts;
 
 /**
  * A data set of rows for the groupwise experiment: a dense feature vector, the groups the row belongs
@@ -24,4 +24,12 @@ public interface GroupedData {
 
     /** Row t's label, in [0, 1]. */
     double label(int row);
+
+    /**
+     * Whether the features already hold the group indicators, so the learners see them as given (the
+     * reference's own files); otherwise the experiment appends the indicators, as the paper does.
+     */
+    default boolean featuresIncludeGroups() {
+        return false;
+    }
 }

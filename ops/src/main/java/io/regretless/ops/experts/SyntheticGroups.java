@@ -1,4 +1,4 @@
-package io.regretless.experts;
+package io.regretless.ops.experts;
 
 import java.util.Random;
 

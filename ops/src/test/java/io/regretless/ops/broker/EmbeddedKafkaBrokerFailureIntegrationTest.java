@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class EmbeddedKafkaBrokerFailureTest {
+class EmbeddedKafkaBrokerFailureIntegrationTest {
 
     @Test
     void aBrokerThatCannotStartFailsFastWithItsLogAndLeavesNothingBehind() throws IOException {

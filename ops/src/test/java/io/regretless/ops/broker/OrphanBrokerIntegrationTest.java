@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** A broker whose parent JVM is killed with SIGKILL must not keep running. */
-class OrphanBrokerTest {
+class OrphanBrokerIntegrationTest {
     private static final Pattern READY = Pattern.compile("log (\\S+)/broker\\.log; child pid (\\d+)");
 
     @Test

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class RealBrokerTest {
+class RealBrokerIntegrationTest {
     @RegisterExtension
     static final RealBroker KAFKA = new RealBroker();
 

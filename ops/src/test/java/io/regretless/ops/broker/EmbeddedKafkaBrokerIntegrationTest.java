@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EmbeddedKafkaBrokerTest {
+class EmbeddedKafkaBrokerIntegrationTest {
     private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
