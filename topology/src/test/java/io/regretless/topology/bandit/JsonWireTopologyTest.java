@@ -65,6 +65,7 @@ class JsonWireTopologyTest {
 
         App(WireFormat format) {
             Properties props = new Properties();
+            props.put("regretless.state.store.type", "in-memory");
             props.put("regretless.models", "checkout");
             props.put("regretless.model.checkout.learner", "squarecb");
             props.put("regretless.model.checkout.dimension", "16");
