@@ -16,6 +16,7 @@ import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
+import io.regretless.schemas.codec.WireFormat;
 
 /**
  * The application's own configuration, read from the same properties as Kafka Streams'.
@@ -40,6 +41,7 @@ import io.regretless.experts.LossFunction;
  * regretless.state.store.type=rocksdb               # rocksdb | in-memory (both changelog-backed)
  * regretless.fail.on.data.loss=false               # stop when input was deleted before it was read
  * regretless.health.stall.timeout.ms=60000         # unready when a task with input commits nothing this long
+ * regretless.output.format=json                     # json | avro: how output topic values are written
  *
  * regretless.conformal.models=temperature
  * regretless.conformal.model.temperature.calibrator=default # default | multivalid | scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
@@ -67,11 +69,17 @@ import io.regretless.experts.LossFunction;
  * {@link ExpertsModelConfig#maxStateBytes()}; conformal: {@link ConformalModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
  * the changelog topic's {@code max.message.bytes} (1 MB by default). Experts model ids must differ
  * from bandit and conformal ones (they share the snapshot topic and the HTTP model view).
+ *
+ * <p>Input topics accept single-object Avro and natural JSON alike; {@code output.format} chooses
+ * how decisions, feedback, intervals, evaluations, combined predictions, dead letters and model
+ * snapshots are written. JSON by default, so that console tools show them as they are; Avro is
+ * smaller and cheaper to write. State stores are Avro whatever the setting.
  */
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
         Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
-        Duration snapshotInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout) {
+        Duration snapshotInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout,
+        WireFormat outputFormat) {
 
     public static final String PREFIX = "regretless.";
 
@@ -135,7 +143,8 @@ public record RegretlessConfig(
             Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)),
             settings.parse("regretless.state.store.type", "rocksdb", StoreType::parse),
             settings.bool("regretless.fail.on.data.loss", false),
-            Duration.ofMillis(settings.longValue("regretless.health.stall.timeout.ms", 60_000L)));
+            Duration.ofMillis(settings.longValue("regretless.health.stall.timeout.ms", 60_000L)),
+            settings.parse("regretless.output.format", WireFormat.JSON.wireName(), WireFormat::parse));
     }
 
     private static List<String> modelIds(String list) {
