@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 import io.regretless.ops.report.EvaluationReport;
 import io.regretless.topology.config.Topics;
 
-/** Writes one HTML page of charts from the feedback and evaluation topics. */
+/** Writes one HTML page of figures and charts from the output and dead-letter topics. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Read the output topics and write an HTML page with charts: cumulative reward (and regret) per "
-        + "bandit model, coverage and width over time per conformal series, expert weights and group regret over time.")
+    description = "Read the output and dead-letter topics and write an HTML page: per bandit model, conformal series "
+        + "and sleeping-experts model a table of figures and charts of them over time; the dead letters by reason. "
+        + "Records written twice (a replay, an at-least-once restart) are counted once.")
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
@@ -42,8 +43,9 @@ public final class ReportCommand implements Callable<Integer> {
         Topics topics = new Topics(props.getProperty("regretless.topic.prefix", "regretless"));
         EvaluationReport.Result result = EvaluationReport.build(client, topics, title, maxReward);
         Files.writeString(out, result.html(), StandardCharsets.UTF_8);
-        System.out.printf("wrote %s from %d feedback, %d evaluation and %d combined records (%d unreadable skipped)%n",
-            out.toAbsolutePath(), result.feedback(), result.evaluations(), result.combined(), result.unreadable());
+        System.out.printf("wrote %s from %d feedback, %d evaluation, %d combined and %d dead-letter records "
+                + "(%d unreadable skipped, %d duplicates dropped)%n", out.toAbsolutePath(), result.feedback(),
+            result.evaluations(), result.combined(), result.deadLetters(), result.unreadable(), result.duplicates());
         return 0;
     }
 }

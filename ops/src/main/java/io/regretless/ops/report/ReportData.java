@@ -1,82 +1,105 @@
 package io.regretless.ops.report;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ConformalEvaluation;
-import io.regretless.schemas.ExpertWeight;
+import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
 
 /**
- * What the report draws, accumulated from the output topics: per bandit model its cumulative
- * reward (and regret against a known best reward per decision, when given); per conformal series
- * its running and windowed coverage and median half-width.
+ * What the report shows, accumulated from the decoded records of the output topics: per bandit
+ * model, conformal series and sleeping-experts model its tally, per dead-letter reason its
+ * tally, and per topic how many records were decoded, unreadable or dropped as duplicates.
+ *
+ * <p>A replay from offset 0 or an at-least-once restart writes outputs again. Each record's
+ * identity ({@link ReportTopic#identity()}) is counted once, the first copy read; later copies are
+ * counted as duplicates and change nothing else.
  */
 final class ReportData {
     private final double maxReward;
-    final Map<String, Series> cumulativeReward = new LinkedHashMap<>();
-    final Map<String, Series> averageReward = new LinkedHashMap<>();
-    final Map<String, Series> regret = new LinkedHashMap<>();
-    final Map<String, Series> coverage = new LinkedHashMap<>();
-    final Map<String, Series> windowCoverage = new LinkedHashMap<>();
-    final Map<String, Series> halfWidth = new LinkedHashMap<>();
-    final Map<String, Double> coverageTargets = new LinkedHashMap<>();
-    final Map<String, Series> expertWeights = new LinkedHashMap<>();
-    final Map<String, Series> groupRegret = new LinkedHashMap<>();
-    private final Map<String, double[]> totals = new LinkedHashMap<>();
-    private final Map<String, long[]> combinedCounts = new LinkedHashMap<>();
+    private final Map<ReportTopic, ReadTally> read = new EnumMap<>(ReportTopic.class);
+    private final Map<ReportTopic, Set<List<Object>>> seen = new EnumMap<>(ReportTopic.class);
+    final Map<String, BanditTally> bandits = new TreeMap<>();
+    final Map<String, ConformalTally> conformal = new TreeMap<>();
+    final Map<String, ExpertsTally> experts = new TreeMap<>();
+    final Map<String, DeadLetterTally> deadLetters = new TreeMap<>();
 
     /** @param maxReward the best reward a decision can earn, or NaN when unknown (no regret curve) */
     ReportData(double maxReward) {
         this.maxReward = maxReward;
+        for (ReportTopic topic : ReportTopic.values()) {
+            read.put(topic, new ReadTally());
+            seen.put(topic, new HashSet<>());
+        }
     }
 
     void add(Feedback feedback) {
         String model = feedback.getDecision().getModelId();
-        double[] t = totals.computeIfAbsent(model, m -> new double[2]);
-        t[0]++;
-        t[1] += feedback.getReward();
-        series(cumulativeReward, model).add(t[0], t[1]);
-        series(averageReward, model).add(t[0], t[1] / t[0]);
-        if (!Double.isNaN(maxReward)) {
-            series(regret, model).add(t[0], t[0] * maxReward - t[1]);
+        if (first(ReportTopic.FEEDBACK, model, feedback.getDecision().getRequestId())) {
+            bandits.computeIfAbsent(model, m -> new BanditTally(m, maxReward)).add(feedback);
         }
     }
 
     void add(ConformalEvaluation evaluation) {
-        String model = evaluation.getModelId();
-        double x = evaluation.getLabels();
-        coverageTargets.put(model, evaluation.getCoverageTarget());
-        series(coverage, model).add(x, evaluation.getCoverage());
-        if (evaluation.getWindowCoverage() != null) {
-            series(windowCoverage, model).add(x, evaluation.getWindowCoverage());
-        }
-        if (evaluation.getMedianHalfWidth() != null) {
-            series(halfWidth, model).add(x, evaluation.getMedianHalfWidth());
+        String series = evaluation.getModelId();
+        if (first(ReportTopic.EVALUATION, series, evaluation.getLabels())) {
+            conformal.computeIfAbsent(series, ConformalTally::new).add(evaluation);
         }
     }
 
     void add(CombinedPrediction combined) {
-        long n = ++combinedCounts.computeIfAbsent(combined.getModelId(), m -> new long[1])[0];
-        for (ExpertWeight w : combined.getWeights()) {
-            series(expertWeights, combined.getModelId() + " " + w.getExpert()).add(n, w.getWeight());
+        String model = combined.getModelId();
+        if (first(ReportTopic.COMBINED, model, combined.getId())) {
+            experts.computeIfAbsent(model, m -> new ExpertsTally()).add(combined);
         }
     }
 
     void add(ExpertsEvaluation evaluation) {
-        series(groupRegret, evaluation.getModelId() + " " + evaluation.getGroup())
-            .add(evaluation.getRounds(), evaluation.getRegret());
+        String model = evaluation.getModelId();
+        if (first(ReportTopic.GROUP_EVALUATION, model, evaluation.getGroup(), evaluation.getRounds())) {
+            experts.computeIfAbsent(model, m -> new ExpertsTally()).add(evaluation);
+        }
     }
 
-    static List<Series> list(Map<String, Series> byModel) {
-        return new ArrayList<>(byModel.values());
+    void add(DeadLetter letter) {
+        boolean fromARecord = letter.getOffset() >= 0;
+        if (!fromARecord) {
+            read.get(ReportTopic.DEAD_LETTERS).decoded();
+        }
+        if (!fromARecord
+            || first(ReportTopic.DEAD_LETTERS, letter.getSourceTopic(), letter.getPartition(), letter.getOffset())) {
+            deadLetters.computeIfAbsent(letter.getReason(), r -> new DeadLetterTally()).add(letter);
+        }
     }
 
-    private static Series series(Map<String, Series> byModel, String model) {
-        return byModel.computeIfAbsent(model, Series::new);
+    /** A record of the topic could not be decoded. */
+    void unreadable(ReportTopic topic) {
+        read.get(topic).unreadable();
+    }
+
+    ReadTally read(ReportTopic topic) {
+        return read.get(topic);
+    }
+
+    boolean isEmpty() {
+        return bandits.isEmpty() && conformal.isEmpty() && experts.isEmpty() && deadLetters.isEmpty();
+    }
+
+    /** Counts a decoded record; true when its identity was not read before. */
+    private boolean first(ReportTopic topic, Object... identity) {
+        ReadTally tally = read.get(topic);
+        tally.decoded();
+        if (seen.get(topic).add(List.of(identity))) {
+            return true;
+        }
+        tally.duplicate();
+        return false;
     }
 }

@@ -4,30 +4,35 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A static SVG line chart: axes with min/max labels, one polyline per series (at most
- * {@value #MAX_POINTS} points each, evenly thinned), a legend, and optional horizontal reference
- * lines (a coverage target). No scripts, so it renders anywhere, offline.
+ * A static SVG line chart: both axes with round tick values, grid lines and a title, one polyline
+ * per series (at most {@value #MAX_POINTS} points each, evenly thinned, the last point always
+ * kept) in its palette colour, a legend, and optional dashed horizontal reference lines (a
+ * coverage target). The axes span the outer ticks, so every point lies inside the frame. No
+ * scripts, so it renders anywhere, offline.
+ *
+ * <p>Markup a reader or a test can find: tick labels are {@code <text class="tick-x|tick-y">},
+ * axis titles {@code <text class="axis-title" data-axis="x|y">}, and each line is a
+ * {@code <polyline data-series="name">}.
  */
 final class SvgLineChart {
     static final int MAX_POINTS = 400;
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b",
-        "#e377c2", "#17becf", "#7f7f7f", "#bcbd22"};
-    private static final int WIDTH = 720;
-    private static final int HEIGHT = 320;
-    private static final int LEFT = 60;
-    private static final int RIGHT = 180;
-    private static final int TOP = 20;
-    private static final int BOTTOM = 40;
+    static final int WIDTH = 760;
+    static final int LEFT = 72;
+    static final int RIGHT = 190;
+    static final int TOP = 16;
+    static final int BOTTOM = 48;
+    private static final int MIN_HEIGHT = 320;
+    private static final int LEGEND_ROW = 18;
 
     private SvgLineChart() {
     }
 
-    static String render(String xLabel, String yLabel, List<Series> series, double... references) {
+    static String render(String xTitle, String yTitle, List<Series> series, Palette palette, double... references) {
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
             for (int i = 0; i < s.size(); i++) {
-                if (Double.isFinite(s.y(i))) {
+                if (Double.isFinite(s.x(i)) && Double.isFinite(s.y(i))) {
                     minX = Math.min(minX, s.x(i));
                     maxX = Math.max(maxX, s.x(i));
                     minY = Math.min(minY, s.y(i));
@@ -39,19 +44,15 @@ final class SvgLineChart {
             minY = Math.min(minY, r);
             maxY = Math.max(maxY, r);
         }
-        if (!(maxX > minX)) {
-            maxX = minX + 1;
-        }
-        if (!(maxY > minY)) {
-            maxY = minY + 1;
-        }
-        Frame f = new Frame(minX, maxX, minY, maxY);
+        int height = Math.max(MIN_HEIGHT, TOP + LEGEND_ROW * series.size() + BOTTOM);
+        Frame f = new Frame(AxisTicks.covering(minX, maxX), AxisTicks.covering(minY, maxY), height);
         StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\">",
-            WIDTH, HEIGHT, WIDTH, HEIGHT));
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#999\"/>",
-            LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM));
-        axisLabels(svg, f, xLabel, yLabel);
+            WIDTH, height, WIDTH, height));
+        svg.append(String.format(Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\"/>", LEFT, TOP, WIDTH - LEFT - RIGHT,
+            f.bottom() - TOP));
+        axes(svg, f, xTitle, yTitle);
         for (double r : references) {
             svg.append(String.format(Locale.ROOT,
                 "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>",
@@ -59,55 +60,81 @@ final class SvgLineChart {
         }
         for (int k = 0; k < series.size(); k++) {
             Series s = series.get(k);
-            String colour = COLOURS[k % COLOURS.length];
-            svg.append("<polyline fill=\"none\" stroke-width=\"1.8\" stroke=\"").append(colour).append("\" points=\"");
-            int step = Math.max(1, s.size() / MAX_POINTS);
+            String colour = palette.colour(s.name());
+            svg.append("<polyline data-series=\"").append(escape(s.name()))
+                .append("\" fill=\"none\" stroke-width=\"1.8\" stroke=\"").append(colour).append("\" points=\"");
+            int step = Math.max(1, (s.size() + MAX_POINTS - 1) / MAX_POINTS);
             for (int i = 0; i < s.size(); i += step) {
-                if (Double.isFinite(s.y(i))) {
-                    svg.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.px(s.x(i)), f.py(s.y(i))));
-                }
+                point(svg, f, s, i);
+            }
+            if ((s.size() - 1) % step != 0) {
+                point(svg, f, s, s.size() - 1);
             }
             svg.append("\"/>");
-            int ly = TOP + 14 + 18 * k;
+            int ly = TOP + 14 + LEGEND_ROW * k;
             svg.append(String.format(Locale.ROOT,
-                "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/><text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>",
+                "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>"
+                    + "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>",
                 WIDTH - RIGHT + 10, ly - 10, colour, WIDTH - RIGHT + 28, ly, escape(s.name())));
         }
+        svg.append(String.format(Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>", LEFT, TOP,
+            WIDTH - LEFT - RIGHT, f.bottom() - TOP));
         return svg.append("</svg>").toString();
     }
 
-    private static void axisLabels(StringBuilder svg, Frame f, String xLabel, String yLabel) {
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>",
-            LEFT, HEIGHT - BOTTOM + 14, number(f.minX)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>",
-            WIDTH - RIGHT, HEIGHT - BOTTOM + 14, number(f.maxX)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">%s</text>",
-            (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 8, escape(xLabel)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>",
-            LEFT - 4, HEIGHT - BOTTOM, number(f.minY)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">%s</text>",
-            LEFT - 4, TOP + 10, number(f.maxY)));
-        svg.append(String.format(Locale.ROOT,
-            "<text x=\"14\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 14 %d)\">%s</text>",
-            (TOP + HEIGHT - BOTTOM) / 2, (TOP + HEIGHT - BOTTOM) / 2, escape(yLabel)));
+    private static void point(StringBuilder svg, Frame f, Series s, int i) {
+        if (Double.isFinite(s.x(i)) && Double.isFinite(s.y(i))) {
+            svg.append(String.format(Locale.ROOT, "%.1f,%.1f ", f.px(s.x(i)), f.py(s.y(i))));
+        }
     }
 
-    private static String number(double v) {
-        return Math.abs(v) >= 1000 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
-            : String.format(Locale.ROOT, "%.3g", v);
+    private static void axes(StringBuilder svg, Frame f, String xTitle, String yTitle) {
+        AxisTicks xs = f.x();
+        for (int i = 0; i < xs.count(); i++) {
+            double px = f.px(xs.value(i));
+            svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#e2e2e2\"/>"
+                    + "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#999\"/>"
+                    + "<text class=\"tick-x\" x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">%s</text>",
+                px, px, TOP, f.bottom(), px, px, f.bottom(), f.bottom() + 4, px, f.bottom() + 16, xs.label(i)));
+        }
+        AxisTicks ys = f.y();
+        for (int i = 0; i < ys.count(); i++) {
+            double py = f.py(ys.value(i));
+            svg.append(String.format(Locale.ROOT,
+                "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#e2e2e2\"/>"
+                    + "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#999\"/>"
+                    + "<text class=\"tick-y\" x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" "
+                    + "dominant-baseline=\"middle\">%s</text>",
+                LEFT, WIDTH - RIGHT, py, py, LEFT - 4, LEFT, py, py, LEFT - 6, py, ys.label(i)));
+        }
+        svg.append(String.format(Locale.ROOT,
+            "<text class=\"axis-title\" data-axis=\"x\" x=\"%d\" y=\"%d\" font-size=\"12\" "
+                + "text-anchor=\"middle\">%s</text>",
+            (LEFT + WIDTH - RIGHT) / 2, f.bottom() + 36, escape(xTitle)));
+        int middle = (TOP + f.bottom()) / 2;
+        svg.append(String.format(Locale.ROOT,
+            "<text class=\"axis-title\" data-axis=\"y\" x=\"14\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" "
+                + "transform=\"rotate(-90 14 %d)\">%s</text>", middle, middle, escape(yTitle)));
     }
 
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private record Frame(double minX, double maxX, double minY, double maxY) {
-        double px(double x) {
-            return LEFT + (x - minX) / (maxX - minX) * (WIDTH - LEFT - RIGHT);
+    /** Data to pixels: the outer ticks are the frame's edges. */
+    private record Frame(AxisTicks x, AxisTicks y, int height) {
+        int bottom() {
+            return height - BOTTOM;
         }
 
-        double py(double y) {
-            return HEIGHT - BOTTOM - (y - minY) / (maxY - minY) * (HEIGHT - TOP - BOTTOM);
+        double px(double v) {
+            return LEFT + (v - x.first()) / (x.last() - x.first()) * (WIDTH - LEFT - RIGHT);
+        }
+
+        double py(double v) {
+            return bottom() - (v - y.first()) / (y.last() - y.first()) * (bottom() - TOP);
         }
     }
 }
