@@ -13,11 +13,11 @@ import io.regretless.schemas.codec.WireCodec;
 /** The committed example of each topic value ({@code src/main/avro/<Name>.example.json}), natural JSON. */
 final class Examples {
     static final List<Class<? extends SpecificRecord>> INPUTS = List.of(DecisionRequest.class, Reward.class,
-        LoggedFeedback.class, PredictionRequest.class, Label.class, Advice.class);
+        LoggedFeedback.class, PredictionRequest.class, Label.class, Advice.class, LoggedDecision.class);
     static final List<Class<? extends SpecificRecord>> TOPIC_VALUES = List.of(DecisionRequest.class, Decision.class,
         Reward.class, LoggedFeedback.class, Feedback.class, DeadLetter.class, PredictionRequest.class,
         PredictionInterval.class, Label.class, ConformalEvaluation.class, Advice.class, CombinedPrediction.class,
-        ExpertsEvaluation.class, ModelSnapshot.class);
+        ExpertsEvaluation.class, ModelSnapshot.class, LoggedDecision.class);
 
     private Examples() {
     }
