@@ -13,11 +13,12 @@ import io.regretless.ops.cli.ModelsCommand;
 import io.regretless.ops.cli.ReportCommand;
 import io.regretless.ops.cli.RunCommand;
 import io.regretless.ops.cli.TopicsCommand;
+import io.regretless.ops.cli.ValidateCommand;
 
-/** The {@code regretless} command line: {@code run}, {@code topics}, {@code report}, {@code demo}, the benchmarks. */
+/** The {@code regretless} command line: {@code run}, {@code validate}, {@code topics}, {@code report}, {@code demo}, the benchmarks. */
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
-    subcommands = {RunCommand.class, TopicsCommand.class, ModelsCommand.class, ReportCommand.class, DemoCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, TopicsCommand.class, ModelsCommand.class, ReportCommand.class, DemoCommand.class,
         BenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
@@ -48,6 +49,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "name a command: run, topics, models, report, demo, bench, conformal-bench or experts-bench");
+            "name a command: run, validate, topics, models, report, demo, bench, conformal-bench or experts-bench");
     }
 }
