@@ -47,6 +47,7 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.config.Topics;
@@ -71,9 +72,9 @@ class BanditLoopIntegrationTest {
 
     static final AvroCodec<DecisionRequest> REQUESTS = AvroCodec.of(DecisionRequest.class);
     static final AvroCodec<Reward> REWARDS = AvroCodec.of(Reward.class);
-    static final AvroCodec<Decision> DECISIONS = AvroCodec.of(Decision.class);
-    static final AvroCodec<Feedback> FEEDBACK = AvroCodec.of(Feedback.class);
-    static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<Decision> DECISIONS = WireCodec.of(Decision.class);
+    static final WireCodec<Feedback> FEEDBACK = WireCodec.of(Feedback.class);
+    static final WireCodec<DeadLetter> DEAD_LETTERS = WireCodec.of(DeadLetter.class);
     static final AvroCodec<LinearBanditState> STATES = AvroCodec.of(LinearBanditState.class);
 
     @TempDir

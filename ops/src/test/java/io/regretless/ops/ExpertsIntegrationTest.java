@@ -54,6 +54,7 @@ import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.Topics;
 import io.regretless.topology.experts.ExpertsTopology;
 
@@ -74,9 +75,9 @@ class ExpertsIntegrationTest {
 
     static final AvroCodec<Advice> ADVICE = AvroCodec.of(Advice.class);
     static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    static final AvroCodec<CombinedPrediction> COMBINED = AvroCodec.of(CombinedPrediction.class);
-    static final AvroCodec<ExpertsEvaluation> EVALUATIONS = AvroCodec.of(ExpertsEvaluation.class);
-    static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<CombinedPrediction> COMBINED = WireCodec.of(CombinedPrediction.class);
+    static final WireCodec<ExpertsEvaluation> EVALUATIONS = WireCodec.of(ExpertsEvaluation.class);
+    static final WireCodec<DeadLetter> DEAD_LETTERS = WireCodec.of(DeadLetter.class);
 
     @TempDir
     Path stateDir;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,10 +12,8 @@ import java.util.stream.Stream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,8 +30,7 @@ import io.regretless.schemas.codec.UnreadableRecordException;
  */
 class SchemaEvolutionTest {
     static Stream<Arguments> inputs() {
-        return Stream.of(DecisionRequest.class, Reward.class, LoggedFeedback.class, PredictionRequest.class,
-            Label.class, Advice.class).map(Arguments::of);
+        return Examples.INPUTS.stream().map(Arguments::of);
     }
 
     @ParameterizedTest
@@ -81,10 +76,8 @@ class SchemaEvolutionTest {
         return Schema.createRecord(base.getName(), base.getDoc(), base.getNamespace(), false, fields);
     }
 
-    private static <T extends SpecificRecord> T example(Class<T> type) throws IOException {
-        String json = Files.readString(Path.of("src/main/avro", type.getSimpleName() + ".example.json"));
-        SpecificDatumReader<T> reader = new SpecificDatumReader<>(type);
-        return reader.read(null, DecoderFactory.get().jsonDecoder(reader.getSchema(), json));
+    private static <T extends SpecificRecord> T example(Class<T> type) {
+        return Examples.read(type);
     }
 
     private static byte[] toArray(ByteBuffer buffer) {

@@ -51,8 +51,8 @@ abstract class AbstractLinearBandit implements ContextualBandit {
     }
 
     @Override
-    public final void update(String actionId, double[] features, double reward) {
-        models.update(Objects.requireNonNull(actionId, "actionId"), features, reward);
+    public final void update(String actionId, double[] features, double reward, double weight) {
+        models.update(Objects.requireNonNull(actionId, "actionId"), features, reward, weight);
     }
 
     @Override

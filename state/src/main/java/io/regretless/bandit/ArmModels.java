@@ -109,9 +109,10 @@ final class ArmModels {
      * Learns from one reward. Everything is checked before anything changes, so a refused update
      * leaves the models as they were.
      */
-    void update(String actionId, double[] features, double reward) {
+    void update(String actionId, double[] features, double reward, double weight) {
         FeatureChecks.requireFeatures(features, config.dimension(), actionId);
         FeatureChecks.requireReward(reward, actionId);
+        FeatureChecks.requireWeight(weight, actionId);
         RidgeRegression model = arms.get(config.shared() ? SHARED_ARM : actionId);
         if (model == null) {
             if (arms.size() >= config.maxArms()) {
@@ -122,7 +123,7 @@ final class ArmModels {
             model = newModel();
             arms.put(actionId, model);
         }
-        model.update(features, reward);
+        model.update(features, reward, weight);
         version++;
     }
 

@@ -34,7 +34,15 @@ public interface ContextualBandit {
      * @throws ModelCapacityExceededException if the action would need a model beyond the
      *     configured maximum number of arms
      */
-    void update(String actionId, double[] features, double reward);
+    default void update(String actionId, double[] features, double reward) {
+        update(actionId, features, reward, 1.0);
+    }
+
+    /**
+     * Learns from a reward with an importance weight w &gt; 0: the example counts w times in the
+     * reward model's least squares (e.g. 1/propensity to learn from another policy's log).
+     */
+    void update(String actionId, double[] features, double reward, double weight);
 
     /** The whole state, for the store, the changelog and snapshots. */
     LinearBanditState toState(String modelId);

@@ -32,6 +32,13 @@ public final class FeatureChecks {
         }
     }
 
+    static void requireWeight(double weight, String actionId) {
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("the weight of a learning update for '" + actionId
+                + "' must be finite and > 0, got " + weight);
+        }
+    }
+
     static void requireCandidates(Candidates candidates, int dimension) {
         for (int a = 0; a < candidates.size(); a++) {
             requireFeatures(candidates.features()[a], dimension, candidates.actionIds()[a]);

@@ -105,6 +105,28 @@ public final class RidgeRegression {
         thetaStale = true;
     }
 
+    /**
+     * Learns from one example of importance weight w &gt; 0: A += w x xᵀ, b += w y x (the minimiser of
+     * Σ wᵢ(yᵢ − θᵀxᵢ)² + λ‖θ‖²). A weight of exactly 1 is {@link #update(double[], double)}, bit for bit.
+     */
+    public void update(double[] x, double y, double w) {
+        if (w == 1.0) {
+            update(x, y);
+            return;
+        }
+        double root = StrictMath.sqrt(w);
+        double[] scaled = new double[dimension];
+        for (int i = 0; i < dimension; i++) {
+            scaled[i] = root * x[i];
+        }
+        cholesky.rankOneUpdate(scaled);
+        for (int i = 0; i < dimension; i++) {
+            b[i] += w * y * x[i];
+        }
+        observations++;
+        thetaStale = true;
+    }
+
     /** θ̂ᵀx. */
     public double predict(double[] x) {
         if (x.length != dimension) {

@@ -9,16 +9,18 @@ package io.regretless.conformal;
  *
  * <p>Warm start: the calibration scores seed the history and α_t starts at α = 1 − c; α is not updated over the
  * calibration scores. That is what the golden file (a port of the reference, whose repository has no ACI class)
- * does, step for step. Keeps up to {@code maxHistory} scores. Radius O(1), update O(log n + n).
+ * does, step for step. Ranks every past score ({@link PastScores}: exact up to
+ * {@link CalibratorConfig#exactHistory()}, then within ε of the level). Radius O(1) while exact, update
+ * O(log n + n).
  */
 public final class AdaptiveConformal implements Calibrator {
     private final double coverage;
     private final double alpha;
     private final double gamma;
-    private final ScoreHistory history;
+    private final PastScores history;
     private double alphaT;
 
-    private AdaptiveConformal(double coverage, double gamma, ScoreHistory history, double alphaT) {
+    private AdaptiveConformal(double coverage, double gamma, PastScores history, double alphaT) {
         this.coverage = coverage;
         this.alpha = 1 - coverage;
         this.gamma = gamma;
@@ -28,7 +30,7 @@ public final class AdaptiveConformal implements Calibrator {
 
     public static AdaptiveConformal warmStarted(CalibratorConfig config, double[] calibrationScores) {
         return new AdaptiveConformal(config.coverage(), config.aciGamma(),
-                ScoreHistory.of(config.maxHistory(), calibrationScores), 1 - config.coverage());
+                PastScores.of(config.exactHistory(), calibrationScores), 1 - config.coverage());
     }
 
     @Override
@@ -51,12 +53,12 @@ public final class AdaptiveConformal implements Calibrator {
         if (alphaT >= 1) {
             return 0.0;
         }
-        int n = history.size();
+        long n = history.count();
         double rank = Math.ceil((1 - alphaT) * (n + 1));
         if (rank > n) {
             return Double.POSITIVE_INFINITY;
         }
-        return rank < 1 ? 0.0 : history.sortedValue((int) rank - 1);
+        return rank < 1 ? 0.0 : history.valueAtRank((long) rank);
     }
 
     @Override
@@ -78,7 +80,7 @@ public final class AdaptiveConformal implements Calibrator {
         double coverage = r.getDouble();
         double gamma = r.getDouble();
         double alphaT = r.getDouble();
-        ScoreHistory history = ScoreHistory.readFrom(r);
+        PastScores history = PastScores.readFrom(r);
         r.finish();
         return new AdaptiveConformal(coverage, gamma, history, alphaT);
     }

@@ -1,5 +1,7 @@
 package io.regretless.conformal;
 
+import java.util.Collection;
+
 /**
  * An online conformal calibrator: it turns a stream of nonconformity scores into a radius r_t such that the
  * interval [ŷ_t − r_t, ŷ_t + r_t] covers y_t with long-run frequency close to the target coverage c, even when
@@ -32,6 +34,20 @@ public interface Calibrator {
 
     /** Observes the score of the step whose radius was last read. */
     void update(double score);
+
+    /**
+     * The radius for a prediction that belongs to {@code groups} (names of overlapping subpopulations, e.g. a
+     * season and a weather type). Only a group-conditional calibrator ({@link MultivalidCalibrator}) uses them;
+     * the others give {@link #radius()}.
+     */
+    default double radius(Collection<String> groups) {
+        return radius();
+    }
+
+    /** {@link #update(double)} for a step that belonged to {@code groups} (those its radius was read with). */
+    default void update(double score, Collection<String> groups) {
+        update(score);
+    }
 
     /** The complete state, configuration included; see {@link PackedState}. */
     PackedState exportState();

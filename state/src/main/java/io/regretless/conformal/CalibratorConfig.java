@@ -4,9 +4,11 @@ package io.regretless.conformal;
  * Settings of a calibrator. Defaults ({@link #of(double)}) are the reference implementation's and the paper's.
  *
  * @param coverage target coverage c in (0, 1)
- * @param maxHistory the most scores SCP, NExCP, ACI and FACI keep (oldest evicted first). Their state holds one
- *     double per kept score, so a stored model costs about 8 bytes × maxHistory; the reference keeps every score.
- *     Default 2,000 (16 KB).
+ * @param exactHistory how many scores SCP, ACI and FACI keep exactly. They use every past score, as the reference
+ *     does: up to this many exactly (bit for bit the reference's radii), beyond it in a {@link GreenwaldKhanna}
+ *     summary whose order statistics are within ε = {@link PastScores#SKETCH_EPSILON} of the requested level (see
+ *     {@link PastScores}). NExCP keeps the newest this many: the weight of the older ones, γ^exactHistory of the
+ *     total, is below 1e-17 for c ≤ 0.99 at the default. State: 8 bytes per exact score. Default 16,384 (128 KB).
  * @param window the sliding window of {@link CalibratorKind#SCP_WINDOW}; default 100
  * @param aciGamma ACI's step size γ; default 0.005
  * @param trackerLearningRate the quantile tracker's learning rate; default 0.1
@@ -15,17 +17,17 @@ package io.regretless.conformal;
  * @param scale the scale S of SF-OGD, FACI-S and SAOCP; NaN (default) derives it at warm start as
  *     √3 · max |calibration score| (1 without calibration scores), as the reference's {@code max_scale=None} does
  */
-public record CalibratorConfig(double coverage, int maxHistory, int window, double aciGamma,
+public record CalibratorConfig(double coverage, int exactHistory, int window, double aciGamma,
                                double trackerLearningRate, int trackerWindow, int saocpLifetime, double scale) {
 
-    public static final int DEFAULT_MAX_HISTORY = 2000;
+    public static final int DEFAULT_EXACT_HISTORY = 16_384;
 
     public CalibratorConfig {
         if (!(coverage > 0 && coverage < 1)) {
             throw new IllegalArgumentException("coverage must be in (0, 1), got " + coverage);
         }
-        if (maxHistory < 1 || window < 1 || trackerWindow < 1 || saocpLifetime < 1) {
-            throw new IllegalArgumentException("maxHistory, window, trackerWindow and saocpLifetime must be positive");
+        if (exactHistory < 1 || window < 1 || trackerWindow < 1 || saocpLifetime < 1) {
+            throw new IllegalArgumentException("exactHistory, window, trackerWindow and saocpLifetime must be positive");
         }
         if (!(aciGamma > 0) || !(trackerLearningRate > 0) || Double.isInfinite(aciGamma)) {
             throw new IllegalArgumentException("aciGamma and trackerLearningRate must be positive");
@@ -36,41 +38,41 @@ public record CalibratorConfig(double coverage, int maxHistory, int window, doub
     }
 
     public static CalibratorConfig of(double coverage) {
-        return new CalibratorConfig(coverage, DEFAULT_MAX_HISTORY, 100, 0.005, 0.1, 100, 8, Double.NaN);
+        return new CalibratorConfig(coverage, DEFAULT_EXACT_HISTORY, 100, 0.005, 0.1, 100, 8, Double.NaN);
     }
 
     public CalibratorConfig withCoverage(double c) {
-        return new CalibratorConfig(c, maxHistory, window, aciGamma,
+        return new CalibratorConfig(c, exactHistory, window, aciGamma,
                 trackerLearningRate, trackerWindow, saocpLifetime, scale);
     }
 
-    public CalibratorConfig withMaxHistory(int n) {
+    public CalibratorConfig withExactHistory(int n) {
         return new CalibratorConfig(coverage, n, window, aciGamma,
                 trackerLearningRate, trackerWindow, saocpLifetime, scale);
     }
 
     public CalibratorConfig withWindow(int n) {
-        return new CalibratorConfig(coverage, maxHistory, n, aciGamma,
+        return new CalibratorConfig(coverage, exactHistory, n, aciGamma,
                 trackerLearningRate, trackerWindow, saocpLifetime, scale);
     }
 
     public CalibratorConfig withAciGamma(double g) {
-        return new CalibratorConfig(coverage, maxHistory, window, g,
+        return new CalibratorConfig(coverage, exactHistory, window, g,
                 trackerLearningRate, trackerWindow, saocpLifetime, scale);
     }
 
     public CalibratorConfig withTracker(double learningRate, int scoreWindow) {
-        return new CalibratorConfig(coverage, maxHistory, window, aciGamma,
+        return new CalibratorConfig(coverage, exactHistory, window, aciGamma,
                 learningRate, scoreWindow, saocpLifetime, scale);
     }
 
     public CalibratorConfig withSaocpLifetime(int g) {
-        return new CalibratorConfig(coverage, maxHistory, window, aciGamma,
+        return new CalibratorConfig(coverage, exactHistory, window, aciGamma,
                 trackerLearningRate, trackerWindow, g, scale);
     }
 
     public CalibratorConfig withScale(double s) {
-        return new CalibratorConfig(coverage, maxHistory, window, aciGamma,
+        return new CalibratorConfig(coverage, exactHistory, window, aciGamma,
                 trackerLearningRate, trackerWindow, saocpLifetime, s);
     }
 

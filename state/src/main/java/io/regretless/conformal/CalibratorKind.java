@@ -2,7 +2,7 @@ package io.regretless.conformal;
 
 /** The calibration methods, with the short names used on the wire, in state and in reports. */
 public enum CalibratorKind {
-    /** Split conformal over all past scores (bounded by {@link CalibratorConfig#maxHistory()}). */
+    /** Split conformal over all past scores (exact up to {@link CalibratorConfig#exactHistory()}, then summarised). */
     SCP("scp"),
     /** Split conformal over a sliding window of the last {@link CalibratorConfig#window()} scores. */
     SCP_WINDOW("scp-window"),
@@ -19,7 +19,11 @@ public enum CalibratorKind {
     /** Strongly adaptive online conformal prediction (Bhatnagar et al. 2023). */
     SAOCP("saocp"),
     /** The quantile tracker of Angelopoulos, Candès &amp; Tibshirani 2023, for reference. */
-    QUANTILE_TRACKER("quantile-tracker");
+    QUANTILE_TRACKER("quantile-tracker"),
+    /** The recommended calibrator: see {@link DefaultCalibrator}. */
+    DEFAULT("default"),
+    /** Coverage on every group of a prediction at once: see {@link MultivalidCalibrator}. */
+    MULTIVALID("multivalid");
 
     private final String wireName;
 

@@ -42,6 +42,8 @@ public final class Calibrators {
             case FACI_S -> FaciS.warmStarted(config, calibrationScores);
             case SAOCP -> Saocp.warmStarted(config, calibrationScores);
             case QUANTILE_TRACKER -> QuantileTracker.warmStarted(config, calibrationScores);
+            case DEFAULT -> DefaultCalibrator.warmStarted(config, calibrationScores);
+            case MULTIVALID -> MultivalidCalibrator.warmStarted(config, calibrationScores);
         };
     }
 
@@ -66,6 +68,8 @@ public final class Calibrators {
             case FACI_S -> FaciS.restore(state);
             case SAOCP -> Saocp.restore(state);
             case QUANTILE_TRACKER -> QuantileTracker.restore(state);
+            case DEFAULT -> DefaultCalibrator.restore(state);
+            case MULTIVALID -> MultivalidCalibrator.restore(state);
         };
     }
 

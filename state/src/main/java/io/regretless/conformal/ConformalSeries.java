@@ -1,6 +1,8 @@
 package io.regretless.conformal;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 
 import io.regretless.conformal.metrics.IntervalEvaluator;
 
@@ -38,6 +40,35 @@ public final class ConformalSeries {
         this.lceWindow = lceWindow;
         this.warmupResiduals = new double[warmup];
     }
+
+    /**
+     * An upper bound on the stored size of a series in bytes (Avro: 8 per double, at most 10 per long), so a
+     * deployment can check it against the changelog's record limit: the larger of the warm-up residuals and the
+     * calibrator, plus the evaluation. A history of every past score ({@link PastScores}) costs at most
+     * max(8·exactHistory, 28·{@link PastScores#SKETCH_MAX_TUPLES}) bytes (about 280 KB at the defaults, so a
+     * history-based series stays under 600 KB); the evaluation holds one such history of widths, the LCE flags
+     * and up to {@link io.regretless.conformal.metrics.GroupCoverage#MAX_GROUPS} groups (names counted at up to
+     * {@value #MAX_GROUP_NAME_BYTES} bytes).
+     */
+    public static long maxStateBytes(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow) {
+        long history = Math.max(8L * config.exactHistory(), 28L * PastScores.SKETCH_MAX_TUPLES) + 64;
+        long groups = (long) io.regretless.conformal.metrics.GroupCoverage.MAX_GROUPS * (MAX_GROUP_NAME_BYTES + 40);
+        long calibrator = switch (kind) {
+            case SCP, NEXCP, ACI, FACI -> history + 1_024;
+            case DEFAULT -> history + 4_096;
+            case MULTIVALID -> history + 4_096 + groups;
+            case SCP_WINDOW -> 8L * config.window() + 64;
+            case QUANTILE_TRACKER -> 8L * config.trackerWindow() + 64;
+            case SF_OGD, FACI_S -> 2_048;
+            // about g·(1 + log2 t) experts of 7 numbers; t < 2^63
+            case SAOCP -> 70L * config.saocpLifetime() * 64 + 64;
+        };
+        long evaluation = history + lceWindow / 8 + 256 + groups;
+        return Math.max(8L * warmup, calibrator) + evaluation + 256;
+    }
+
+    /** The longest group name {@link #maxStateBytes} accounts for; callers must refuse longer ones. */
+    public static final int MAX_GROUP_NAME_BYTES = 128;
 
     /** A series that has seen no label yet. */
     public static ConformalSeries create(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow) {
@@ -100,24 +131,41 @@ public final class ConformalSeries {
     }
 
     /**
+     * The radius for a prediction in {@code groups}; only a group-conditional calibrator
+     * ({@link CalibratorKind#MULTIVALID}) makes it depend on them.
+     */
+    public double radius(Collection<String> groups) {
+        return isWarm() ? calibrator.radius(groups) : Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * Learns from the true value {@code y} of a prediction {@code yhat} that was issued the interval
      * [lower, upper] (infinite bounds allowed). Returns whether the interval covered y, or null for
      * a warm-up label, which is not scored.
      */
     public Boolean observe(double yhat, double lower, double upper, double y) {
+        return observe(yhat, lower, upper, y, List.of());
+    }
+
+    /**
+     * {@link #observe(double, double, double, double)} for a prediction in {@code groups} (those its radius was
+     * read with): the calibrator learns with them and the evaluation counts the interval in each group
+     * ({@link IntervalEvaluator#groupCoverage()}).
+     */
+    public Boolean observe(double yhat, double lower, double upper, double y, Collection<String> groups) {
         version++;
         if (!isWarm()) {
             warmupResiduals[collected++] = y - yhat;
             if (collected == warmup) {
                 calibrator = Calibrators.warmStartFromResiduals(kind, config,
                     Calibrators.removeOutliers(warmupResiduals));
-                evaluator = new IntervalEvaluator(config.coverage(), config.maxHistory(), lceWindow);
+                evaluator = new IntervalEvaluator(config.coverage(), config.exactHistory(), lceWindow);
                 warmupResiduals = null;
             }
             return null;
         }
-        boolean covered = evaluator.observe(y, lower, upper);
-        calibrator.update(Math.abs(y - yhat));
+        boolean covered = evaluator.observe(y, lower, upper, groups);
+        calibrator.update(Math.abs(y - yhat), groups);
         return covered;
     }
 

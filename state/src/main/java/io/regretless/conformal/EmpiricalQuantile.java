@@ -16,11 +16,16 @@ public final class EmpiricalQuantile {
 
     /** The 0-based sorted index numpy's inverted-CDF method selects among {@code n &ge; 1} values. */
     public static int invertedCdfIndex(int n, double q) {
+        return (int) invertedCdfIndex((long) n, q);
+    }
+
+    /** {@link #invertedCdfIndex(int, double)} for counts beyond the int range (summarised histories). */
+    public static long invertedCdfIndex(long n, double q) {
         double clipped = Math.min(1.0, Math.max(0.0, q));
         double virtual = n * clipped - 1;
         double previous = Math.floor(virtual);
         double index = virtual - previous > 0 ? previous + 1 : previous;
-        return (int) Math.max(0, Math.min(n - 1, index));
+        return (long) Math.max(0, Math.min(n - 1, index));
     }
 
     public static double of(ScoreHistory history, double q) {

@@ -12,8 +12,9 @@ package io.regretless.conformal;
  * η = √(3/I) · √((log(IK) + 2) / ((c²α³ + α²c³)/3)). Radius: the inverted-CDF (1 − Σ_k p_k α_k)-quantile of the
  * stored scores, p = softmax(log w).
  *
- * <p>Warm start: the calibration scores are replayed through {@link #update}. Keeps up to {@code maxHistory}
- * scores. Radius O(K), cached; update O(K + log n + n).
+ * <p>Warm start: the calibration scores are replayed through {@link #update}. Ranks every past score
+ * ({@link PastScores}: exact up to {@link CalibratorConfig#exactHistory()}, then β and the quantile within ε).
+ * Radius O(K), cached; update O(K + log n + n).
  */
 public final class Faci implements Calibrator {
     static final int K = 8;
@@ -26,11 +27,11 @@ public final class Faci implements Calibrator {
     private final double[] gammas = new double[K];
     private final double[] alphas;
     private final double[] logW;
-    private final ScoreHistory history;
+    private final PastScores history;
     private final double[] scratch = new double[K];
     private double cached = Double.NaN;
 
-    private Faci(double coverage, double[] alphas, double[] logW, ScoreHistory history) {
+    private Faci(double coverage, double[] alphas, double[] logW, PastScores history) {
         this.coverage = coverage;
         this.alpha = 1 - coverage;
         // Powers as the reference writes them (x**2, x**3 go through pow), for the same last bits.
@@ -48,7 +49,7 @@ public final class Faci implements Calibrator {
     public static Faci warmStarted(CalibratorConfig config, double[] calibrationScores) {
         double[] alphas = new double[K];
         java.util.Arrays.fill(alphas, 1 - config.coverage());
-        Faci f = new Faci(config.coverage(), alphas, new double[K], new ScoreHistory(config.maxHistory()));
+        Faci f = new Faci(config.coverage(), alphas, new double[K], new PastScores(config.exactHistory()));
         for (double s : calibrationScores) {
             f.update(s);
         }
@@ -73,14 +74,14 @@ public final class Faci implements Calibrator {
             for (int k = 0; k < K; k++) {
                 mixed += StrictMath.exp(logW[k] - lse) * alphas[k];
             }
-            cached = EmpiricalQuantile.of(history, 1 - mixed);
+            cached = history.quantile(1 - mixed);
         }
         return cached;
     }
 
     @Override
     public void update(double score) {
-        int n = history.size();
+        long n = history.count();
         if (n > Math.floor(1 / (1 - coverage))) {
             double beta = (double) history.countAtLeast(score) / n;
             for (int k = 0; k < K; k++) {
@@ -114,7 +115,7 @@ public final class Faci implements Calibrator {
         double coverage = r.getDouble();
         double[] alphas = r.getDoubles();
         double[] logW = r.getDoubles();
-        ScoreHistory history = ScoreHistory.readFrom(r);
+        PastScores history = PastScores.readFrom(r);
         r.finish();
         if (alphas.length != K || logW.length != K) {
             throw new IllegalArgumentException("corrupt faci state: expected " + K + " experts");

@@ -6,8 +6,10 @@ package io.regretless.conformal;
  * score of age a (0 = newest) has weight γ^a with γ = c + 3(1 − c)/4, and the radius is the weighted c-quantile
  * (reference {@code nex_conformal.NExConformal}, weights {@code exp(log γ · a)}).
  *
- * <p>Keeps up to {@code maxHistory} scores; with γ ≥ 0.9 a score older than a few hundred steps has a negligible
- * weight, so the bound barely changes the radius. Warm start: the calibration scores are the first history.
+ * <p>Keeps the newest {@link CalibratorConfig#exactHistory()} = N scores (the reference keeps all): the older ones
+ * hold at most γ^N of the total weight (γ^16384 &lt; 1e-17 for c ≤ 0.99), below the resolution of the weighted
+ * CDF in double precision, so the radius is the reference's; it is exact outright while fewer than N scores have
+ * been seen. Warm start: the calibration scores are the first history.
  * Radius O(n) (two passes over the sorted scores, cached until the next update), update O(log n + n).
  */
 public final class NExConformal implements Calibrator {
@@ -24,7 +26,7 @@ public final class NExConformal implements Calibrator {
     }
 
     public static NExConformal warmStarted(CalibratorConfig config, double[] calibrationScores) {
-        return new NExConformal(config.coverage(), ScoreHistory.of(config.maxHistory(), calibrationScores));
+        return new NExConformal(config.coverage(), ScoreHistory.of(config.exactHistory(), calibrationScores));
     }
 
     @Override

@@ -1,32 +1,37 @@
 package io.regretless.conformal;
 
 /**
- * Split conformal prediction adapted to streams: radius = the ⌈c·n⌉-th smallest of the n stored past scores
+ * Split conformal prediction adapted to streams: radius = the ⌈c·n⌉-th smallest of the n past scores
  * (Vovk et al. 2005; the baseline of Bhatnagar et al. 2023, reference {@code split_conformal.SplitConformal}).
  *
- * <p>Two kinds share this class because they differ only in how many scores they keep: {@link CalibratorKind#SCP}
- * keeps up to {@code maxHistory} (the reference keeps all), {@link CalibratorKind#SCP_WINDOW} the last
- * {@code window}. Warm start: the calibration scores are the first history. Radius O(1), update O(log n + n).
+ * <p>Two kinds share this class because they differ only in which scores they rank: {@link CalibratorKind#SCP}
+ * ranks every past score, as the reference does ({@link PastScores}: exact up to
+ * {@link CalibratorConfig#exactHistory()} scores, then a summary within ε of the level);
+ * {@link CalibratorKind#SCP_WINDOW} the last {@code window}. Warm start: the calibration scores are the first
+ * history. Radius O(1) while exact, update O(log n + n).
  */
 public final class SplitConformal implements Calibrator {
     private final CalibratorKind kind;
     private final double coverage;
-    private final ScoreHistory history;
+    private final PastScores all;
+    private final ScoreHistory window;
 
-    private SplitConformal(CalibratorKind kind, double coverage, ScoreHistory history) {
+    private SplitConformal(CalibratorKind kind, double coverage, PastScores all, ScoreHistory window) {
         this.kind = kind;
         this.coverage = coverage;
-        this.history = history;
+        this.all = all;
+        this.window = window;
     }
 
     /** {@code kind} is {@link CalibratorKind#SCP} or {@link CalibratorKind#SCP_WINDOW}. */
     public static SplitConformal warmStarted(CalibratorKind kind, CalibratorConfig config, double[] calibrationScores) {
-        int capacity = switch (kind) {
-            case SCP -> config.maxHistory();
-            case SCP_WINDOW -> config.window();
+        return switch (kind) {
+            case SCP -> new SplitConformal(kind, config.coverage(),
+                PastScores.of(config.exactHistory(), calibrationScores), null);
+            case SCP_WINDOW -> new SplitConformal(kind, config.coverage(), null,
+                ScoreHistory.of(config.window(), calibrationScores));
             default -> throw new IllegalArgumentException("not a split conformal kind: " + kind);
         };
-        return new SplitConformal(kind, config.coverage(), ScoreHistory.of(capacity, calibrationScores));
     }
 
     @Override
@@ -41,26 +46,36 @@ public final class SplitConformal implements Calibrator {
 
     @Override
     public double radius() {
-        return EmpiricalQuantile.of(history, coverage);
+        return all != null ? all.quantile(coverage) : EmpiricalQuantile.of(window, coverage);
     }
 
     @Override
     public void update(double score) {
-        history.add(score);
+        if (all != null) {
+            all.add(score);
+        } else {
+            window.add(score);
+        }
     }
 
     @Override
     public PackedState exportState() {
         StateWriter w = new StateWriter(kind.wireName()).putDouble(coverage);
-        history.writeTo(w);
+        if (all != null) {
+            all.writeTo(w);
+        } else {
+            window.writeTo(w);
+        }
         return w.build();
     }
 
     static SplitConformal restore(CalibratorKind kind, PackedState state) {
         StateReader r = new StateReader(state, kind.wireName());
         double coverage = r.getDouble();
-        ScoreHistory history = ScoreHistory.readFrom(r);
+        SplitConformal s = kind == CalibratorKind.SCP
+            ? new SplitConformal(kind, coverage, PastScores.readFrom(r), null)
+            : new SplitConformal(kind, coverage, null, ScoreHistory.readFrom(r));
         r.finish();
-        return new SplitConformal(kind, coverage, history);
+        return s;
     }
 }

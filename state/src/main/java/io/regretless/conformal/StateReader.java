@@ -55,6 +55,22 @@ public final class StateReader {
         return out;
     }
 
+    /** A string written by {@link StateWriter#putString}. */
+    public String getString() {
+        int n = getSize();
+        if (n > 8L * (longs.length - il)) {
+            throw corrupt("string of " + n + " bytes overruns the state");
+        }
+        byte[] bytes = new byte[n];
+        for (int i = 0; i < n; i += 8) {
+            long packed = getLong();
+            for (int j = 0; j < 8 && i + j < n; j++) {
+                bytes[i + j] = (byte) (packed >>> (8 * j));
+            }
+        }
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public void finish() {
         if (id != doubles.length || il != longs.length) {
             throw corrupt("trailing values");

@@ -39,6 +39,20 @@ public final class StateWriter {
         return this;
     }
 
+    /** Writes a string as its UTF-8 length (a long) then its bytes packed eight to a long, little end first. */
+    public StateWriter putString(String value) {
+        byte[] bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        putLong(bytes.length);
+        for (int i = 0; i < bytes.length; i += 8) {
+            long packed = 0;
+            for (int j = 0; j < 8 && i + j < bytes.length; j++) {
+                packed |= (bytes[i + j] & 0xFFL) << (8 * j);
+            }
+            putLong(packed);
+        }
+        return this;
+    }
+
     public PackedState build() {
         return new PackedState(kind, Arrays.copyOf(doubles, nd), Arrays.copyOf(longs, nl));
     }

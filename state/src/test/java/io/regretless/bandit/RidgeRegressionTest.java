@@ -41,6 +41,32 @@ class RidgeRegressionTest {
     }
 
     @Test
+    void weightedExamplesSolveTheWeightedLeastSquares() {
+        SplittableRandom random = new SplittableRandom(5L);
+        int d = 9;
+        double lambda = 1.3;
+        RidgeRegression model = new RidgeRegression(d, lambda);
+        DMatrixRMaj a = CommonOps_DDRM.identity(d);
+        CommonOps_DDRM.scale(lambda, a);
+        DMatrixRMaj b = new DMatrixRMaj(d, 1);
+        for (int n = 0; n < 200; n++) {
+            double[] x = Fixtures.vector(random, d);
+            double y = x[2] + random.nextDouble(-0.5, 0.5);
+            double w = n % 3 == 0 ? 1.0 : random.nextDouble(0.05, 20);
+            model.update(x, y, w);
+            DMatrixRMaj col = new DMatrixRMaj(d, 1, true, x);
+            DMatrixRMaj weighted = col.copy();
+            CommonOps_DDRM.scale(w, weighted);
+            CommonOps_DDRM.multAddTransB(weighted, col, a);
+            CommonOps_DDRM.addEquals(b, w * y, col);
+        }
+        assertClosedForm(model, a, b, random);
+        assertThrows(IllegalArgumentException.class, () -> LinearBandits.create(
+            Fixtures.config(LearnerKind.LINUCB, false, d, 1.0)).update("a", Fixtures.vector(random, d), 1.0, 0.0),
+            "a weight must be > 0");
+    }
+
+    @Test
     void aFreshModelIsThePrior() {
         RidgeRegression model = new RidgeRegression(3, 2.0);
         double[] x = {1, 2, 3};

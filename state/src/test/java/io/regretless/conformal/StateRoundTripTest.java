@@ -16,7 +16,7 @@ class StateRoundTripTest {
     void restoredCalibratorContinuesBitForBit(CalibratorKind kind) {
         double[] scores = ConformalData.golden().doubles("score");
         // A small history bound and window so eviction is exercised too.
-        CalibratorConfig config = CalibratorConfig.of(0.9).withMaxHistory(150).withWindow(40);
+        CalibratorConfig config = CalibratorConfig.of(0.9).withExactHistory(150).withWindow(40);
         Calibrator original = Calibrators.warmStartFromResiduals(kind, config, ConformalData.goldenCalibration());
         for (int t = 0; t < 150; t++) {
             original.radius();

@@ -31,15 +31,17 @@ import org.apache.kafka.common.errors.WakeupException;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Reward;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.UnreadableRecordException;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 
 /**
  * The application side of the bandit loop over Kafka: {@link #decide} produces a
  * {@link DecisionRequest} to {@code <prefix>.requests} and completes when the {@link Decision} with
  * the same {@code requestId} is read from {@code <prefix>.decisions}; {@link #reward} produces a
- * {@link Reward} to {@code <prefix>.rewards}. Keys are the model id (UTF-8), values single-object
- * Avro; each record's Kafka timestamp is the event's own {@code timestamp} field, so the app's
+ * {@link Reward} to {@code <prefix>.rewards}. Keys are the model id (UTF-8), values it sends are
+ * single-object Avro, decisions it reads may be Avro or JSON (the app's {@code output.format});
+ * each record's Kafka timestamp is the event's own {@code timestamp} field, so the app's
  * stream time (and attribution window) follows the application's clock.
  *
  * <p><b>Producer.</b> Idempotent, {@code acks=all} (both forced), {@code linger.ms=5} unless set.
@@ -88,9 +90,9 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
     private final long decisionTimeoutNanos;
     private final Producer<String, byte[]> producer;
     private final Consumer<byte[], byte[]> consumer;
-    private final AvroCodec<DecisionRequest> requestCodec = AvroCodec.of(DecisionRequest.class);
-    private final AvroCodec<Reward> rewardCodec = AvroCodec.of(Reward.class);
-    private final AvroCodec<Decision> decisionCodec = AvroCodec.of(Decision.class);
+    private final WireCodec<DecisionRequest> requestCodec = WireCodec.of(DecisionRequest.class);
+    private final WireCodec<Reward> rewardCodec = WireCodec.of(Reward.class);
+    private final WireCodec<Decision> decisionCodec = WireCodec.of(Decision.class);
     private final ConcurrentHashMap<String, PendingDecision> pending = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timer;
     private final Thread poller;
@@ -184,7 +186,7 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
         }
         byte[] value;
         try {
-            value = requestCodec.encode(request);
+            value = requestCodec.encode(request, WireFormat.AVRO);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -214,7 +216,7 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
         }
         SentReward sent = new SentReward();
         try {
-            byte[] value = rewardCodec.encode(reward);
+            byte[] value = rewardCodec.encode(reward, WireFormat.AVRO);
             producer.send(new ProducerRecord<>(rewardsTopic, null, reward.getTimestamp(), reward.getModelId(), value), sent);
         } catch (RuntimeException e) {
             sent.completeExceptionally(e);

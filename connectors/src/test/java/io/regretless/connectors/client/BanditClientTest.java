@@ -34,13 +34,15 @@ import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 
 /** BanditClient against Kafka's mock clients; the real-broker test lives in ops/. */
 class BanditClientTest {
     private static final String DECISIONS = "t.decisions";
     private static final TopicPartition P0 = new TopicPartition(DECISIONS, 0);
     private static final TopicPartition P1 = new TopicPartition(DECISIONS, 1);
-    private static final AvroCodec<Decision> DECISION = AvroCodec.of(Decision.class);
+    private static final WireCodec<Decision> DECISION = WireCodec.of(Decision.class);
     private static final AvroCodec<DecisionRequest> REQUEST = AvroCodec.of(DecisionRequest.class);
     private static final AvroCodec<Reward> REWARD = AvroCodec.of(Reward.class);
 
@@ -100,8 +102,8 @@ class BanditClientTest {
         for (int i = 0; i < n; i++) {
             futures.add(client.decide(request("r-" + i, "m", 1L)));
         }
-        for (int i = n - 1; i >= 0; i--) { // answered in reverse, across both partitions
-            deliver(i % 2 == 0 ? P0 : P1, decision("r-" + i, "m"));
+        for (int i = n - 1; i >= 0; i--) { // answered in reverse, across both partitions, in both formats
+            deliver(i % 2 == 0 ? P0 : P1, DECISION.encode(decision("r-" + i, "m"), i % 3 == 0 ? WireFormat.AVRO : WireFormat.JSON));
         }
         for (int i = 0; i < n; i++) {
             assertEquals("r-" + i, futures.get(i).get(5, TimeUnit.SECONDS).getRequestId());
@@ -218,8 +220,9 @@ class BanditClientTest {
         assertThrows(IllegalArgumentException.class, () -> new BanditClient(props, "t", Duration.ZERO));
     }
 
+    /** As the app writes it by default: JSON. */
     private void deliver(TopicPartition partition, Decision decision) {
-        deliver(partition, DECISION.encode(decision));
+        deliver(partition, DECISION.encode(decision, WireFormat.JSON));
     }
 
     private void deliver(TopicPartition partition, byte[] value) {

@@ -8,6 +8,7 @@ import io.regretless.schemas.Decision;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.Topics;
 
 /**
@@ -17,10 +18,10 @@ import io.regretless.topology.config.Topics;
  * fails the run.
  */
 final class BanditLoopHandler implements WindowedLoad.Handler {
-    private static final AvroCodec<Decision> DECISIONS = AvroCodec.of(Decision.class);
-    private static final AvroCodec<Feedback> FEEDBACK = AvroCodec.of(Feedback.class);
+    private static final WireCodec<Decision> DECISIONS = WireCodec.of(Decision.class);
+    private static final WireCodec<Feedback> FEEDBACK = WireCodec.of(Feedback.class);
     private static final AvroCodec<Reward> REWARDS = AvroCodec.of(Reward.class);
-    private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+    private static final WireCodec<DeadLetter> DEAD_LETTERS = WireCodec.of(DeadLetter.class);
 
     private final Topics topics;
     private final Workload workload;

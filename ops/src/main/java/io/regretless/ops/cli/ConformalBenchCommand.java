@@ -9,22 +9,36 @@ import picocli.CommandLine.Parameters;
 
 import io.regretless.ops.conformal.ConformalBenchmark;
 import io.regretless.ops.conformal.ConformalOptions;
+import io.regretless.ops.conformal.ReferenceGrid;
+import io.regretless.ops.conformal.SeriesBenchmark;
 
-/** Replays the shared series through every calibrator, in-process and through Kafka, and prints one table. */
+/**
+ * Replays series through every calibrator and prints one table: the built-in grid in-process and through Kafka, any
+ * CSV series ({@code series=<file.csv> column=<name>}), or the conformal-reference grid ({@code reference=<dir>}).
+ */
 @Command(name = "conformal-bench", mixinStandardHelpOptions = true,
-    description = "Replay Seattle temperatures and Mauna Loa CO2 with naive and seasonal-naive forecasters at "
-        + "targets 0.8/0.9/0.95 through every calibrator, in-process and through the topology on an embedded "
-        + "broker; print coverage, widths, LCE_20, LCE_100 and labels/s, and whether the two tables are identical.")
+    description = {"Without series=<file> or reference=<dir>: replay Seattle temperatures and Mauna Loa CO2 with "
+        + "naive and seasonal-naive forecasters at targets 0.8/0.9/0.95 through every calibrator, in-process and "
+        + "through the topology on an embedded broker; print coverage, widths, LCE_20, LCE_100 and labels/s, and "
+        + "whether the two tables are identical.",
+        "series=<file.csv> column=<name> [forecasters=naive,snaive:<m>,ar:<p>] [targets=...] [calibrators=...]: one "
+        + "CSV series under the conformal-reference protocol, in-process, with the reference's metric names.",
+        "reference=data/conformal-reference [calibrators=...]: the whole reference grid next to the reference's "
+        + "figures, then the default calibrator's coverage, bounded-interval, LCE_100 and width-ratio checks."})
 public final class ConformalBenchCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME=VALUE", arity = "0..*",
         description = "Overrides: series, forecasters, targets, calibrators, points, repeats, kafka, kafkaRepeats, "
-            + "warmupRun, grouping, partitions, threads, commitIntervalMs, timeoutSeconds.")
+            + "warmupRun, grouping, partitions, threads, commitIntervalMs, timeoutSeconds; or series=<file.csv>, "
+            + "column; or reference=<dir>.")
     List<String> overrides = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        ConformalOptions.parse(overrides.toArray(String[]::new));
+        String[] args = overrides.toArray(String[]::new);
+        if (!ReferenceGrid.wants(args) && !SeriesBenchmark.wants(args)) {
+            ConformalOptions.parse(args);
+        }
         ConformalBenchmark.main(overrides.toArray(String[]::new));
         return 0;
     }

@@ -65,7 +65,8 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         out.println(config + ": valid" + (report.warnings().isEmpty() ? "" : " (" + count(report.warnings().size(), "warning") + ")"));
         out.println("application " + props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + " on "
-            + props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + ", topics " + report.config().topics().prefix() + ".*");
+            + props.getProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG) + ", topics " + report.config().topics().prefix()
+            + ".*, outputs in " + report.config().outputFormat().wireName());
         summary(report.config()).forEach(out::println);
         out.flush();
         return 0;

@@ -39,6 +39,14 @@ public final class ConformalBenchmark {
      *                                  printing both), or a Kafka run fails
      */
     public static void main(String[] args) throws Exception {
+        if (ReferenceGrid.wants(args)) {
+            ReferenceGrid.main(args);
+            return;
+        }
+        if (SeriesBenchmark.wants(args)) {
+            SeriesBenchmark.main(args);
+            return;
+        }
         ConformalOptions options = ConformalOptions.parse(args);
         PrintStream out = System.out;
         ConformalReport report;

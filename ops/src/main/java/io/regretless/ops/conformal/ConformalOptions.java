@@ -67,8 +67,8 @@ public record ConformalOptions(List<BenchSeries> series, List<Forecaster> foreca
     }
 
     /**
-     * The whole grid: both series, both forecasters, targets 0.8, 0.9, 0.95, every calibrator (108
-     * rows); 9 timed in-process passes; Kafka with a warm-up run, then 3 runs per calibrator (12
+     * The whole grid: both series, both forecasters, targets 0.8, 0.9, 0.95, every calibrator (12 rows
+     * each, 132 in all); 9 timed in-process passes; Kafka with a warm-up run, then 3 runs per calibrator (12
      * models each), 2 partitions, 1 stream thread, commit.interval.ms = 100 (the application's
      * default), at most 10 minutes per run. About 2 minutes on two cores.
      */

@@ -8,7 +8,8 @@ import io.regretless.conformal.metrics.LocalCoverageError;
 /**
  * The figures of one benchmark row over its scored steps: coverage, mean width, the paper's median
  * half-width, LCE_20 and LCE_100 (Bhatnagar et al. 2023). Widths are on the series' [0, 1] scale;
- * an unbounded interval (ACI) makes the mean width +∞. {@link #equals} compares every double as
+ * the mean width is over bounded intervals only, as the reference computes it (an unbounded one still counts in
+ * the median, ranked last). {@link #equals} compares every double as
  * {@link Double#compare} does, i.e. bit for bit.
  *
  * @param scored scored steps (labels after the warm-up)
@@ -37,12 +38,16 @@ public record IntervalMetrics(long scored, double coverage, double meanWidth, do
         LocalCoverageError shortLce = new LocalCoverageError(SHORT_WINDOW, target);
         LocalCoverageError longLce = new LocalCoverageError(LONG_WINDOW, target);
         long hits = 0;
+        long bounded = 0;
         double widthSum = 0;
         for (int i = 0; i < n; i++) {
             if (covered[i]) {
                 hits++;
             }
-            widthSum += widths[i];
+            if (widths[i] < Double.POSITIVE_INFINITY) {
+                bounded++;
+                widthSum += widths[i];
+            }
             shortLce.observe(covered[i]);
             longLce.observe(covered[i]);
         }
@@ -52,7 +57,7 @@ public record IntervalMetrics(long scored, double coverage, double meanWidth, do
             Arrays.sort(sorted);
             median = (n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2) / 2;
         }
-        return new IntervalMetrics(n, n == 0 ? Double.NaN : (double) hits / n, n == 0 ? Double.NaN : widthSum / n,
+        return new IntervalMetrics(n, n == 0 ? Double.NaN : (double) hits / n, bounded == 0 ? Double.NaN : widthSum / bounded,
             median, shortLce.value(), longLce.value());
     }
 }

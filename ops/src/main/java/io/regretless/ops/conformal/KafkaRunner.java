@@ -39,6 +39,7 @@ import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.Topics;
 
 /**
@@ -75,9 +76,9 @@ public final class KafkaRunner {
 
     private static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
     private static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    private static final AvroCodec<PredictionInterval> INTERVALS = AvroCodec.of(PredictionInterval.class);
-    private static final AvroCodec<ConformalEvaluation> EVALUATIONS = AvroCodec.of(ConformalEvaluation.class);
-    private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+    private static final WireCodec<PredictionInterval> INTERVALS = WireCodec.of(PredictionInterval.class);
+    private static final WireCodec<ConformalEvaluation> EVALUATIONS = WireCodec.of(ConformalEvaluation.class);
+    private static final WireCodec<DeadLetter> DEAD_LETTERS = WireCodec.of(DeadLetter.class);
 
     private final KafkaBroker broker;
     private final ConformalOptions options;

@@ -36,6 +36,7 @@ import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.Topics;
 
 /**
@@ -59,8 +60,8 @@ public final class KafkaGroupwiseRun {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final AvroCodec<Advice> ADVICE = AvroCodec.of(Advice.class);
     private static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    private static final AvroCodec<ExpertsEvaluation> EVALUATIONS = AvroCodec.of(ExpertsEvaluation.class);
-    private static final AvroCodec<DeadLetter> DEAD_LETTERS = AvroCodec.of(DeadLetter.class);
+    private static final WireCodec<ExpertsEvaluation> EVALUATIONS = WireCodec.of(ExpertsEvaluation.class);
+    private static final WireCodec<DeadLetter> DEAD_LETTERS = WireCodec.of(DeadLetter.class);
 
     /**
      * What a run measured.

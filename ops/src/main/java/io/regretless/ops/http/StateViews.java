@@ -4,6 +4,7 @@ import java.util.StringJoiner;
 
 import io.regretless.conformal.ConformalSeries;
 import io.regretless.conformal.ConformalSeriesCodec;
+import io.regretless.conformal.metrics.GroupCoverage;
 import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModelCodec;
 import io.regretless.schemas.codec.AvroCodec;
@@ -43,7 +44,15 @@ final class StateViews {
         if (series.isWarm()) {
             json.append(",\"scoredLabels\":").append(series.evaluator().count())
                 .append(",\"coverage\":").append(number(series.evaluator().coverage()))
+                .append(",\"meanWidth\":").append(number(series.evaluator().meanWidth()))
+                .append(",\"unboundedShare\":").append(number(series.evaluator().unboundedShare()))
                 .append(",\"medianHalfWidth\":").append(number(series.evaluator().medianHalfWidth()));
+            StringJoiner groups = new StringJoiner(",", "[", "]");
+            for (GroupCoverage.Figure f : series.evaluator().groupCoverage()) {
+                groups.add("{\"group\":" + quote(f.group()) + ",\"scored\":" + f.scored() + ",\"coverage\":"
+                    + number(f.coverage()) + "}");
+            }
+            json.append(",\"groupCoverage\":").append(groups);
         }
         return json.append('}').toString();
     }

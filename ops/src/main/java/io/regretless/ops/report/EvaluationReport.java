@@ -9,8 +9,8 @@ import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.UnreadableRecordException;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.Topics;
 
 /** Builds the HTML report from a deployment's feedback, evaluation, group-evaluation and combined topics. */
@@ -37,7 +37,7 @@ public final class EvaluationReport {
 
     private static <T extends SpecificRecord> long read(Properties client, String topic, Class<T> type,
                                                         Consumer<T> sink, long[] unreadable) {
-        AvroCodec<T> codec = AvroCodec.of(type);
+        WireCodec<T> codec = WireCodec.of(type);
         return TopicReader.readAll(client, topic, bytes -> {
             try {
                 sink.accept(codec.decode(bytes));

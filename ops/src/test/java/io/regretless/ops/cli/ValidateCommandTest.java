@@ -64,7 +64,7 @@ class ValidateCommandTest {
             "regretless.model.checkout.dimension=16").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
-        assertTrue(run.out().contains("application typos on 127.0.0.1:1, topics regretless.*"), run.out());
+        assertTrue(run.out().contains("application typos on 127.0.0.1:1, topics regretless.*, outputs in json"), run.out());
         assertTrue(run.out().contains("  checkout: bandit squarecb-disjoint, d=16, exploration 1.0, up to 32 arms"), run.out());
     }
 

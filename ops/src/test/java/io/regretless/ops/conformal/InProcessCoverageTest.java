@@ -42,7 +42,7 @@ class InProcessCoverageTest {
     @Test
     void theWholeGridRunsInProcessWithItsScoredStepCounts() throws InterruptedException {
         ConformalReport report = ConformalBenchmark.run(null, ConformalOptions.parse("kafka=false", "repeats=1"), null);
-        assertEquals(108, report.rows().size());
+        assertEquals(12 * CalibratorKind.values().length, report.rows().size());
         for (ConformalReport.Row row : report.rows()) {
             IntervalMetrics m = row.metrics();
             int expected = row.cell().series() == BenchSeries.SEATTLE ? 1169 : 593;

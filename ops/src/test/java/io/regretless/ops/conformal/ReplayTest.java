@@ -83,7 +83,7 @@ class ReplayTest {
     @Test
     void optionsDefaultToTheWholeGridAndParseSubsets() {
         ConformalOptions all = ConformalOptions.defaults();
-        assertEquals(108, all.cells().size());
+        assertEquals(12 * CalibratorKind.values().length, all.cells().size());
         assertEquals(CalibratorKind.SCP, all.cells().get(0).calibrator());
         assertEquals(List.of(0.8, 0.9, 0.95), all.targets());
 

@@ -39,6 +39,7 @@ import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.Topics;
 
 /**
@@ -147,7 +148,7 @@ class DataLossIntegrationTest {
 
     static IdLedger decisionLedger(EmbeddedKafkaBroker broker, Topics topics) {
         return new IdLedger(broker.clientProperties(), topics.decisions(),
-            bytes -> AvroCodec.of(Decision.class).decode(bytes).getRequestId());
+            bytes -> WireCodec.of(Decision.class).decode(bytes).getRequestId());
     }
 
     static Collection<String> ids(int from, int to) {

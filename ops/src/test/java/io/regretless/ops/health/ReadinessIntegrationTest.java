@@ -36,6 +36,7 @@ import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.Topics;
 
 /**
@@ -67,7 +68,7 @@ class ReadinessIntegrationTest {
                  OpsServer http = new OpsServer(new InetSocketAddress("127.0.0.1", 0), app.streams(), app.health(),
                      app.config(), registry, null);
                  IdLedger decisions = new IdLedger(broker.clientProperties(), topics.decisions(),
-                     bytes -> AvroCodec.of(Decision.class).decode(bytes).getRequestId())) {
+                     bytes -> WireCodec.of(Decision.class).decode(bytes).getRequestId())) {
                 app.progress().bindTo(registry);
                 http.start();
                 app.start(Duration.ofMinutes(2));

@@ -40,6 +40,7 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.config.Topics;
 
@@ -62,7 +63,7 @@ class CrashRecoveryIntegrationTest {
     static final long RESTART_PAUSE_MS = Long.getLong("regretless.it.restart.pause.ms", 0L);
     static final AvroCodec<DecisionRequest> REQUEST_CODEC = AvroCodec.of(DecisionRequest.class);
     static final AvroCodec<Reward> REWARD_CODEC = AvroCodec.of(Reward.class);
-    static final AvroCodec<Feedback> FEEDBACK_CODEC = AvroCodec.of(Feedback.class);
+    static final WireCodec<Feedback> FEEDBACK_CODEC = WireCodec.of(Feedback.class);
 
     /**
      * Event time of request 0: now, on a multiple of the interval, so windows close at the same

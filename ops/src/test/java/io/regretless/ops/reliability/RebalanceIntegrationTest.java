@@ -38,6 +38,7 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.topology.config.Topics;
 
@@ -82,7 +83,7 @@ class RebalanceIntegrationTest {
                 Supplier<String> context = () -> InputLag.read(broker.clientProperties(), "rebalance",
                     List.of(topics.requests(), topics.rewards())) + "\nthe survivor said:\n" + first.outputTail();
                 try (IdLedger feedback = new IdLedger(broker.clientProperties(), topics.feedback(), bytes -> {
-                    Feedback f = AvroCodec.of(Feedback.class).decode(bytes);
+                    Feedback f = WireCodec.of(Feedback.class).decode(bytes);
                     // a default reward would mean a reward was not joined: count it as an id of its own
                     return (f.getObserved() ? "" : "default reward for ") + f.getRequest().getRequestId();
                 })) {

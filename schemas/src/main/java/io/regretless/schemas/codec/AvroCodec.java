@@ -17,9 +17,10 @@ import org.apache.avro.specific.SpecificRecord;
  * Encodes and decodes one record type with Avro's single-object encoding (the 2-byte marker
  * {@code C3 01}, the 8-byte CRC-64-AVRO fingerprint of the writer schema, then the binary body).
  *
- * <p>The decoder knows the current schema and every older writer schema passed in, so bytes
- * written by an older version of the application (a changelog restore, a replayed topic) are
- * resolved into the current record. Keep every schema that was ever used to write.
+ * <p>The decoder knows the current schema, every released version of it ({@link SchemaHistory})
+ * and any further writer schema passed in, so bytes written by an older version of the application
+ * (a changelog restore, a replayed topic, an old producer) are resolved into the current record.
+ * Bytes of a writer schema it does not know are refused, never guessed.
  *
  * <p>Thread-safe: Avro's message encoder and decoder keep per-thread buffers.
  */
@@ -32,12 +33,13 @@ public final class AvroCodec<T extends SpecificRecord> {
         this.type = type;
         SpecificData model = SpecificData.getForClass(type);
         SchemaStore.Cache older = new SchemaStore.Cache();
+        SchemaHistory.of(schema).forEach(older::addSchema);
         olderWriterSchemas.forEach(older::addSchema);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema, older);
     }
 
-    /** A codec for a generated record class, reading also the given older writer schemas. */
+    /** A codec for a generated record class, reading its released versions and the given writer schemas. */
     public static <T extends SpecificRecord> AvroCodec<T> of(Class<T> type, Schema... olderWriterSchemas) {
         Objects.requireNonNull(type, "type");
         return new AvroCodec<>(type, SpecificData.get().getSchema(type), List.of(olderWriterSchemas));

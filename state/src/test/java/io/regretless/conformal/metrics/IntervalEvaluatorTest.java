@@ -27,12 +27,44 @@ class IntervalEvaluatorTest {
     }
 
     @Test
-    void lceIsUndefinedBeforeTheFirstFullWindowAndInfiniteWidthsCount() {
+    void lceIsUndefinedBeforeTheFirstFullWindowAndUnboundedIntervalsAreCountedApart() {
         IntervalEvaluator ev = new IntervalEvaluator(0.9, 10, 20);
         ev.observe(0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
         assertTrue(Double.isNaN(ev.lce(20)));
-        assertEquals(Double.POSITIVE_INFINITY, ev.meanWidth());
+        assertTrue(Double.isNaN(ev.meanWidth()), "no bounded interval yet");
+        assertEquals(1.0, ev.unboundedShare());
         assertEquals(1.0, ev.coverage());
+        ev.observe(0, -1, 1);
+        ev.observe(0, -2, 2);
+        ev.observe(5, -3, 3);
+        assertEquals(4.0, ev.meanWidth(), "the reference's mean width: bounded intervals only");
+        assertEquals(0.25, ev.unboundedShare());
+        assertEquals(0.75, ev.coverage());
+        assertEquals((4.0 + 6.0) / 2 / 2, ev.medianHalfWidth(), "unbounded widths rank last in the median");
+    }
+
+    /** Past the exact limit the median comes from the summary: within ε·n ranks of the exact one. */
+    @Test
+    void wholeRunMedianStaysWithinTheSummaryBoundPastTheExactLimit() {
+        int n = 60_000;
+        IntervalEvaluator ev = new IntervalEvaluator(0.9, 1_000, 20);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        double[] widths = new double[n];
+        for (int i = 0; i < n; i++) {
+            // drifting scale, so an early window and the whole run have different medians
+            widths[i] = random.nextDouble() * (1 + i / 10_000.0);
+            ev.observe(0, -widths[i] / 2, widths[i] / 2);
+        }
+        double[] sorted = widths.clone();
+        java.util.Arrays.sort(sorted);
+        double median = ev.medianHalfWidth() * 2;
+        int rank = java.util.Arrays.binarySearch(sorted, median) + 1;
+        assertTrue(rank > 0, "the summary returns a stored width");
+        assertTrue(Math.abs(rank - n / 2.0) <= io.regretless.conformal.PastScores.SKETCH_EPSILON * n,
+            "rank " + rank + " of " + n);
+        IntervalEvaluator copy = IntervalEvaluator.restore(ev.exportState());
+        assertEquals(ev.exportState(), copy.exportState());
+        assertEquals(ev.medianHalfWidth(), copy.medianHalfWidth());
     }
 
     @Test
@@ -52,5 +84,24 @@ class IntervalEvaluatorTest {
             assertEquals(ev.lce(7), copy.lce(7));
             assertEquals(ev.medianHalfWidth(), copy.medianHalfWidth());
         }
+    }
+
+    /** A state written by the former layout (all widths summed, a median window) still restores. */
+    @Test
+    void aStateOfTheFormerLayoutRestores() {
+        LocalCoverageError lce = new LocalCoverageError(2, 0.9);
+        lce.observe(true);
+        lce.observe(false);
+        lce.observe(true);
+        io.regretless.conformal.StateWriter w = new io.regretless.conformal.StateWriter("interval-evaluator")
+            .putDouble(0.9).putLong(3).putLong(2).putDouble(6.0).putLong(2000);
+        w.putDoubles(new double[] {1, 2, 3}, 3).putLong(1);
+        lce.writeTo(w);
+        IntervalEvaluator ev = IntervalEvaluator.restore(w.build());
+        assertEquals(3, ev.count());
+        assertEquals(2.0, ev.meanWidth());
+        assertEquals(0.0, ev.unboundedShare());
+        assertEquals(1.0, ev.medianHalfWidth());
+        assertEquals(lce.value(), ev.lce(2));
     }
 }

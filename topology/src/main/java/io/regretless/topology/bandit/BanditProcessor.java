@@ -13,6 +13,7 @@ import io.regretless.schemas.Feedback;
 import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.schemas.state.PendingDecision;
 import io.regretless.topology.config.ModelConfig;
@@ -29,11 +30,11 @@ import io.regretless.topology.task.LearnerStore;
  * in-memory copy of each learner.
  */
 final class BanditProcessor extends LearningTaskProcessor {
-    private static final AvroCodec<DecisionRequest> REQUESTS = AvroCodec.of(DecisionRequest.class);
-    private static final AvroCodec<Reward> REWARDS = AvroCodec.of(Reward.class);
-    private static final AvroCodec<LoggedFeedback> LOGGED = AvroCodec.of(LoggedFeedback.class);
-    private static final AvroCodec<Decision> DECISIONS = AvroCodec.of(Decision.class);
-    private static final AvroCodec<Feedback> FEEDBACK = AvroCodec.of(Feedback.class);
+    private static final WireCodec<DecisionRequest> REQUESTS = WireCodec.of(DecisionRequest.class);
+    private static final WireCodec<Reward> REWARDS = WireCodec.of(Reward.class);
+    private static final WireCodec<LoggedFeedback> LOGGED = WireCodec.of(LoggedFeedback.class);
+    private static final WireCodec<Decision> DECISIONS = WireCodec.of(Decision.class);
+    private static final WireCodec<Feedback> FEEDBACK = WireCodec.of(Feedback.class);
     private static final AvroCodec<PendingDecision> PENDING = AvroCodec.of(PendingDecision.class);
     private static final AvroCodec<LinearBanditState> STATES = AvroCodec.of(LinearBanditState.class);
 
@@ -67,7 +68,7 @@ final class BanditProcessor extends LearningTaskProcessor {
             } else if (topic.equals(config.topics().rewards())) {
                 joinReward(record);
             } else if (topic.equals(config.topics().labeled())) {
-                LoggedFeedback logged = LOGGED.decode(record.value());
+                LoggedFeedback logged = LOGGED.decode(record.value(), record.timestamp());
                 loggedLearner.learn(logged);
                 count("logged-feedback-total", "Logged feedback records learned from", logged.getModelId());
             } else {
@@ -82,9 +83,9 @@ final class BanditProcessor extends LearningTaskProcessor {
     }
 
     private void decide(Record<byte[], byte[]> record) {
-        DecisionRequest request = REQUESTS.decode(record.value());
+        DecisionRequest request = REQUESTS.decode(record.value(), record.timestamp());
         Decision decision = decider.decide(request, record.timestamp());
-        context.forward(record.withKey(key(decision.getModelId())).withValue(DECISIONS.encode(decision)),
+        context.forward(record.withKey(key(decision.getModelId())).withValue(DECISIONS.encode(decision, config.outputFormat())),
             BanditTopology.DECISIONS_SINK);
         count("decisions-total", "Decisions made", decision.getModelId());
         counters().increment("propensity-total", "Decisions by the propensity of the chosen action, in tenths",
@@ -92,7 +93,7 @@ final class BanditProcessor extends LearningTaskProcessor {
     }
 
     private void joinReward(Record<byte[], byte[]> record) {
-        Reward reward = REWARDS.decode(record.value());
+        Reward reward = REWARDS.decode(record.value(), record.timestamp());
         Feedback feedback = joiner.join(reward, record.timestamp());
         forwardFeedback(feedback, record.timestamp());
         count("rewards-joined-total", "Rewards joined to their decisions", reward.getModelId());
@@ -114,7 +115,7 @@ final class BanditProcessor extends LearningTaskProcessor {
 
     private void forwardFeedback(Feedback feedback, long timestamp) {
         String modelId = feedback.getDecision().getModelId();
-        context.forward(new Record<>(key(modelId), FEEDBACK.encode(feedback), timestamp), BanditTopology.FEEDBACK_SINK);
+        context.forward(new Record<>(key(modelId), FEEDBACK.encode(feedback, config.outputFormat()), timestamp), BanditTopology.FEEDBACK_SINK);
     }
 
     @Override

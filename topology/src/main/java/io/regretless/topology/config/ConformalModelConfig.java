@@ -4,11 +4,13 @@ import java.time.Duration;
 
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
+import io.regretless.conformal.ConformalSeries;
 
 /**
  * Everything configured per conformal series (model id).
  *
- * @param calibrator  the method: scp, scp-window, nexcp, aci, faci, sf-ogd, faci-s, saocp, quantile-tracker
+ * @param calibrator  the method: default, multivalid, scp, scp-window, nexcp, aci, faci, sf-ogd, faci-s, saocp,
+ *                    quantile-tracker
  * @param calibration target coverage and the method's parameters
  * @param warmup      labels whose residuals warm-start the calibrator; intervals are unbounded until then
  * @param lceWindow   k of the local coverage error published with each evaluation
@@ -27,5 +29,10 @@ public record ConformalModelConfig(
         if (labelWindow == null || labelWindow.isNegative() || labelWindow.isZero()) {
             throw new IllegalArgumentException("label window must be positive, got " + labelWindow);
         }
+    }
+
+    /** The most bytes the series' stored state can take ({@link ConformalSeries#maxStateBytes}). */
+    public long maxStateBytes() {
+        return ConformalSeries.maxStateBytes(calibrator, calibration, warmup, lceWindow);
     }
 }

@@ -8,6 +8,7 @@ import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_MODELS;
 import static io.regretless.topology.config.RegretlessSettings.COVERAGE;
 import static io.regretless.topology.config.RegretlessSettings.DEFAULT_REWARD;
 import static io.regretless.topology.config.RegretlessSettings.DIMENSION;
+import static io.regretless.topology.config.RegretlessSettings.EXACT_HISTORY;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS_DIMENSION;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS_LABEL_WINDOW_MS;
@@ -24,10 +25,10 @@ import static io.regretless.topology.config.RegretlessSettings.LOSS;
 import static io.regretless.topology.config.RegretlessSettings.MAX_ACTIONS;
 import static io.regretless.topology.config.RegretlessSettings.MAX_ARMS;
 import static io.regretless.topology.config.RegretlessSettings.MAX_FEATURES;
-import static io.regretless.topology.config.RegretlessSettings.MAX_HISTORY;
 import static io.regretless.topology.config.RegretlessSettings.MAX_STATE_BYTES;
 import static io.regretless.topology.config.RegretlessSettings.MODE;
 import static io.regretless.topology.config.RegretlessSettings.MODELS;
+import static io.regretless.topology.config.RegretlessSettings.OUTPUT_FORMAT;
 import static io.regretless.topology.config.RegretlessSettings.PUNCTUATION_INTERVAL_MS;
 import static io.regretless.topology.config.RegretlessSettings.REGULARIZATION;
 import static io.regretless.topology.config.RegretlessSettings.SEED;
@@ -56,6 +57,7 @@ import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.config.Setting.Scope;
 
 /**
@@ -77,14 +79,21 @@ import io.regretless.topology.config.Setting.Scope;
  * </pre>
  *
  * Every model's worst-case state (bandits: arms × (d(d+1)/2 + d) doubles; experts: see
- * {@link ExpertsModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
- * the changelog topic's {@code max.message.bytes} (1 MB by default). Experts model ids must differ
- * from bandit and conformal ones (they share the snapshot topic and the HTTP model view).
+ * {@link ExpertsModelConfig#maxStateBytes()}; conformal: {@link ConformalModelConfig#maxStateBytes()}) must
+ * fit {@code max.state.bytes}, which must stay under the changelog topic's {@code max.message.bytes}
+ * (1 MB by default). Experts model ids must differ from bandit and conformal ones (they share the
+ * snapshot topic and the HTTP model view).
+ *
+ * <p>Input topics accept single-object Avro and natural JSON alike; {@code output.format} chooses
+ * how decisions, feedback, intervals, evaluations, combined predictions, dead letters and model
+ * snapshots are written. JSON by default, so that console tools show them as they are; Avro is
+ * smaller and cheaper to write. State stores are Avro whatever the setting.
  */
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
         Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
-        Duration snapshotInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout) {
+        Duration snapshotInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout,
+        WireFormat outputFormat) {
 
     public static final String PREFIX = "regretless.";
 
@@ -101,7 +110,7 @@ public record RegretlessConfig(
         }
         problems.addAll(sharedIds(List.copyOf(models.keySet()), List.copyOf(conformal.keySet()),
             List.copyOf(experts.keySet())));
-        problems.addAll(stateBounds(models, experts, maxStateBytes));
+        problems.addAll(stateBounds(models, conformal, experts, maxStateBytes));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
@@ -155,6 +164,7 @@ public record RegretlessConfig(
         StoreType storeType = settings.get(STATE_STORE_TYPE);
         boolean failOnDataLoss = settings.get(FAIL_ON_DATA_LOSS);
         long stallTimeout = settings.get(HEALTH_STALL_TIMEOUT_MS);
+        WireFormat outputFormat = settings.get(OUTPUT_FORMAT);
         found.addAll(settings.problems());
 
         List<String> whole = new ArrayList<>();
@@ -163,7 +173,7 @@ public record RegretlessConfig(
         }
         whole.addAll(sharedIds(ids.get(Scope.BANDIT), ids.get(Scope.CONFORMAL), ids.get(Scope.EXPERTS)));
         if (boundKnown) {
-            whole.addAll(stateBounds(models, experts, maxStateBytes));
+            whole.addAll(stateBounds(models, conformal, experts, maxStateBytes));
         }
         whole.forEach(message -> found.add(new ConfigProblem(null, message)));
         problems.addAll(found);
@@ -172,7 +182,7 @@ public record RegretlessConfig(
         }
         return new RegretlessConfig(new Topics(prefix), models, conformal, experts, maxStateBytes,
             Duration.ofMillis(punctuation), Duration.ofMillis(snapshot), storeType, failOnDataLoss,
-            Duration.ofMillis(stallTimeout));
+            Duration.ofMillis(stallTimeout), outputFormat);
     }
 
     private static <T> void putIfRead(Map<String, T> models, String id, T model) {
@@ -192,9 +202,17 @@ public record RegretlessConfig(
         return problems;
     }
 
-    private static List<String> stateBounds(Map<String, ModelConfig> models, Map<String, ExpertsModelConfig> experts,
-                                            long maxStateBytes) {
+    private static List<String> stateBounds(Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
+                                            Map<String, ExpertsModelConfig> experts, long maxStateBytes) {
         List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, ConformalModelConfig> model : conformal.entrySet()) {
+            long bound = model.getValue().maxStateBytes();
+            if (bound > maxStateBytes) {
+                problems.add("conformal model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over " + MAX_STATE_BYTES.name() + "=" + maxStateBytes
+                    + ": lower its exact.history or window");
+            }
+        }
         for (Map.Entry<String, ExpertsModelConfig> model : experts.entrySet()) {
             long bound = model.getValue().maxStateBytes();
             if (bound > maxStateBytes) {
@@ -249,7 +267,7 @@ public record RegretlessConfig(
         int before = settings.problemCount();
         CalibratorKind kind = settings.get(CALIBRATOR, id);
         double coverage = settings.get(COVERAGE, id);
-        int maxHistory = settings.get(MAX_HISTORY, id);
+        int exactHistory = settings.get(EXACT_HISTORY, id);
         double aciGamma = settings.get(ACI_GAMMA, id);
         int warmup = settings.get(WARMUP, id);
         int lceWindow = settings.get(LCE_WINDOW, id);
@@ -258,7 +276,8 @@ public record RegretlessConfig(
             return null;
         }
         try {
-            CalibratorConfig calibration = CalibratorConfig.of(coverage).withMaxHistory(maxHistory).withAciGamma(aciGamma);
+            CalibratorConfig calibration = CalibratorConfig.of(coverage).withExactHistory(exactHistory)
+                .withAciGamma(aciGamma);
             return new ConformalModelConfig(kind, calibration, warmup, lceWindow, Duration.ofMillis(labelWindow));
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.CONFORMAL, id) + ": " + e.getMessage());

@@ -20,6 +20,7 @@ import io.regretless.conformal.CalibratorKind;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LossFunction;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.config.Setting.Scope;
 
 /**
@@ -52,6 +53,10 @@ public final class RegretlessSettings {
     public static final Setting<Long> HEALTH_STALL_TIMEOUT_MS = application("regretless.health.stall.timeout.ms",
         millis(1), "60000", "unready when a task with input waiting commits nothing this long (at least 3 commit intervals)");
 
+    public static final Setting<WireFormat> OUTPUT_FORMAT = application("regretless.output.format",
+        oneOf(wireNames(WireFormat.values(), WireFormat::wireName), WireFormat::parse), WireFormat.JSON.wireName(),
+        "how output topic values are written (inputs accept both); state stores are Avro whatever this says");
+
     public static final Setting<LearnerKind> LEARNER = bandit("learner",
         oneOf(wireNames(LearnerKind.values(), LearnerKind::shortName), LearnerKind::parse), null, "the algorithm (required)");
     public static final Setting<Boolean> SHARED = bandit("shared", bool(), "false",
@@ -75,8 +80,8 @@ public final class RegretlessSettings {
         "bound on candidate actions of one request");
 
     public static final Setting<CalibratorKind> CALIBRATOR = conformal("calibrator",
-        oneOf(wireNames(CalibratorKind.values(), CalibratorKind::wireName), CalibratorKind::parse), null,
-        "the calibration method (required)");
+        oneOf(wireNames(CalibratorKind.values(), CalibratorKind::wireName), CalibratorKind::parse),
+        CalibratorKind.DEFAULT.wireName(), "the calibration method");
     public static final Setting<Double> COVERAGE = conformal("coverage", number("a number in (0, 1)", v -> v > 0 && v < 1),
         "0.9", "target coverage of the intervals");
     public static final Setting<Integer> WARMUP = conformal("warmup", integer(1), "20",
@@ -85,8 +90,9 @@ public final class RegretlessSettings {
         "k of the local coverage error published with each evaluation");
     public static final Setting<Long> CONFORMAL_LABEL_WINDOW_MS = conformal("label.window.ms", millis(1), "86400000",
         "how long (stream time) a prediction waits for its label");
-    public static final Setting<Integer> MAX_HISTORY = conformal("max.history", integer(1),
-        Integer.toString(CalibratorConfig.DEFAULT_MAX_HISTORY), "scores kept by SCP, NExCP, ACI and FACI (8 bytes each)");
+    public static final Setting<Integer> EXACT_HISTORY = conformal("exact.history", integer(1),
+        Integer.toString(CalibratorConfig.DEFAULT_EXACT_HISTORY),
+        "scores SCP, NExCP, ACI, FACI and default rank exactly (8 bytes each); a quantile summary after");
     public static final Setting<Double> ACI_GAMMA = conformal("aci.gamma", number("a number > 0", v -> v > 0), "0.005",
         "ACI's step size");
 
@@ -111,12 +117,41 @@ public final class RegretlessSettings {
         Double.toString(GroupwiseRidge.DEFAULT_SHRINKAGE),
         "features mode: lambda of the group models, rows of evidence a group's deviation costs (refused in advice mode)");
 
+    private static final List<Retired> RETIRED = List.of(
+        new Retired(Scope.CONFORMAL, "max.history", "SCP, NExCP, ACI and FACI now use every past score, exactly up to "
+            + "exact.history and summarised after it; drop the setting"));
+
+    /**
+     * A setting that existed and does not any more: naming it is an error that says what replaced it,
+     * rather than the generic unknown-setting one.
+     *
+     * @param scope where it applied
+     * @param name  its name, as in {@link Setting#name()}
+     * @param why   what to do instead
+     */
+    public record Retired(Scope scope, String name, String why) {
+        /** Whether {@code property} is this setting's name (for any model id). */
+        public boolean names(String property) {
+            if (scope == Scope.APPLICATION) {
+                return property.equals(name);
+            }
+            String suffix = "." + name;
+            return property.startsWith(scope.keyPrefix()) && property.endsWith(suffix)
+                && property.length() > scope.keyPrefix().length() + suffix.length();
+        }
+    }
+
     private RegretlessSettings() {
     }
 
     /** Every setting, in declaration order. */
     public static List<Setting<?>> all() {
         return Collections.unmodifiableList(ALL);
+    }
+
+    /** Settings that are gone, with what replaced them. */
+    public static List<Retired> retired() {
+        return RETIRED;
     }
 
     private static <T> Setting<T> application(String name, SettingType<T> type, String defaultValue, String doc) {

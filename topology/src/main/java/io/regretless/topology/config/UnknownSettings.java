@@ -32,7 +32,7 @@ final class UnknownSettings {
         List<ConfigProblem> problems = new ArrayList<>();
         for (String name : new TreeSet<>(names)) {
             if (name.startsWith(RegretlessConfig.PREFIX) && !known.contains(name) && !anyIdWould(name, ids)) {
-                problems.add(new ConfigProblem(name, "unknown setting " + name + ": " + explain(name, known, ids)));
+                problems.add(new ConfigProblem(name, message(name, known, ids)));
             }
         }
         return problems;
@@ -54,6 +54,15 @@ final class UnknownSettings {
     private static boolean anyIdWould(String name, Map<Scope, List<String>> ids) {
         return RegretlessSettings.all().stream()
             .anyMatch(s -> s.scope() != Scope.APPLICATION && !ids.containsKey(s.scope()) && s.idIn(name).isPresent());
+    }
+
+    private static String message(String name, Set<String> known, Map<Scope, List<String>> ids) {
+        for (RegretlessSettings.Retired retired : RegretlessSettings.retired()) {
+            if (retired.names(name)) {
+                return name + " is gone: " + retired.why();
+            }
+        }
+        return "unknown setting " + name + ": " + explain(name, known, ids);
     }
 
     private static String explain(String name, Set<String> known, Map<Scope, List<String>> ids) {

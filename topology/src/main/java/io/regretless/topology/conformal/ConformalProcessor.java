@@ -11,6 +11,7 @@ import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.ConformalModelState;
 import io.regretless.schemas.state.PendingPrediction;
 import io.regretless.topology.config.RegretlessConfig;
@@ -25,10 +26,10 @@ import io.regretless.topology.task.LearnerStore;
  * model id.
  */
 final class ConformalProcessor extends LearningTaskProcessor {
-    private static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
-    private static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    private static final AvroCodec<PredictionInterval> INTERVALS = AvroCodec.of(PredictionInterval.class);
-    private static final AvroCodec<ConformalEvaluation> EVALUATIONS = AvroCodec.of(ConformalEvaluation.class);
+    private static final WireCodec<PredictionRequest> REQUESTS = WireCodec.of(PredictionRequest.class);
+    private static final WireCodec<Label> LABELS = WireCodec.of(Label.class);
+    private static final WireCodec<PredictionInterval> INTERVALS = WireCodec.of(PredictionInterval.class);
+    private static final WireCodec<ConformalEvaluation> EVALUATIONS = WireCodec.of(ConformalEvaluation.class);
     private static final AvroCodec<PendingPrediction> PENDING = AvroCodec.of(PendingPrediction.class);
     private static final AvroCodec<ConformalModelState> STATES = AvroCodec.of(ConformalModelState.class);
 
@@ -53,8 +54,8 @@ final class ConformalProcessor extends LearningTaskProcessor {
     @Override
     protected void route(String topic, Record<byte[], byte[]> record) {
         if (topic.equals(config.topics().predictionRequests())) {
-            PredictionInterval interval = issuer.issue(REQUESTS.decode(record.value()), record.timestamp());
-            context.forward(record.withKey(key(interval.getModelId())).withValue(INTERVALS.encode(interval)),
+            PredictionInterval interval = issuer.issue(REQUESTS.decode(record.value(), record.timestamp()), record.timestamp());
+            context.forward(record.withKey(key(interval.getModelId())).withValue(INTERVALS.encode(interval, config.outputFormat())),
                 ConformalTopology.INTERVALS_SINK);
             count("intervals-total", "Prediction intervals issued", interval.getModelId());
         } else if (topic.equals(config.topics().labels())) {
@@ -65,11 +66,11 @@ final class ConformalProcessor extends LearningTaskProcessor {
     }
 
     private void joinLabel(Record<byte[], byte[]> record) {
-        Label label = LABELS.decode(record.value());
+        Label label = LABELS.decode(record.value(), record.timestamp());
         ConformalEvaluation evaluation = joiner.join(label, record.timestamp());
         count("labels-joined-total", "Labels joined to their intervals", label.getModelId());
         if (evaluation != null) {
-            context.forward(record.withKey(key(label.getModelId())).withValue(EVALUATIONS.encode(evaluation)),
+            context.forward(record.withKey(key(label.getModelId())).withValue(EVALUATIONS.encode(evaluation, config.outputFormat())),
                 ConformalTopology.EVALUATION_SINK);
             count(evaluation.getCovered() ? "intervals-covered-total" : "intervals-missed-total",
                 "Scored labels inside (covered) or outside (missed) their interval", label.getModelId());

@@ -2,7 +2,7 @@ package io.regretless.topology.deadletter;
 
 /** Why a record was refused. The names are stable codes: dashboards and alerts key on them. */
 public enum DeadLetterReason {
-    /** The bytes are not a single-object-encoded record of a known schema. */
+    /** The bytes are neither single-object Avro of a known writer schema nor well-formed JSON (the detail says where parsing stopped). */
     UNREADABLE,
     /** A feature, reward, propensity, prediction or label is NaN or infinite. */
     NON_FINITE_NUMBER,
@@ -12,7 +12,11 @@ public enum DeadLetterReason {
     TOO_MANY_FEATURES,
     /** More candidate actions than max.actions, or more distinct arms than max.arms. */
     TOO_MANY_ACTIONS,
-    /** Well-formed but inconsistent: no actions, duplicate action ids, an empty id, a propensity outside (0, 1]. */
+    /**
+     * Well-formed but not a valid record: JSON that does not fit the event's JSON Schema (a missing,
+     * unknown or mistyped field, named by JSON pointer), or inconsistent values (no actions,
+     * duplicate action ids, an empty id, a propensity outside (0, 1]).
+     */
     INVALID_RECORD,
     /** A request, prediction or case id that was already answered and is still remembered (waiting, or closed within the last window). */
     DUPLICATE_REQUEST,

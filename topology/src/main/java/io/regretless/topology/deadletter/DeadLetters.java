@@ -8,7 +8,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 
 import io.regretless.schemas.DeadLetter;
-import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.metrics.Counters;
 
 /**
@@ -17,16 +18,19 @@ import io.regretless.topology.metrics.Counters;
  * {@code regretless-dead-letters-total{reason=...}}.
  */
 public final class DeadLetters {
-    private static final AvroCodec<DeadLetter> CODEC = AvroCodec.of(DeadLetter.class);
+    private static final WireCodec<DeadLetter> CODEC = WireCodec.of(DeadLetter.class);
 
     private final ProcessorContext<byte[], byte[]> context;
     private final String sink;
     private final Counters counters;
+    private final WireFormat format;
 
-    public DeadLetters(ProcessorContext<byte[], byte[]> context, String sink, Counters counters) {
+    /** @param format how dead letters are written (the application's output format) */
+    public DeadLetters(ProcessorContext<byte[], byte[]> context, String sink, Counters counters, WireFormat format) {
         this.context = context;
         this.sink = sink;
         this.counters = counters;
+        this.format = format;
     }
 
     /** Refuses {@code source}, the record being processed. */
@@ -42,7 +46,7 @@ public final class DeadLetters {
             .setKey(source.key() == null ? null : ByteBuffer.wrap(source.key()))
             .setValue(source.value() == null ? null : ByteBuffer.wrap(source.value()))
             .build();
-        context.forward(new Record<>(source.key(), CODEC.encode(letter), source.timestamp()), sink);
+        context.forward(new Record<>(source.key(), CODEC.encode(letter, format), source.timestamp()), sink);
         counters.increment("dead-letters-total", "Records sent to the dead-letter topic", Map.of("reason", reason.name()));
     }
 }

@@ -12,6 +12,7 @@ import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.PendingAdvice;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.task.LearningTaskProcessor;
@@ -26,10 +27,10 @@ import io.regretless.experts.ExpertsModel;
  * {@code group-loss} per model and group.
  */
 final class ExpertsProcessor extends LearningTaskProcessor {
-    private static final AvroCodec<Advice> ADVICE = AvroCodec.of(Advice.class);
-    private static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    private static final AvroCodec<CombinedPrediction> COMBINED = AvroCodec.of(CombinedPrediction.class);
-    private static final AvroCodec<ExpertsEvaluation> EVALUATIONS = AvroCodec.of(ExpertsEvaluation.class);
+    private static final WireCodec<Advice> ADVICE = WireCodec.of(Advice.class);
+    private static final WireCodec<Label> LABELS = WireCodec.of(Label.class);
+    private static final WireCodec<CombinedPrediction> COMBINED = WireCodec.of(CombinedPrediction.class);
+    private static final WireCodec<ExpertsEvaluation> EVALUATIONS = WireCodec.of(ExpertsEvaluation.class);
     private static final AvroCodec<PendingAdvice> PENDING = AvroCodec.of(PendingAdvice.class);
 
     private LearnerStore<ExpertsModel> models;
@@ -54,8 +55,8 @@ final class ExpertsProcessor extends LearningTaskProcessor {
     @Override
     protected void route(String topic, Record<byte[], byte[]> record) {
         if (topic.equals(config.topics().advice())) {
-            CombinedPrediction combined = combiner.combine(ADVICE.decode(record.value()), record.timestamp());
-            context.forward(record.withKey(key(combined.getModelId())).withValue(COMBINED.encode(combined)),
+            CombinedPrediction combined = combiner.combine(ADVICE.decode(record.value(), record.timestamp()), record.timestamp());
+            context.forward(record.withKey(key(combined.getModelId())).withValue(COMBINED.encode(combined, config.outputFormat())),
                 ExpertsTopology.COMBINED_SINK);
             count("combined-total", "Combined predictions issued", combined.getModelId());
         } else if (topic.equals(config.topics().expertLabels())) {
@@ -66,12 +67,12 @@ final class ExpertsProcessor extends LearningTaskProcessor {
     }
 
     private void joinLabel(Record<byte[], byte[]> record) {
-        Label label = LABELS.decode(record.value());
+        Label label = LABELS.decode(record.value(), record.timestamp());
         List<ExpertsEvaluation> evaluations = joiner.join(label, record.timestamp());
         String model = label.getModelId();
         count("expert-labels-joined-total", "Labels joined to their sleeping-experts case", model);
         for (ExpertsEvaluation e : evaluations) {
-            context.forward(record.withKey(key(model)).withValue(EVALUATIONS.encode(e)),
+            context.forward(record.withKey(key(model)).withValue(EVALUATIONS.encode(e, config.outputFormat())),
                 ExpertsTopology.GROUP_EVALUATION_SINK);
             Map<String, String> tags = Map.of("model", model, "group", e.getGroup());
             counters().set("group-regret", "Square-loss regret against the least-squares fit in hindsight on the group",

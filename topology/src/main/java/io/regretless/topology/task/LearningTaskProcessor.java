@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.regretless.schemas.codec.SchemaViolationException;
 import io.regretless.schemas.codec.UnreadableRecordException;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.deadletter.DeadLetters;
@@ -49,13 +50,13 @@ public abstract class LearningTaskProcessor implements Processor<byte[], byte[],
     public final void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         counters = new Counters(context.metrics());
-        deadLetters = new DeadLetters(context, deadLetterSink, counters);
+        deadLetters = new DeadLetters(context, deadLetterSink, counters, config.outputFormat());
         boundaries = new StreamTimeBoundaries(config.punctuationInterval());
         initPart(context);
         if (!config.snapshotInterval().isZero()) {
             KeyValueStore<String, byte[]> store = context.getStateStore(snapshots.store());
             SnapshotPublisher publisher = new SnapshotPublisher(context, store, snapshots.kind(), snapshots.version(),
-                snapshots.sink());
+                snapshots.sink(), config.outputFormat());
             context.schedule(config.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, publisher::publish);
         }
     }
@@ -65,6 +66,8 @@ public abstract class LearningTaskProcessor implements Processor<byte[], byte[],
         String topic = context.recordMetadata().map(m -> m.topic()).orElse("");
         try {
             route(topic, record);
+        } catch (SchemaViolationException e) {
+            deadLetters.send(record, DeadLetterReason.INVALID_RECORD, e.getMessage());
         } catch (UnreadableRecordException e) {
             deadLetters.send(record, DeadLetterReason.UNREADABLE, e.getMessage());
         } catch (InvalidRecordException e) {

@@ -1,10 +1,15 @@
 package io.regretless.topology.bandit;
 
+import static io.regretless.topology.HostileJson.assertDeadLettersNameTheField;
+import static io.regretless.topology.HostileJson.bad;
+import static io.regretless.topology.HostileJson.json;
+import static io.regretless.topology.HostileJson.valid;
 import static io.regretless.topology.SameRecords.assertSameRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +34,8 @@ import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.Reward;
-import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
@@ -37,20 +43,26 @@ import io.regretless.topology.config.Topics;
 /**
  * Hostile input interleaved with a valid stream on every bandit input topic (requests, rewards,
  * labeled): random bytes, truncated Avro, a record of another schema, huge feature maps, NaN and
- * infinite values, invalid logged feedback, duplicate and late rewards, unknown models.
- * Every bad record is dead-lettered with its reason, and the valid records' decisions, feedback and
- * the final model are exactly those of a run without the bad ones.
+ * infinite values, invalid logged feedback, duplicate and late rewards, unknown models, and JSON
+ * that is malformed (truncated, NaN tokens, a key twice) or does not fit the schema (a typo, a
+ * missing field, a string for a number). In the hostile run the valid records themselves come as
+ * JSON or Avro at random. Every bad record is dead-lettered with its reason, each JSON one naming
+ * the field, and the valid records' decisions, feedback and the final model are exactly those of
+ * an all-Avro run without the bad ones.
  */
 class BadInputFuzzTest {
     static final int REQUESTS = 400;
-    static final AvroCodec<DecisionRequest> REQUESTS_CODEC = AvroCodec.of(DecisionRequest.class);
-    static final AvroCodec<Reward> REWARDS_CODEC = AvroCodec.of(Reward.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
-    static final AvroCodec<LoggedFeedback> LOGGED = AvroCodec.of(LoggedFeedback.class);
+    static final WireCodec<DecisionRequest> REQUESTS_CODEC = WireCodec.of(DecisionRequest.class);
+    static final WireCodec<Reward> REWARDS_CODEC = WireCodec.of(Reward.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
+    static final WireCodec<LoggedFeedback> LOGGED = WireCodec.of(LoggedFeedback.class);
 
-    /** What one run produced. */
-    record Outcome(List<byte[]> decisions, List<byte[]> feedback, byte[] model, List<String> deadLetterReasons,
-                   boolean persistentStores) {
+    /** What one run produced; {@code named} maps each refused JSON value to what its dead letter must say. */
+    record Outcome(List<byte[]> decisions, List<byte[]> feedback, byte[] model, List<DeadLetter> deadLetters,
+                   Map<ByteBuffer, String> named, boolean persistentStores) {
+        List<String> deadLetterReasons() {
+            return deadLetters.stream().map(DeadLetter::getReason).toList();
+        }
     }
 
     @Test
@@ -69,6 +81,7 @@ class BadInputFuzzTest {
             "DUPLICATE_REWARD", "LATE_REWARD", "DUPLICATE_REQUEST", "UNKNOWN_REQUEST", "INVALID_RECORD")) {
             assertTrue(byReason.getOrDefault(reason, 0) > 0, "some " + reason + " in " + byReason);
         }
+        assertDeadLettersNameTheField(hostile.deadLetters(), hostile.named(), 30);
     }
 
     /** Plays the valid stream on in-memory stores; with a non-zero seed, interleaves a bad record after most valid ones. */
@@ -102,22 +115,24 @@ class BadInputFuzzTest {
             TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
             byte[] key = "m".getBytes();
             SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
+            SplittableRandom formats = badSeed == 0 ? null : new SplittableRandom(badSeed + 1);
+            Map<ByteBuffer, String> named = new HashMap<>();
             for (int i = 0; i < requestCount; i++) {
                 long t = 10L * i;
                 DecisionRequest request = request("r" + i, "m", Map.of("x", (double) (i % 4), "y", i % 3 * 0.5));
-                requests.pipeInput(key, REQUESTS_CODEC.encode(request), t);
+                requests.pipeInput(key, valid(REQUESTS_CODEC, request, formats), t);
                 if (i >= 3 && i % 11 != 0) {
                     int rewarded = i - 3;
-                    rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward("r" + rewarded, "m", (double) (rewarded % 2), t)), t);
+                    rewards.pipeInput(key, valid(REWARDS_CODEC, new Reward("r" + rewarded, "m", (double) (rewarded % 2), t), formats), t);
                 }
                 if (bad != null) {
-                    hostileRecord(bad, i, t, key, requests, rewards, labeled);
+                    hostileRecord(bad, i, t, key, requests, rewards, labeled, named);
                 }
             }
-            List<String> reasons = new ArrayList<>();
-            deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
+            List<DeadLetter> letters = new ArrayList<>();
+            deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
             return new Outcome(decisions.readValuesToList(), feedback.readValuesToList(),
-                driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m"), reasons,
+                driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m"), letters, named,
                 driver.getKeyValueStore(BanditTopology.MODELS_STORE).persistent());
         }
     }
@@ -125,9 +140,10 @@ class BadInputFuzzTest {
     /** One bad record at the current event time (so it cannot move stream time). */
     static void hostileRecord(SplittableRandom random, int i, long t, byte[] key,
                               TestInputTopic<byte[], byte[]> requests, TestInputTopic<byte[], byte[]> rewards,
-                              TestInputTopic<byte[], byte[]> labeled) {
-        byte[] valid = REQUESTS_CODEC.encode(request("x" + i, "m", Map.of("x", 1.0)));
-        switch (random.nextInt(11)) {
+                              TestInputTopic<byte[], byte[]> labeled, Map<ByteBuffer, String> named) {
+        byte[] valid = REQUESTS_CODEC.encode(request("x" + i, "m", Map.of("x", 1.0)), WireFormat.AVRO);
+        String json = json(REQUESTS_CODEC, request("j" + i, "m", Map.of("x", 1.0)));
+        switch (random.nextInt(20)) {
             case 0 -> {
                 byte[] noise = new byte[random.nextInt(1, 64)];
                 random.nextBytes(noise);
@@ -140,11 +156,11 @@ class BadInputFuzzTest {
                 for (int f = 0; f < 5_000; f++) {
                     huge.put("f" + f, 1.0);
                 }
-                requests.pipeInput(key, REQUESTS_CODEC.encode(request("huge" + i, "m", huge)), t);
+                requests.pipeInput(key, REQUESTS_CODEC.encode(request("huge" + i, "m", huge), WireFormat.AVRO), t);
             }
             case 4 -> requests.pipeInput(key, REQUESTS_CODEC.encode(request("nan" + i, "m",
-                Map.of("x", random.nextBoolean() ? Double.NaN : Double.NEGATIVE_INFINITY))), t);
-            case 5 -> requests.pipeInput(key, REQUESTS_CODEC.encode(request("who" + i, "elsewhere", Map.of())), t);
+                Map.of("x", random.nextBoolean() ? Double.NaN : Double.NEGATIVE_INFINITY)), WireFormat.AVRO), t);
+            case 5 -> requests.pipeInput(key, REQUESTS_CODEC.encode(request("who" + i, "elsewhere", Map.of()), WireFormat.AVRO), t);
             case 6 -> {
                 int j = i - 3 - random.nextInt(0, 30);
                 boolean rewardedBefore = random.nextBoolean() && j >= 0 && (j + 3) % 11 != 0;
@@ -152,14 +168,28 @@ class BadInputFuzzTest {
                 String id = rewardedBefore ? "r" + j                       // a second reward
                     : lateCandidate >= 0 ? "r" + lateCandidate            // its window closed with the default
                     : "never" + i;                                        // no such request
-                rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward(id, "m", 1.0, t)), t);
+                rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward(id, "m", 1.0, t), WireFormat.AVRO), t);
             }
             case 8 -> labeled.pipeInput(key, Arrays.copyOf(valid, random.nextInt(0, valid.length)), t);
             case 9 -> labeled.pipeInput(key, LOGGED.encode(new LoggedFeedback("e" + i, "m", t, Map.of("x", 1.0),
                 request("e" + i, "m", Map.of()).getActions(), random.nextBoolean() ? "zzz" : "a",
-                random.nextBoolean() ? 0.0 : Double.NaN, 1.0)), t);
-            case 7 -> requests.pipeInput(key, REQUESTS_CODEC.encode(request("r" + i, "m", Map.of("x", 9.0))), t);
-            default -> rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward("r" + i, "m", Double.NaN, t)), t);
+                random.nextBoolean() ? 0.0 : Double.NaN, 1.0), WireFormat.AVRO), t);
+            case 7 -> requests.pipeInput(key, REQUESTS_CODEC.encode(request("r" + i, "m", Map.of("x", 9.0)), WireFormat.AVRO), t);
+            case 10 -> rewards.pipeInput(key, REWARDS_CODEC.encode(new Reward("r" + i, "m", Double.NaN, t), WireFormat.AVRO), t);
+            case 11 -> requests.pipeInput(key, bad(json.substring(0, random.nextInt(1, json.length())), "not valid JSON at ",
+                named), t);
+            case 12 -> requests.pipeInput(key, bad(json.replace("\"context\"", "\"contxt\""), "/contxt: unknown field", named), t);
+            case 13 -> requests.pipeInput(key, bad(json.replace("\"p\":1.0", "\"p\":\"high\""), "/actions/0/features/p: ", named), t);
+            case 14 -> requests.pipeInput(key, bad(json.substring(0, json.indexOf(",\"actions\"")) + "}", "/actions: missing required field",
+                named), t);
+            case 15 -> requests.pipeInput(key, bad(json.replace("\"x\":1.0", "\"x\":NaN"), "not valid JSON at /context/x", named), t);
+            case 16 -> requests.pipeInput(key, bad(json.replace("\"x\":1.0", "\"x\":1e400"), "'x'", named), t);
+            case 17 -> requests.pipeInput(key, bad(json.replace("{\"requestId\":", "{\"requestId\":\"dup\",\"requestId\":"),
+                "not valid JSON at /requestId", named), t);
+            case 18 -> rewards.pipeInput(key, bad("{\"requestId\": \"r" + i + "\", \"modelId\": \"m\", \"value\": \"1\"}",
+                "/value: ", named), t);
+            default -> labeled.pipeInput(key, bad("{\"eventId\": \"e" + i + "\", \"modelId\": \"m\", \"actions\": [{\"id\": \"a\"}],"
+                + " \"propensity\": 0.5, \"reward\": 1}", "/chosenActionId: missing required field", named), t);
         }
     }
 

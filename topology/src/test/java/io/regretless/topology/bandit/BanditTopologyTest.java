@@ -35,6 +35,7 @@ import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.ModelSnapshot;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
@@ -47,9 +48,9 @@ class BanditTopologyTest {
     static final AvroCodec<DecisionRequest> REQUESTS = AvroCodec.of(DecisionRequest.class);
     static final AvroCodec<Reward> REWARDS = AvroCodec.of(Reward.class);
     static final AvroCodec<LoggedFeedback> LOGGED = AvroCodec.of(LoggedFeedback.class);
-    static final AvroCodec<Decision> DECISIONS = AvroCodec.of(Decision.class);
-    static final AvroCodec<Feedback> FEEDBACK = AvroCodec.of(Feedback.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<Decision> DECISIONS = WireCodec.of(Decision.class);
+    static final WireCodec<Feedback> FEEDBACK = WireCodec.of(Feedback.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
     static final AvroCodec<LinearBanditState> STATE = AvroCodec.of(LinearBanditState.class);
 
     TopologyTestDriver driver;
@@ -204,7 +205,7 @@ class BanditTopologyTest {
         send(request("r1"), 1_000);
         reward("r1", "m1", 1.0, 2_000);
         driver.advanceWallClockTime(java.time.Duration.ofSeconds(61));
-        ModelSnapshot snapshot = AvroCodec.of(ModelSnapshot.class).decode(snapshots.readValue());
+        ModelSnapshot snapshot = WireCodec.of(ModelSnapshot.class).decode(snapshots.readValue());
         assertEquals("m1", snapshot.getModelId());
         assertEquals("bandit", snapshot.getKind());
         assertEquals(1L, snapshot.getVersion());

@@ -67,6 +67,13 @@ class ConfigReportTest {
     }
 
     @Test
+    void retiredSettingSaysWhatReplacedIt() {
+        assertEquals("regretless.conformal.model.temperature.max.history is gone: SCP, NExCP, ACI and FACI now use every "
+            + "past score, exactly up to exact.history and summarised after it; drop the setting",
+            onlyError(check("regretless.conformal.model.temperature.max.history", "2000")));
+    }
+
+    @Test
     void nameFarFromEverySettingIsStillRefused() {
         assertTrue(onlyError(check("regretless.colour", "blue"))
             .startsWith("unknown setting regretless.colour: no regretless.* setting has that name"));

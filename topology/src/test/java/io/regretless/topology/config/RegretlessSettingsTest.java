@@ -50,10 +50,10 @@ class RegretlessSettingsTest {
         List<String> before = List.of("regretless.topic.prefix", "regretless.models", "regretless.conformal.models",
             "regretless.experts.models", "regretless.max.state.bytes", "regretless.punctuation.interval.ms",
             "regretless.snapshot.interval.ms", "regretless.state.store.type", "regretless.fail.on.data.loss",
-            "regretless.health.stall.timeout.ms");
+            "regretless.health.stall.timeout.ms", "regretless.output.format");
         List<String> bandit = List.of("learner", "shared", "dimension", "regularization", "exploration", "seed", "max.arms",
             "attribution.window.ms", "default.reward", "max.features", "max.actions");
-        List<String> conformal = List.of("calibrator", "coverage", "max.history", "aci.gamma", "warmup", "lce.window",
+        List<String> conformal = List.of("calibrator", "coverage", "exact.history", "aci.gamma", "warmup", "lce.window",
             "label.window.ms");
         List<String> experts = List.of("mode", "groups", "experts", "dimension", "loss", "label.low", "label.high",
             "label.window.ms", "shrinkage");

@@ -1,15 +1,22 @@
 package io.regretless.topology.conformal;
 
+import static io.regretless.topology.HostileJson.assertDeadLettersNameTheField;
+import static io.regretless.topology.HostileJson.bad;
+import static io.regretless.topology.HostileJson.json;
+import static io.regretless.topology.HostileJson.valid;
 import static io.regretless.topology.SameRecords.assertSameRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
@@ -25,23 +32,29 @@ import org.junit.jupiter.api.io.TempDir;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionRequest;
-import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
 
 /**
  * Hostile records on the conformal inputs (prediction-requests, labels), interleaved with a valid
- * series: each lands in dead letters, one per bad record, and intervals, evaluation and the stored
- * calibrator are exactly those of a clean run.
+ * series whose records come as JSON or Avro at random: each lands in dead letters, one per bad
+ * record, each bad JSON one naming the field, and intervals, evaluation and the stored calibrator
+ * are exactly those of a clean all-Avro run.
  */
 class ConformalBadInputFuzzTest {
     static final int STEPS = 300;
-    static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
-    static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<PredictionRequest> REQUESTS = WireCodec.of(PredictionRequest.class);
+    static final WireCodec<Label> LABELS = WireCodec.of(Label.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
 
-    record Outcome(List<byte[]> intervals, List<byte[]> evaluation, byte[] calibrator, List<String> reasons) {
+    record Outcome(List<byte[]> intervals, List<byte[]> evaluation, byte[] calibrator, List<DeadLetter> deadLetters,
+                   Map<ByteBuffer, String> named) {
+        List<String> reasons() {
+            return deadLetters.stream().map(DeadLetter::getReason).toList();
+        }
     }
 
     @Test
@@ -57,6 +70,7 @@ class ConformalBadInputFuzzTest {
             "DUPLICATE_LABEL", "UNKNOWN_REQUEST", "INVALID_RECORD")) {
             assertTrue(hostile.reasons().contains(reason), reason + " in " + hostile.reasons());
         }
+        assertDeadLettersNameTheField(hostile.deadLetters(), hostile.named(), 30);
     }
 
     static Outcome run(Path stateDir, long badSeed) {
@@ -83,28 +97,32 @@ class ConformalBadInputFuzzTest {
             byte[] key = "s".getBytes();
             SplittableRandom series = new SplittableRandom(1);
             SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
+            SplittableRandom formats = badSeed == 0 ? null : new SplittableRandom(badSeed + 1);
+            Map<ByteBuffer, String> named = new HashMap<>();
             for (int t = 0; t < STEPS; t++) {
                 double yhat = series.nextDouble();
                 double y = yhat + series.nextGaussian() * 0.1;
-                requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("p" + t, "s", yhat, 2L * t, null)), 2L * t);
-                labels.pipeInput(key, LABELS.encode(new Label("p" + t, "s", y, 2L * t + 1)), 2L * t + 1);
+                requests.pipeInput(key, valid(REQUESTS, new PredictionRequest("p" + t, "s", yhat, 2L * t, null), formats), 2L * t);
+                labels.pipeInput(key, valid(LABELS, new Label("p" + t, "s", y, 2L * t + 1), formats), 2L * t + 1);
                 if (bad != null) {
-                    hostile(bad, t, key, requests, labels);
+                    hostile(bad, t, key, requests, labels, named);
                 }
             }
-            List<String> reasons = new ArrayList<>();
-            deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
+            List<DeadLetter> letters = new ArrayList<>();
+            deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
             return new Outcome(intervals.readValuesToList(), evaluation.readValuesToList(),
-                driver.<String, byte[]>getKeyValueStore(ConformalTopology.CALIBRATORS_STORE).get("s"), reasons);
+                driver.<String, byte[]>getKeyValueStore(ConformalTopology.CALIBRATORS_STORE).get("s"), letters, named);
         }
     }
 
     /** One bad record at the current event time, so it cannot move stream time. */
     static void hostile(SplittableRandom random, int t, byte[] key, TestInputTopic<byte[], byte[]> requests,
-                        TestInputTopic<byte[], byte[]> labels) {
+                        TestInputTopic<byte[], byte[]> labels, Map<ByteBuffer, String> named) {
         long time = 2L * t + 1;
-        byte[] valid = REQUESTS.encode(new PredictionRequest("x" + t, "s", 0.5, time, null));
-        switch (random.nextInt(9)) {
+        byte[] valid = REQUESTS.encode(new PredictionRequest("x" + t, "s", 0.5, time, null), WireFormat.AVRO);
+        String request = json(REQUESTS, new PredictionRequest("j" + t, "s", 0.5, time, 0.9));
+        String label = json(LABELS, new Label("j" + t, "s", 0.3, time));
+        switch (random.nextInt(15)) {
             case 0 -> {
                 byte[] noise = new byte[random.nextInt(1, 40)];
                 random.nextBytes(noise);
@@ -113,12 +131,25 @@ class ConformalBadInputFuzzTest {
             case 1 -> requests.pipeInput(key, Arrays.copyOf(valid, random.nextInt(0, valid.length)), time);
             case 2 -> labels.pipeInput(key, valid, time);
             case 3 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("nan" + t, "s",
-                random.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY, time, null)), time);
-            case 4 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("who" + t, "nobody", 0.5, time, null)), time);
-            case 5 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("p" + t, "s", 0.5, time, null)), time);
-            case 6 -> labels.pipeInput(key, LABELS.encode(new Label("p" + t, "s", 0.3, time)), time);
-            case 7 -> labels.pipeInput(key, LABELS.encode(new Label("never" + t, "s", 0.3, time)), time);
-            default -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("cov" + t, "s", 0.5, time, 0.5)), time);
+                random.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY, time, null), WireFormat.AVRO), time);
+            case 4 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("who" + t, "nobody", 0.5, time, null),
+                WireFormat.AVRO), time);
+            case 5 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("p" + t, "s", 0.5, time, null), WireFormat.AVRO), time);
+            case 6 -> labels.pipeInput(key, LABELS.encode(new Label("p" + t, "s", 0.3, time), WireFormat.AVRO), time);
+            case 7 -> labels.pipeInput(key, LABELS.encode(new Label("never" + t, "s", 0.3, time), WireFormat.AVRO), time);
+            case 8 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("cov" + t, "s", 0.5, time, 0.5), WireFormat.AVRO),
+                time);
+            case 9 -> requests.pipeInput(key, bad(request.substring(0, random.nextInt(1, request.length())), "not valid JSON at ",
+                named), time);
+            case 10 -> requests.pipeInput(key, bad(request.replace("\"prediction\"", "\"predicton\""),
+                "/predicton: unknown field (did you mean 'prediction'?)", named), time);
+            case 11 -> requests.pipeInput(key, bad(request.replace("\"targetCoverage\":0.9", "\"targetCoverage\":{\"double\":0.9}"),
+                "/targetCoverage: ", named), time);
+            case 12 -> requests.pipeInput(key, bad(request.replace("\"prediction\":0.5", "\"prediction\":\"0.5\""),
+                "/prediction: string found, number expected", named), time);
+            case 13 -> labels.pipeInput(key, bad(label.replace("\"value\":0.3", "\"value\":null"), "/value: null found", named), time);
+            default -> labels.pipeInput(key, bad(label.replace("{\"id\":\"j" + t + "\",", "{"), "/id: missing required field", named),
+                time);
         }
     }
 }

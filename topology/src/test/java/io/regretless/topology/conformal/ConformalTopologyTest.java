@@ -30,6 +30,7 @@ import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
@@ -39,9 +40,9 @@ class ConformalTopologyTest {
     static final long LABEL_WINDOW = 10_000;
     static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
     static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    static final AvroCodec<PredictionInterval> INTERVALS = AvroCodec.of(PredictionInterval.class);
-    static final AvroCodec<ConformalEvaluation> EVALUATIONS = AvroCodec.of(ConformalEvaluation.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<PredictionInterval> INTERVALS = WireCodec.of(PredictionInterval.class);
+    static final WireCodec<ConformalEvaluation> EVALUATIONS = WireCodec.of(ConformalEvaluation.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
 
     TopologyTestDriver driver;
     TestInputTopic<byte[], byte[]> requests;

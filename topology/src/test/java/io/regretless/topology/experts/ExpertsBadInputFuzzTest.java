@@ -1,15 +1,22 @@
 package io.regretless.topology.experts;
 
+import static io.regretless.topology.HostileJson.assertDeadLettersNameTheField;
+import static io.regretless.topology.HostileJson.bad;
+import static io.regretless.topology.HostileJson.json;
+import static io.regretless.topology.HostileJson.valid;
 import static io.regretless.topology.SameRecords.assertSameRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
@@ -26,24 +33,30 @@ import io.regretless.schemas.Advice;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertAdvice;
 import io.regretless.schemas.Label;
-import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
 
 /**
  * Hostile records on the sleeping-experts inputs (advice, expert-labels), interleaved with valid
- * cases: each lands in dead letters, one per bad record, and combined predictions, group
- * evaluations and the stored model are exactly those of a clean run.
+ * cases that come as JSON or Avro at random: each lands in dead letters, one per bad record, each
+ * bad JSON one naming the field, and combined predictions, group evaluations and the stored model
+ * are exactly those of a clean all-Avro run.
  */
 class ExpertsBadInputFuzzTest {
     static final int CASES = 300;
     static final List<String> EXPERTS = List.of("e0", "e1", "e2");
-    static final AvroCodec<Advice> ADVICE = AvroCodec.of(Advice.class);
-    static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
+    static final WireCodec<Advice> ADVICE = WireCodec.of(Advice.class);
+    static final WireCodec<Label> LABELS = WireCodec.of(Label.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
 
-    record Outcome(List<byte[]> combined, List<byte[]> evaluation, byte[] model, List<String> reasons) {
+    record Outcome(List<byte[]> combined, List<byte[]> evaluation, byte[] model, List<DeadLetter> deadLetters,
+                   Map<ByteBuffer, String> named) {
+        List<String> reasons() {
+            return deadLetters.stream().map(DeadLetter::getReason).toList();
+        }
     }
 
     @Test
@@ -59,6 +72,7 @@ class ExpertsBadInputFuzzTest {
             "UNKNOWN_EXPERT", "DUPLICATE_REQUEST", "DUPLICATE_LABEL", "UNKNOWN_REQUEST")) {
             assertTrue(hostile.reasons().contains(reason), reason + " in " + hostile.reasons());
         }
+        assertDeadLettersNameTheField(hostile.deadLetters(), hostile.named(), 30);
     }
 
     static Outcome run(Path stateDir, long badSeed) {
@@ -86,6 +100,8 @@ class ExpertsBadInputFuzzTest {
             byte[] key = "adv".getBytes();
             SplittableRandom cases = new SplittableRandom(2);
             SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
+            SplittableRandom formats = badSeed == 0 ? null : new SplittableRandom(badSeed + 1);
+            Map<ByteBuffer, String> named = new HashMap<>();
             for (int t = 0; t < CASES; t++) {
                 List<String> groups = t % 3 == 0 ? List.of("young") : t % 3 == 1 ? List.of("old") : List.of("young", "old");
                 List<ExpertAdvice> given = new ArrayList<>();
@@ -94,26 +110,27 @@ class ExpertsBadInputFuzzTest {
                         given.add(new ExpertAdvice(EXPERTS.get(e), cases.nextDouble()));
                     }
                 }
-                advice.pipeInput(key, ADVICE.encode(new Advice("c" + t, "adv", 2L * t, groups, given, List.of())), 2L * t);
-                labels.pipeInput(key, LABELS.encode(new Label("c" + t, "adv", cases.nextDouble(), 2L * t + 1)), 2L * t + 1);
+                advice.pipeInput(key, valid(ADVICE, new Advice("c" + t, "adv", 2L * t, groups, given, List.of()), formats), 2L * t);
+                labels.pipeInput(key, valid(LABELS, new Label("c" + t, "adv", cases.nextDouble(), 2L * t + 1), formats), 2L * t + 1);
                 if (bad != null) {
-                    hostile(bad, t, key, advice, labels);
+                    hostile(bad, t, key, advice, labels, named);
                 }
             }
-            List<String> reasons = new ArrayList<>();
-            deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
+            List<DeadLetter> letters = new ArrayList<>();
+            deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
             return new Outcome(combined.readValuesToList(), evaluation.readValuesToList(),
-                driver.<String, byte[]>getKeyValueStore(ExpertsTopology.expertsStoreName()).get("adv"), reasons);
+                driver.<String, byte[]>getKeyValueStore(ExpertsTopology.expertsStoreName()).get("adv"), letters, named);
         }
     }
 
     /** One bad record at the current event time, so it cannot move stream time. */
     static void hostile(SplittableRandom random, int t, byte[] key, TestInputTopic<byte[], byte[]> advice,
-                        TestInputTopic<byte[], byte[]> labels) {
+                        TestInputTopic<byte[], byte[]> labels, Map<ByteBuffer, String> named) {
         long time = 2L * t + 1;
         List<ExpertAdvice> ok = List.of(new ExpertAdvice("e0", 0.5));
-        byte[] valid = ADVICE.encode(new Advice("x" + t, "adv", time, List.of("young"), ok, List.of()));
-        switch (random.nextInt(9)) {
+        byte[] valid = ADVICE.encode(new Advice("x" + t, "adv", time, List.of("young"), ok, List.of()), WireFormat.AVRO);
+        String json = json(ADVICE, new Advice("j" + t, "adv", time, List.of("young"), ok, List.of()));
+        switch (random.nextInt(15)) {
             case 0 -> {
                 byte[] noise = new byte[random.nextInt(1, 40)];
                 random.nextBytes(noise);
@@ -121,15 +138,28 @@ class ExpertsBadInputFuzzTest {
             }
             case 1 -> labels.pipeInput(key, Arrays.copyOf(valid, random.nextInt(0, valid.length)), time);
             case 2 -> advice.pipeInput(key, ADVICE.encode(new Advice("nan" + t, "adv", time, List.of("young"),
-                List.of(new ExpertAdvice("e1", Double.NaN)), List.of())), time);
-            case 3 -> advice.pipeInput(key, ADVICE.encode(new Advice("who" + t, "nobody", time, List.of(), ok, List.of())), time);
+                List.of(new ExpertAdvice("e1", Double.NaN)), List.of()), WireFormat.AVRO), time);
+            case 3 -> advice.pipeInput(key, ADVICE.encode(new Advice("who" + t, "nobody", time, List.of(), ok, List.of()),
+                WireFormat.AVRO), time);
             case 4 -> advice.pipeInput(key, ADVICE.encode(new Advice("grp" + t, "adv", time, List.of("martians"), ok,
-                List.of())), time);
+                List.of()), WireFormat.AVRO), time);
             case 5 -> advice.pipeInput(key, ADVICE.encode(new Advice("exp" + t, "adv", time, List.of("old"),
-                List.of(new ExpertAdvice("oracle", 0.5)), List.of())), time);
-            case 6 -> advice.pipeInput(key, ADVICE.encode(new Advice("c" + t, "adv", time, List.of("old"), ok, List.of())), time);
-            case 7 -> labels.pipeInput(key, LABELS.encode(new Label("c" + t, "adv", 0.3, time)), time);
-            default -> labels.pipeInput(key, LABELS.encode(new Label("never" + t, "adv", 0.3, time)), time);
+                List.of(new ExpertAdvice("oracle", 0.5)), List.of()), WireFormat.AVRO), time);
+            case 6 -> advice.pipeInput(key, ADVICE.encode(new Advice("c" + t, "adv", time, List.of("old"), ok, List.of()),
+                WireFormat.AVRO), time);
+            case 7 -> labels.pipeInput(key, LABELS.encode(new Label("c" + t, "adv", 0.3, time), WireFormat.AVRO), time);
+            case 8 -> labels.pipeInput(key, LABELS.encode(new Label("never" + t, "adv", 0.3, time), WireFormat.AVRO), time);
+            case 9 -> advice.pipeInput(key, bad(json.substring(0, random.nextInt(1, json.length())), "not valid JSON at ", named), time);
+            case 10 -> advice.pipeInput(key, bad(json.replace("\"groups\"", "\"group\""), "/group: unknown field (did you mean 'groups'?)",
+                named), time);
+            case 11 -> advice.pipeInput(key, bad(json.replace("\"expert\":\"e0\"", "\"expert\":0"),
+                "/advice/0/expert: integer found, string expected", named), time);
+            case 12 -> advice.pipeInput(key, bad(json.replace("\"groups\":[\"young\"]", "\"groups\":\"young\""),
+                "/groups: string found, array expected", named), time);
+            case 13 -> advice.pipeInput(key, bad(json.replace("\"prediction\":0.5", "\"prediction\":-Infinity"),
+                "not valid JSON at /advice/0/prediction", named), time);
+            default -> labels.pipeInput(key, bad("{\"id\": \"c" + t + "\", \"modelId\": \"adv\", \"value\": 0.3, \"timestamp\": \"now\"}",
+                "/timestamp: string found, integer expected", named), time);
         }
     }
 }

@@ -43,6 +43,7 @@ import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.ModelSnapshot;
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.Topics;
@@ -59,10 +60,10 @@ class ExpertsTopologyTest {
     static final List<String> GROUPS = List.of("young", "old", "north");
     static final AvroCodec<Advice> ADVICE = AvroCodec.of(Advice.class);
     static final AvroCodec<Label> LABELS = AvroCodec.of(Label.class);
-    static final AvroCodec<CombinedPrediction> COMBINED = AvroCodec.of(CombinedPrediction.class);
-    static final AvroCodec<ExpertsEvaluation> EVALUATIONS = AvroCodec.of(ExpertsEvaluation.class);
-    static final AvroCodec<DeadLetter> DEAD = AvroCodec.of(DeadLetter.class);
-    static final AvroCodec<ModelSnapshot> SNAPSHOTS = AvroCodec.of(ModelSnapshot.class);
+    static final WireCodec<CombinedPrediction> COMBINED = WireCodec.of(CombinedPrediction.class);
+    static final WireCodec<ExpertsEvaluation> EVALUATIONS = WireCodec.of(ExpertsEvaluation.class);
+    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
+    static final WireCodec<ModelSnapshot> SNAPSHOTS = WireCodec.of(ModelSnapshot.class);
 
     @TempDir
     Path stateDir;

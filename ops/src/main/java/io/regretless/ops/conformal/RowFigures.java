@@ -1,0 +1,35 @@
+package io.regretless.ops.conformal;
+
+import io.regretless.conformal.ConformalSeries;
+import io.regretless.conformal.metrics.IntervalEvaluator;
+
+/**
+ * One calibrator run over a {@link ProtocolReplay} with the reference's figures: coverage, mean width over the
+ * bounded intervals, the whole-run median half-width, LCE_20, LCE_100 and the share of unbounded intervals
+ * ({@code frac_inf}), all from {@link IntervalEvaluator}. The run is the topology's: a {@link ConformalSeries}
+ * warmed on the replay's calibration labels, then per step the interval from the radius before the label.
+ */
+public record RowFigures(String series, String forecaster, String method, double target, long scored,
+                         double coverage, double meanWidth, double medianHalfWidth, double lce20, double lce100,
+                         double fracInf) {
+
+    public static RowFigures run(ProtocolReplay replay, MethodRow row, double target) {
+        ConformalSeries series = ConformalSeries.create(row.kind(), row.config(target), replay.warmup(),
+            IntervalMetrics.LONG_WINDOW);
+        IntervalEvaluator ev = new IntervalEvaluator(target, Math.max(1, replay.scored()),
+            IntervalMetrics.SHORT_WINDOW, IntervalMetrics.LONG_WINDOW);
+        double[] y = replay.y();
+        double[] yhat = replay.yhat();
+        for (int i = 0; i < y.length; i++) {
+            double radius = series.radius();
+            double lower = InProcessRunner.lower(yhat[i], radius);
+            double upper = InProcessRunner.upper(yhat[i], radius);
+            if (series.observe(yhat[i], lower, upper, y[i]) != null) {
+                ev.observe(y[i], lower, upper);
+            }
+        }
+        return new RowFigures(replay.series(), replay.forecaster().label(), row.name(), target, ev.count(),
+            ev.coverage(), ev.meanWidth(), ev.medianHalfWidth(), ev.lce(IntervalMetrics.SHORT_WINDOW),
+            ev.lce(IntervalMetrics.LONG_WINDOW), ev.unboundedShare());
+    }
+}

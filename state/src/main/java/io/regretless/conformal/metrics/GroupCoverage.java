@@ -1,0 +1,91 @@
+package io.regretless.conformal.metrics;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.regretless.conformal.StateReader;
+import io.regretless.conformal.StateWriter;
+
+/**
+ * Coverage per group: for each group named by the scored predictions, how many of its intervals were scored and
+ * how many covered. Groups overlap (a prediction counts in each of its groups) and are created on first sight, at
+ * most {@value #MAX_GROUPS}. O(|groups of the step|) per step; state: per group its name and two counts.
+ */
+public final class GroupCoverage {
+    /** The most groups tracked. */
+    public static final int MAX_GROUPS = 64;
+
+    /**
+     * One group's figures.
+     *
+     * @param group    the group's name
+     * @param scored   scored predictions of the group
+     * @param covered  of them, those whose interval covered the truth
+     * @param coverage covered / scored
+     */
+    public record Figure(String group, long scored, long covered, double coverage) {
+    }
+
+    private final Map<String, long[]> counts = new LinkedHashMap<>();
+
+    public void observe(boolean hit, Collection<String> groups) {
+        for (String g : groups) {
+            long[] c = counts.get(g);
+            if (c == null) {
+                if (counts.size() == MAX_GROUPS) {
+                    throw new IllegalArgumentException("more than " + MAX_GROUPS + " groups; '" + g + "' is one too many");
+                }
+                c = new long[2];
+                counts.put(g, c);
+            }
+            c[0]++;
+            if (hit) {
+                c[1]++;
+            }
+        }
+    }
+
+    /** Every group seen, in order of first appearance. */
+    public List<Figure> figures() {
+        List<Figure> out = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            long[] c = e.getValue();
+            out.add(new Figure(e.getKey(), c[0], c[1], (double) c[1] / c[0]));
+        }
+        return out;
+    }
+
+    /** A group's coverage; NaN for a group not seen. */
+    public double coverage(String group) {
+        long[] c = counts.get(group);
+        return c == null ? Double.NaN : (double) c[1] / c[0];
+    }
+
+    void writeTo(StateWriter w) {
+        w.putLong(counts.size());
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            w.putString(e.getKey()).putLong(e.getValue()[0]).putLong(e.getValue()[1]);
+        }
+    }
+
+    static GroupCoverage readFrom(StateReader r) {
+        GroupCoverage g = new GroupCoverage();
+        int n = r.getSize();
+        if (n > MAX_GROUPS) {
+            throw new IllegalArgumentException("corrupt group coverage: " + n + " groups");
+        }
+        for (int i = 0; i < n; i++) {
+            String name = r.getString();
+            long scored = r.getLong();
+            long covered = r.getLong();
+            if (scored < 1 || covered < 0 || covered > scored) {
+                throw new IllegalArgumentException("corrupt group coverage of '" + name + "'");
+            }
+            g.counts.put(name, new long[] {scored, covered});
+        }
+        return g;
+    }
+}
