@@ -13,13 +13,14 @@ import io.regretless.ops.cli.ModelsCommand;
 import io.regretless.ops.cli.ReportCommand;
 import io.regretless.ops.cli.RunCommand;
 import io.regretless.ops.cli.TopicsCommand;
+import io.regretless.ops.cli.ValidateCommand;
 import io.regretless.ops.cli.WireBenchCommand;
 
-/** The {@code regretless} command line: {@code run}, {@code topics}, {@code report}, {@code demo}, the benchmarks. */
+/** The {@code regretless} command line: {@code run}, {@code validate}, {@code topics}, {@code report}, {@code demo}, the benchmarks. */
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
-    subcommands = {RunCommand.class, TopicsCommand.class, ModelsCommand.class, ReportCommand.class, DemoCommand.class,
-        BenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class, WireBenchCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, TopicsCommand.class, ModelsCommand.class, ReportCommand.class,
+        DemoCommand.class, BenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class, WireBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -49,6 +50,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "name a command: run, topics, models, report, demo, bench, conformal-bench, experts-bench or wire-bench");
+            "name a command: run, validate, topics, models, report, demo, bench, conformal-bench, experts-bench or wire-bench");
     }
 }

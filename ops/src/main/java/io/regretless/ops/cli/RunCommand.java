@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -16,11 +17,14 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.http.AppMetrics;
 import io.regretless.ops.http.OpsServer;
+import io.regretless.topology.config.ConfigReport;
 
 /**
  * Runs the application against an existing Kafka cluster until it is stopped: SIGTERM or Ctrl-C
@@ -30,9 +34,13 @@ import io.regretless.ops.http.OpsServer;
     description = "Run the application against a Kafka cluster. Every Kafka Streams and client setting "
         + "in the file passes through; regretless.* settings configure the models. Environment variables "
         + "REGRETLESS_CONFIG_<NAME> override the file (NAME upper-case, '.' as '_', '-' as '__', "
-        + "e.g. REGRETLESS_CONFIG_BOOTSTRAP_SERVERS).")
+        + "e.g. REGRETLESS_CONFIG_BOOTSTRAP_SERVERS). The result is checked first, as validate does: on any error "
+        + "run prints them all and exits 1 without connecting.")
 public final class RunCommand implements Callable<Integer> {
     static final String ENV_PREFIX = "REGRETLESS_CONFIG_";
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
         description = "Properties file: application.id, bootstrap.servers, regretless.* and any Kafka setting.")
@@ -45,9 +53,16 @@ public final class RunCommand implements Callable<Integer> {
         description = "Port of the HTTP endpoint: health, readiness, metrics, model queries; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    Map<String, String> environment = System.getenv();
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Properties props = load(config, System.getenv());
+        Properties props = load(config, environment);
+        // Refuse a configuration `validate` would refuse, with its messages, before anything connects.
+        if (!ValidateCommand.printProblems(ConfigReport.check(props), overrides(environment),
+                spec.commandLine().getErr())) {
+            return 1;
+        }
         RegretlessApp app = new RegretlessApp(props);
         PrometheusMeterRegistry registry = AppMetrics.prometheus(app.streams());
         app.inputLoss().bindTo(registry);
@@ -87,12 +102,19 @@ public final class RunCommand implements Callable<Integer> {
         try (InputStream in = Files.newInputStream(file)) {
             props.load(in);
         }
-        environment.forEach((name, value) -> {
+        overrides(environment).forEach((property, variable) -> props.setProperty(property, environment.get(variable)));
+        return props;
+    }
+
+    /** Property name to the {@code REGRETLESS_CONFIG_*} environment variable that overrides it. */
+    static Map<String, String> overrides(Map<String, String> environment) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        environment.keySet().stream().sorted().forEach(name -> {
             if (name.startsWith(ENV_PREFIX) && name.length() > ENV_PREFIX.length()) {
-                props.setProperty(propertyName(name.substring(ENV_PREFIX.length())), value);
+                overrides.put(propertyName(name.substring(ENV_PREFIX.length())), name);
             }
         });
-        return props;
+        return overrides;
     }
 
     static String propertyName(String envName) {

@@ -1,74 +1,88 @@
 package io.regretless.topology.config;
 
+import static io.regretless.topology.config.RegretlessSettings.ACI_GAMMA;
+import static io.regretless.topology.config.RegretlessSettings.ATTRIBUTION_WINDOW_MS;
+import static io.regretless.topology.config.RegretlessSettings.CALIBRATOR;
+import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_LABEL_WINDOW_MS;
+import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_MODELS;
+import static io.regretless.topology.config.RegretlessSettings.COVERAGE;
+import static io.regretless.topology.config.RegretlessSettings.DEFAULT_REWARD;
+import static io.regretless.topology.config.RegretlessSettings.DIMENSION;
+import static io.regretless.topology.config.RegretlessSettings.EXACT_HISTORY;
+import static io.regretless.topology.config.RegretlessSettings.EXPERTS;
+import static io.regretless.topology.config.RegretlessSettings.EXPERTS_DIMENSION;
+import static io.regretless.topology.config.RegretlessSettings.EXPERTS_LABEL_WINDOW_MS;
+import static io.regretless.topology.config.RegretlessSettings.EXPERTS_MODELS;
+import static io.regretless.topology.config.RegretlessSettings.EXPLORATION;
+import static io.regretless.topology.config.RegretlessSettings.FAIL_ON_DATA_LOSS;
+import static io.regretless.topology.config.RegretlessSettings.GROUPS;
+import static io.regretless.topology.config.RegretlessSettings.HEALTH_STALL_TIMEOUT_MS;
+import static io.regretless.topology.config.RegretlessSettings.LABEL_HIGH;
+import static io.regretless.topology.config.RegretlessSettings.LABEL_LOW;
+import static io.regretless.topology.config.RegretlessSettings.LCE_WINDOW;
+import static io.regretless.topology.config.RegretlessSettings.LEARNER;
+import static io.regretless.topology.config.RegretlessSettings.LOSS;
+import static io.regretless.topology.config.RegretlessSettings.MAX_ACTIONS;
+import static io.regretless.topology.config.RegretlessSettings.MAX_ARMS;
+import static io.regretless.topology.config.RegretlessSettings.MAX_FEATURES;
+import static io.regretless.topology.config.RegretlessSettings.MAX_STATE_BYTES;
+import static io.regretless.topology.config.RegretlessSettings.MODE;
+import static io.regretless.topology.config.RegretlessSettings.MODELS;
+import static io.regretless.topology.config.RegretlessSettings.OUTPUT_FORMAT;
+import static io.regretless.topology.config.RegretlessSettings.PUNCTUATION_INTERVAL_MS;
+import static io.regretless.topology.config.RegretlessSettings.REGULARIZATION;
+import static io.regretless.topology.config.RegretlessSettings.SEED;
+import static io.regretless.topology.config.RegretlessSettings.SHARED;
+import static io.regretless.topology.config.RegretlessSettings.SHRINKAGE;
+import static io.regretless.topology.config.RegretlessSettings.SNAPSHOT_INTERVAL_MS;
+import static io.regretless.topology.config.RegretlessSettings.STATE_STORE_TYPE;
+import static io.regretless.topology.config.RegretlessSettings.TOPIC_PREFIX;
+import static io.regretless.topology.config.RegretlessSettings.WARMUP;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
+import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModel.Mode;
-import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
 import io.regretless.schemas.codec.WireFormat;
+import io.regretless.topology.config.Setting.Scope;
 
 /**
- * The application's own configuration, read from the same properties as Kafka Streams'.
+ * The application's own configuration, read from the same properties as Kafka Streams'. Every
+ * {@code regretless.*} setting is declared in {@link RegretlessSettings} (name, values, default,
+ * meaning); any other {@code regretless.*} name is refused with the name probably meant. A model's
+ * settings carry its id, which must be listed:
  *
  * <pre>
- * regretless.topic.prefix=regretless
- * regretless.models=checkout,homepage
- * regretless.model.checkout.learner=linucb          # linucb | lints | squarecb | egreedy
- * regretless.model.checkout.shared=false            # one model per action (false) or one shared model
- * regretless.model.checkout.dimension=64            # hashed feature dimension d
- * regretless.model.checkout.regularization=1.0      # ridge lambda
- * regretless.model.checkout.exploration=1.0         # alpha | v | gamma0 | epsilon
- * regretless.model.checkout.seed=42
- * regretless.model.checkout.max.arms=32
- * regretless.model.checkout.attribution.window.ms=60000
- * regretless.model.checkout.default.reward=0.0
- * regretless.model.checkout.max.features=1024
- * regretless.model.checkout.max.actions=64
- * regretless.max.state.bytes=900000                 # refuse models whose state could exceed it
- * regretless.punctuation.interval.ms=1000           # windows close at multiples of this in stream time
- * regretless.snapshot.interval.ms=60000             # models to the compacted snapshot topic (wall clock); 0 = never
- * regretless.state.store.type=rocksdb               # rocksdb | in-memory (both changelog-backed)
- * regretless.fail.on.data.loss=false               # stop when input was deleted before it was read
- * regretless.health.stall.timeout.ms=60000         # unready when a task with input commits nothing this long
- * regretless.output.format=json                     # json | avro: how output topic values are written
- *
+ * regretless.models=checkout
+ * # linucb | lints | squarecb | egreedy
+ * regretless.model.checkout.learner=linucb
+ * regretless.model.checkout.dimension=64
  * regretless.conformal.models=temperature
- * regretless.conformal.model.temperature.calibrator=default # default | multivalid | scp | scp-window | nexcp | aci | faci | sf-ogd | faci-s | saocp | quantile-tracker
- * regretless.conformal.model.temperature.coverage=0.9
- * regretless.conformal.model.temperature.warmup=20          # labels that warm-start the calibrator
- * regretless.conformal.model.temperature.lce.window=100
- * regretless.conformal.model.temperature.label.window.ms=86400000
- * regretless.conformal.model.temperature.exact.history=16384 # scores SCP, ACI, FACI rank exactly; a summary after
- * regretless.conformal.model.temperature.aci.gamma=0.005
- *
- * regretless.experts.models=claims,prices
- * regretless.experts.model.claims.mode=advice               # advice | features
- * regretless.experts.model.claims.groups=young,old,north    # known groups, fixed order
- * regretless.experts.model.claims.experts=gbm,glm,actuary   # advice mode: known experts
- * regretless.experts.model.claims.loss=square               # square | absolute (the hedge's loss)
- * regretless.experts.model.claims.label.low=0.0             # label range: predictions are clipped to it
- * regretless.experts.model.claims.label.high=1.0
- * regretless.experts.model.claims.label.window.ms=86400000
- * regretless.experts.model.prices.mode=features
- * regretless.experts.model.prices.dimension=20              # features mode: exact feature vector length
- * regretless.experts.model.prices.shrinkage=100             # features mode: λ of the group models (default 100)
+ * regretless.conformal.model.temperature.calibrator=saocp
+ * regretless.experts.models=claims
+ * regretless.experts.model.claims.mode=advice
+ * regretless.experts.model.claims.experts=gbm,glm,actuary
  * </pre>
  *
  * Every model's worst-case state (bandits: arms × (d(d+1)/2 + d) doubles; experts: see
- * {@link ExpertsModelConfig#maxStateBytes()}; conformal: {@link ConformalModelConfig#maxStateBytes()}) must fit {@code max.state.bytes}, which must stay under
- * the changelog topic's {@code max.message.bytes} (1 MB by default). Experts model ids must differ
- * from bandit and conformal ones (they share the snapshot topic and the HTTP model view).
+ * {@link ExpertsModelConfig#maxStateBytes()}; conformal: {@link ConformalModelConfig#maxStateBytes()}) must
+ * fit {@code max.state.bytes}, which must stay under the changelog topic's {@code max.message.bytes}
+ * (1 MB by default). Experts model ids must differ from bandit and conformal ones (they share the
+ * snapshot topic and the HTTP model view).
  *
  * <p>Input topics accept single-object Avro and natural JSON alike; {@code output.format} chooses
  * how decisions, feedback, intervals, evaluations, combined predictions, dead letters and model
@@ -83,142 +97,257 @@ public record RegretlessConfig(
 
     public static final String PREFIX = "regretless.";
 
+    private static final String NO_MODELS = "no models configured: set " + MODELS.name() + ", "
+        + CONFORMAL_MODELS.name() + " and/or " + EXPERTS_MODELS.name();
+
     public RegretlessConfig {
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
         conformal = Collections.unmodifiableMap(new LinkedHashMap<>(conformal));
         experts = Collections.unmodifiableMap(new LinkedHashMap<>(experts));
+        List<String> problems = new ArrayList<>();
         if (models.isEmpty() && conformal.isEmpty() && experts.isEmpty()) {
-            throw new IllegalArgumentException("no models configured: set regretless.models, "
-                + "regretless.conformal.models and/or regretless.experts.models");
+            problems.add(NO_MODELS);
         }
-        for (Map.Entry<String, ExpertsModelConfig> model : experts.entrySet()) {
-            if (models.containsKey(model.getKey()) || conformal.containsKey(model.getKey())) {
-                throw new IllegalArgumentException("experts model '" + model.getKey()
-                    + "' has the id of a bandit or conformal model; ids must be distinct");
-            }
-            long bound = model.getValue().maxStateBytes();
-            if (bound > maxStateBytes) {
-                throw new IllegalArgumentException("experts model '" + model.getKey() + "' could grow to " + bound
-                    + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
-                    + ": lower its dimension, groups or experts");
+        problems.addAll(sharedIds(List.copyOf(models.keySet()), List.copyOf(conformal.keySet()),
+            List.copyOf(experts.keySet())));
+        problems.addAll(stateBounds(models, conformal, experts, maxStateBytes));
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+    }
+
+    /**
+     * Reads the {@code regretless.*} settings (other properties are Kafka's and ignored here).
+     *
+     * @throws IllegalArgumentException naming every unknown, missing or malformed setting, one per line
+     */
+    public static RegretlessConfig fromProperties(Properties props) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        RegretlessConfig config = read(props, problems);
+        if (config == null) {
+            throw new IllegalArgumentException(problems.stream().map(ConfigProblem::message)
+                .collect(Collectors.joining("\n")));
+        }
+        return config;
+    }
+
+    /** The configuration, or null after adding every problem of the {@code regretless.*} settings to {@code problems}. */
+    static RegretlessConfig read(Properties props, List<ConfigProblem> problems) {
+        Settings settings = new Settings(props);
+        Map<Scope, List<String>> ids = new EnumMap<>(Scope.class);
+        Map<Scope, List<String>> readableIds = new EnumMap<>(Scope.class);
+        Map<Scope, Setting<List<String>>> lists = new EnumMap<>(Map.of(
+            Scope.BANDIT, MODELS, Scope.CONFORMAL, CONFORMAL_MODELS, Scope.EXPERTS, EXPERTS_MODELS));
+        for (Map.Entry<Scope, Setting<List<String>>> list : lists.entrySet()) {
+            Scope scope = list.getKey();
+            int before = settings.problemCount();
+            ids.put(scope, settings.get(list.getValue()));
+            if (settings.problemCount() == before) {
+                readableIds.put(scope, ids.get(scope));
             }
         }
+        // A list that cannot be read says nothing about which of its models' settings are unknown.
+        List<ConfigProblem> found = new ArrayList<>(UnknownSettings.find(props.stringPropertyNames(), readableIds));
+
+        String prefix = settings.get(TOPIC_PREFIX);
+        Map<String, ModelConfig> models = new LinkedHashMap<>();
+        ids.get(Scope.BANDIT).forEach(id -> putIfRead(models, id, model(settings, id)));
+        Map<String, ConformalModelConfig> conformal = new LinkedHashMap<>();
+        ids.get(Scope.CONFORMAL).forEach(id -> putIfRead(conformal, id, conformalModel(settings, id)));
+        Map<String, ExpertsModelConfig> experts = new LinkedHashMap<>();
+        ids.get(Scope.EXPERTS).forEach(id -> putIfRead(experts, id, expertsModel(settings, id)));
+        int before = settings.problemCount();
+        long maxStateBytes = settings.get(MAX_STATE_BYTES);
+        boolean boundKnown = settings.problemCount() == before;
+        long punctuation = settings.get(PUNCTUATION_INTERVAL_MS);
+        long snapshot = settings.get(SNAPSHOT_INTERVAL_MS);
+        StoreType storeType = settings.get(STATE_STORE_TYPE);
+        boolean failOnDataLoss = settings.get(FAIL_ON_DATA_LOSS);
+        long stallTimeout = settings.get(HEALTH_STALL_TIMEOUT_MS);
+        WireFormat outputFormat = settings.get(OUTPUT_FORMAT);
+        found.addAll(settings.problems());
+
+        List<String> whole = new ArrayList<>();
+        if (readableIds.size() == ids.size() && ids.values().stream().allMatch(List::isEmpty)) {
+            whole.add(NO_MODELS);
+        }
+        whole.addAll(sharedIds(ids.get(Scope.BANDIT), ids.get(Scope.CONFORMAL), ids.get(Scope.EXPERTS)));
+        if (boundKnown) {
+            whole.addAll(stateBounds(models, conformal, experts, maxStateBytes));
+        }
+        whole.forEach(message -> found.add(new ConfigProblem(null, message)));
+        problems.addAll(found);
+        if (!found.isEmpty()) {
+            return null;
+        }
+        return new RegretlessConfig(new Topics(prefix), models, conformal, experts, maxStateBytes,
+            Duration.ofMillis(punctuation), Duration.ofMillis(snapshot), storeType, failOnDataLoss,
+            Duration.ofMillis(stallTimeout), outputFormat);
+    }
+
+    private static <T> void putIfRead(Map<String, T> models, String id, T model) {
+        if (model != null) {
+            models.put(id, model);
+        }
+    }
+
+    private static List<String> sharedIds(List<String> bandit, List<String> conformal, List<String> experts) {
+        List<String> problems = new ArrayList<>();
+        for (String id : experts) {
+            if (bandit.contains(id) || conformal.contains(id)) {
+                problems.add(EXPERTS_MODELS.name() + ": experts model '" + id + "' has the id of a "
+                    + (bandit.contains(id) ? "bandit" : "conformal") + " model; ids must be distinct");
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> stateBounds(Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
+                                            Map<String, ExpertsModelConfig> experts, long maxStateBytes) {
+        List<String> problems = new ArrayList<>();
         for (Map.Entry<String, ConformalModelConfig> model : conformal.entrySet()) {
             long bound = model.getValue().maxStateBytes();
             if (bound > maxStateBytes) {
-                throw new IllegalArgumentException("conformal model '" + model.getKey() + "' could grow to " + bound
-                    + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
+                problems.add("conformal model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over " + MAX_STATE_BYTES.name() + "=" + maxStateBytes
                     + ": lower its exact.history or window");
+            }
+        }
+        for (Map.Entry<String, ExpertsModelConfig> model : experts.entrySet()) {
+            long bound = model.getValue().maxStateBytes();
+            if (bound > maxStateBytes) {
+                problems.add("experts model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over " + MAX_STATE_BYTES.name() + "=" + maxStateBytes
+                    + ": lower its dimension, groups or experts");
             }
         }
         for (Map.Entry<String, ModelConfig> model : models.entrySet()) {
             long bound = model.getValue().bandit().maxStateBytes();
             if (bound > maxStateBytes) {
-                throw new IllegalArgumentException("model '" + model.getKey() + "' could grow to " + bound
-                    + " bytes of state, over regretless.max.state.bytes=" + maxStateBytes
+                problems.add("model '" + model.getKey() + "' could grow to " + bound
+                    + " bytes of state, over " + MAX_STATE_BYTES.name() + "=" + maxStateBytes
                     + ": lower its dimension or max.arms");
             }
         }
+        return problems;
     }
 
-    /** Reads the configuration; a missing or malformed setting is reported by its property name. */
-    public static RegretlessConfig fromProperties(Properties props) {
-        Settings settings = new Settings(props);
-        Topics topics = new Topics(settings.string("regretless.topic.prefix", "regretless"));
-        Map<String, ModelConfig> models = new LinkedHashMap<>();
-        for (String id : modelIds(settings.string("regretless.models", ""))) {
-            models.put(id, model(settings, id));
+    /** A bandit model's configuration, or null when a problem with its settings was recorded. */
+    private static ModelConfig model(Settings settings, String id) {
+        int before = settings.problemCount();
+        LearnerKind kind = settings.get(LEARNER, id);
+        boolean shared = settings.get(SHARED, id);
+        int dimension = settings.get(DIMENSION, id);
+        double regularization = settings.get(REGULARIZATION, id);
+        double exploration = settings.get(EXPLORATION, id, kind == null ? 0.0 : kind.defaultExploration());
+        if (kind == LearnerKind.EPSILON_GREEDY && exploration > 1) {
+            settings.refuse(EXPLORATION.key(id), "bad value for " + EXPLORATION.key(id) + "=" + exploration
+                + ": egreedy's epsilon is a probability, at most 1");
         }
-        Map<String, ConformalModelConfig> conformal = new LinkedHashMap<>();
-        for (String id : modelIds(settings.string("regretless.conformal.models", ""))) {
-            conformal.put(id, conformalModel(settings, id));
+        long seed = settings.get(SEED, id);
+        int maxArms = settings.get(MAX_ARMS, id);
+        long window = settings.get(ATTRIBUTION_WINDOW_MS, id);
+        double defaultReward = settings.get(DEFAULT_REWARD, id);
+        int maxFeatures = settings.get(MAX_FEATURES, id);
+        int maxActions = settings.get(MAX_ACTIONS, id);
+        if (settings.problemCount() > before) {
+            return null;
         }
-        Map<String, ExpertsModelConfig> experts = new LinkedHashMap<>();
-        for (String id : modelIds(settings.string("regretless.experts.models", ""))) {
-            experts.put(id, expertsModel(settings, id));
+        try {
+            return new ModelConfig(new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms),
+                Duration.ofMillis(window), defaultReward, maxFeatures, maxActions);
+        } catch (IllegalArgumentException e) {
+            settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
+            return null;
         }
-        return new RegretlessConfig(topics, models, conformal, experts,
-            settings.longValue("regretless.max.state.bytes", 900_000L),
-            Duration.ofMillis(settings.longValue("regretless.punctuation.interval.ms", 1_000L)),
-            Duration.ofMillis(settings.longValue("regretless.snapshot.interval.ms", 60_000L)),
-            settings.parse("regretless.state.store.type", "rocksdb", StoreType::parse),
-            settings.bool("regretless.fail.on.data.loss", false),
-            Duration.ofMillis(settings.longValue("regretless.health.stall.timeout.ms", 60_000L)),
-            settings.parse("regretless.output.format", WireFormat.JSON.wireName(), WireFormat::parse));
     }
 
-    private static List<String> modelIds(String list) {
-        List<String> ids = new ArrayList<>();
-        for (String id : list.split(",")) {
-            if (!id.isBlank()) {
-                ids.add(id.trim());
-            }
+    /** A conformal series' configuration, or null when a problem with its settings was recorded. */
+    private static ConformalModelConfig conformalModel(Settings settings, String id) {
+        int before = settings.problemCount();
+        CalibratorKind kind = settings.get(CALIBRATOR, id);
+        double coverage = settings.get(COVERAGE, id);
+        int exactHistory = settings.get(EXACT_HISTORY, id);
+        double aciGamma = settings.get(ACI_GAMMA, id);
+        int warmup = settings.get(WARMUP, id);
+        int lceWindow = settings.get(LCE_WINDOW, id);
+        long labelWindow = settings.get(CONFORMAL_LABEL_WINDOW_MS, id);
+        if (settings.problemCount() > before) {
+            return null;
         }
-        return ids;
+        try {
+            CalibratorConfig calibration = CalibratorConfig.of(coverage).withExactHistory(exactHistory)
+                .withAciGamma(aciGamma);
+            return new ConformalModelConfig(kind, calibration, warmup, lceWindow, Duration.ofMillis(labelWindow));
+        } catch (IllegalArgumentException e) {
+            settings.problem("bad settings " + allOf(Scope.CONFORMAL, id) + ": " + e.getMessage());
+            return null;
+        }
     }
 
+    /** A sleeping-experts model's configuration, or null when a problem with its settings was recorded. */
     private static ExpertsModelConfig expertsModel(Settings settings, String id) {
-        String p = "regretless.experts.model." + id + ".";
-        Mode mode = settings.parse(p + "mode", null, Mode::parse);
-        List<String> groups = settings.parse(p + "groups", "", RegretlessConfig::names);
-        for (String other : mode == Mode.ADVICE ? List.of(p + "dimension", p + "shrinkage") : List.of(p + "experts")) {
-            if (!settings.string(other, "").isEmpty()) {
-                throw new IllegalArgumentException(other + " does not apply to a model in " + mode.wireName() + " mode");
-            }
+        int before = settings.problemCount();
+        Mode mode = settings.get(MODE, id);
+        List<String> groups = settings.get(GROUPS, id);
+        if (groups.contains(ExpertsModel.ALWAYS_ON)) {
+            settings.refuse(GROUPS.key(id), "bad value for " + GROUPS.key(id) + ": '" + ExpertsModel.ALWAYS_ON
+                + "' is the implicit group of every case; it cannot be configured");
         }
-        List<String> experts = mode == Mode.ADVICE ? settings.parse(p + "experts", null, RegretlessConfig::names) : List.of();
-        int dimension = mode == Mode.FEATURES ? settings.intValue(p + "dimension", 0) : 0;
-        if (mode == Mode.FEATURES && dimension < 1) {
-            throw new IllegalArgumentException("missing or bad setting " + p + "dimension: features mode needs >= 1");
+        List<String> experts = List.of();
+        int dimension = 0;
+        double shrinkage = 0.0;
+        if (mode == Mode.ADVICE) {
+            requireFor(settings, EXPERTS, id, mode, "the known experts");
+            experts = settings.get(EXPERTS, id, List.of());
+            refuseIn(settings, EXPERTS_DIMENSION, id, mode);
+            refuseIn(settings, SHRINKAGE, id, mode);
+        } else if (mode == Mode.FEATURES) {
+            requireFor(settings, EXPERTS_DIMENSION, id, mode, "the length of the feature vectors");
+            dimension = settings.get(EXPERTS_DIMENSION, id, 0);
+            shrinkage = settings.get(SHRINKAGE, id);
+            refuseIn(settings, EXPERTS, id, mode);
+        } else {
+            settings.get(EXPERTS, id, List.of());
+            settings.get(EXPERTS_DIMENSION, id, 0);
+            settings.get(SHRINKAGE, id);
         }
-        LossFunction loss = settings.parse(p + "loss", "square", LossFunction::parse);
-        double low = settings.doubleValue(p + "label.low", 0.0);
-        double high = settings.doubleValue(p + "label.high", 1.0);
-        double shrinkage = mode == Mode.FEATURES
-            ? settings.doubleValue(p + "shrinkage", GroupwiseRidge.DEFAULT_SHRINKAGE) : 0.0;
+        LossFunction loss = settings.get(LOSS, id);
+        int rangeBefore = settings.problemCount();
+        double low = settings.get(LABEL_LOW, id);
+        double high = settings.get(LABEL_HIGH, id);
+        if (settings.problemCount() == rangeBefore && !(high > low && Double.isFinite(high - low))) {
+            settings.refuse(LABEL_HIGH.key(id), "bad value for " + LABEL_HIGH.key(id) + "=" + high + ": the label range needs "
+                + LABEL_LOW.key(id) + " < " + LABEL_HIGH.key(id) + ", got [" + low + ", " + high + "]");
+        }
+        long labelWindow = settings.get(EXPERTS_LABEL_WINDOW_MS, id);
+        if (settings.problemCount() > before) {
+            return null;
+        }
         try {
             return new ExpertsModelConfig(mode, groups, experts, dimension, loss, new LabelRange(low, high),
-                Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)), shrinkage);
+                Duration.ofMillis(labelWindow), shrinkage);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad settings " + p + "*: " + e.getMessage(), e);
+            settings.problem("bad settings " + allOf(Scope.EXPERTS, id) + ": " + e.getMessage());
+            return null;
         }
     }
 
-    /** A comma-separated list of names, blanks dropped, each trimmed. */
-    private static List<String> names(String list) {
-        return modelIds(list);
+    /** The settings of one model, as a pattern: {@code regretless.model.checkout.*}. */
+    private static String allOf(Scope scope, String id) {
+        return scope.keyPrefix() + id + ".*";
     }
 
-    private static ConformalModelConfig conformalModel(Settings settings, String id) {
-        String p = "regretless.conformal.model." + id + ".";
-        if (!settings.string(p + "max.history", "").isEmpty()) {
-            throw new IllegalArgumentException(p + "max.history is gone: SCP, NExCP, ACI and FACI now use every past "
-                + "score, exactly up to " + p + "exact.history and summarised after it; drop the setting");
+    private static void requireFor(Settings settings, Setting<?> setting, String id, Mode mode, String what) {
+        if (!settings.isSet(setting, id)) {
+            settings.refuse(setting.key(id), "missing required setting " + setting.key(id) + ": " + mode.wireName()
+                + " mode needs " + what + ", " + setting.type().allowed());
         }
-        CalibratorKind kind = settings.parse(p + "calibrator", "default", CalibratorKind::parse);
-        CalibratorConfig calibration = settings.parse(p + "coverage", "0.9", v -> CalibratorConfig.of(Double.parseDouble(v)))
-            .withExactHistory(settings.intValue(p + "exact.history", CalibratorConfig.DEFAULT_EXACT_HISTORY))
-            .withAciGamma(settings.doubleValue(p + "aci.gamma", 0.005));
-        return new ConformalModelConfig(kind, calibration,
-            settings.intValue(p + "warmup", 20),
-            settings.intValue(p + "lce.window", 100),
-            Duration.ofMillis(settings.longValue(p + "label.window.ms", 86_400_000L)));
     }
 
-    private static ModelConfig model(Settings settings, String id) {
-        String p = "regretless.model." + id + ".";
-        LearnerKind kind = settings.parse(p + "learner", null, LearnerKind::parse);
-        BanditConfig bandit = new BanditConfig(kind,
-            settings.bool(p + "shared", false),
-            settings.intValue(p + "dimension", 64),
-            settings.doubleValue(p + "regularization", 1.0),
-            settings.doubleValue(p + "exploration", kind.defaultExploration()),
-            settings.longValue(p + "seed", 42L),
-            settings.intValue(p + "max.arms", 32));
-        return new ModelConfig(bandit,
-            Duration.ofMillis(settings.longValue(p + "attribution.window.ms", 60_000L)),
-            settings.doubleValue(p + "default.reward", 0.0),
-            settings.intValue(p + "max.features", 1024),
-            settings.intValue(p + "max.actions", 64));
+    private static void refuseIn(Settings settings, Setting<?> setting, String id, Mode mode) {
+        if (settings.isSet(setting, id)) {
+            settings.refuse(setting.key(id), setting.key(id) + " does not apply to a model in " + mode.wireName() + " mode");
+        }
     }
 }
