@@ -25,14 +25,14 @@ class StateDigestTest {
 
     @ParameterizedTest(name = "{0} shared={1}")
     @CsvSource({
-        "LINUCB, false, 9af44d3cff17bd5586c8bc43102eb76f6aff33dcd1fb5c777d69aca0d839523d",
-        "LINUCB, true, a2ab7a43fc3b8c2baabf2f9aed824e88d62a9a06d6eee8e67273010e76942061",
-        "LINEAR_THOMPSON, false, e253fb3ed66dbf5c7fe3dae16a4dbc50fdc8e8edd048b2def306c8788325a65a",
-        "LINEAR_THOMPSON, true, 6c22290c03a7fbd0a78273a3d4144906ed19744f5c100ac40d8484517798ba9c",
-        "SQUARECB, false, ef88486933c559301ff87e73255dbe342d892f9ac9b6884ee80dc393b25d0ab4",
-        "SQUARECB, true, 927063575d5723e91e98c289e8e39023c04ffeb09442f393d173451a823387f0",
-        "EPSILON_GREEDY, false, 069cde807eacc2cf0580781ab633c05a6b6c82ff2ebee2c2ef26f41e959a7485",
-        "EPSILON_GREEDY, true, 6266d59442f51e03c58ac9fe86149efd635dca64489910c0fe522470083f2b6b",
+        "LINUCB, false, 5a7e20ce99c3506879130de5206cee4d3ecd05cdeffb1e411aa5f761eaec931d",
+        "LINUCB, true, 04d2142baa3b4a99317ebc5e1634e8e268574c06b827c21ff3a9e45acf7e2148",
+        "LINEAR_THOMPSON, false, 103d375db061454683c593626d5c545fe1a84ed3a4d4945384e200accc7c81d5",
+        "LINEAR_THOMPSON, true, 948421e30a68db28d51d22d9ce14e0fa3ee54a700d5884fcf54d35241ddba72f",
+        "SQUARECB, false, 07046dbb435029b074fbce4d1b0e01aef11c9ec3380effd653ab8fef53b7d904",
+        "SQUARECB, true, a4f4583de962e1cf16302873fe1ad3fe4d28412048cb17718e7df1fc978fd2b0",
+        "EPSILON_GREEDY, false, 23065a53c2048a9b970cfdb23629c88bfe87b280e69a55502d363456480a668f",
+        "EPSILON_GREEDY, true, afc4c497925c92c2c5cd74bf7085503efb94d029b21eeb2b81d2ac27a41ff263",
     })
     void aFixedReplayGivesTheCommittedStateDigest(LearnerKind kind, boolean shared, String digest) throws Exception {
         assertEquals(digest, replayDigest(kind, shared));
