@@ -12,6 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
+import io.regretless.connectors.decide.ModelFollower;
+import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.ops.health.Health;
 import io.regretless.ops.health.InputLoss;
 import io.regretless.ops.health.LossReportingClientSupplier;
@@ -29,6 +31,8 @@ public final class RegretlessApp implements AutoCloseable {
     private final RegretlessConfig config;
     private final KafkaStreams streams;
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    private final PublishedModels published = new PublishedModels();
+    private final ModelFollower follower;
     private final InputLoss inputLoss = new InputLoss();
     private final TaskProgress progress;
     private final Health health;
@@ -38,11 +42,28 @@ public final class RegretlessApp implements AutoCloseable {
         return t;
     });
 
+    /**
+     * Reads the configuration, checks the bandit loop's topics exist (their partition count shapes
+     * the topology) and starts following the model topic; Kafka Streams starts with {@link #start}.
+     *
+     * @throws IllegalStateException if a topic is missing, saying to create them first
+     */
     public RegretlessApp(Properties properties) {
         this.config = RegretlessConfig.fromProperties(properties);
         Properties streamsProps = StreamsDefaults.apply(withoutAppSettings(properties));
-        this.streams = new KafkaStreams(RegretlessTopology.build(config, new TopologyConfig(new StreamsConfig(streamsProps))),
-            streamsProps, new LossReportingClientSupplier(inputLoss, config.failOnDataLoss()));
+        int partitions = config.models().isEmpty() ? 1 : TopicCheck.partitions(streamsProps, config.topics());
+        this.follower = config.models().isEmpty() ? null
+            : new ModelFollower(streamsProps, config.topics().modelSnapshots(), published);
+        try {
+            this.streams = new KafkaStreams(RegretlessTopology.build(config, published, partitions,
+                new TopologyConfig(new StreamsConfig(streamsProps))),
+                streamsProps, new LossReportingClientSupplier(inputLoss, config.failOnDataLoss()));
+        } catch (RuntimeException e) {
+            if (follower != null) {
+                follower.close();
+            }
+            throw e;
+        }
         this.progress = new TaskProgress(streams, stallTimeout(config, streamsProps));
         this.health = new Health(streams, progress, inputLoss);
         long every = Math.max(100, Math.min(1_000, progress.timeout().toMillis() / 4));
@@ -62,6 +83,11 @@ public final class RegretlessApp implements AutoCloseable {
     private static Duration stallTimeout(RegretlessConfig config, Properties streamsProps) {
         long commitInterval = Long.parseLong(streamsProps.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
         return Duration.ofMillis(Math.max(config.stallTimeout().toMillis(), 3 * commitInterval));
+    }
+
+    /** The newest published bandit models, which this instance decides with. */
+    public PublishedModels published() {
+        return published;
     }
 
     /** Health and readiness as the HTTP endpoint reports them. */
@@ -123,6 +149,9 @@ public final class RegretlessApp implements AutoCloseable {
     public void close() {
         sampler.shutdownNow();
         streams.close(Duration.ofSeconds(30));
+        if (follower != null) {
+            follower.close();
+        }
     }
 
     private static Properties withoutAppSettings(Properties properties) {

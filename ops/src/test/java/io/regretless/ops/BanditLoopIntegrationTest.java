@@ -50,7 +50,7 @@ import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.topology.bandit.BanditTopology;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * The bandit loop end to end on a real broker, under exactly-once: requests become decisions,

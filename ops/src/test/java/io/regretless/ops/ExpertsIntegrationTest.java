@@ -55,7 +55,7 @@ import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 import io.regretless.topology.experts.ExpertsTopology;
 
 /**

@@ -39,8 +39,8 @@ import io.regretless.schemas.codec.WireFormat;
  * The application side of the bandit loop over Kafka: {@link #decide} produces a
  * {@link DecisionRequest} to {@code <prefix>.requests} and completes when the {@link Decision} with
  * the same {@code requestId} is read from {@code <prefix>.decisions}; {@link #reward} produces a
- * {@link Reward} to {@code <prefix>.rewards}. Keys are the model id (UTF-8), values it sends are
- * single-object Avro, decisions it reads may be Avro or JSON (the app's {@code output.format});
+ * {@link Reward} to {@code <prefix>.rewards}. Keys are the request id (UTF-8), so a decision and
+ * its reward meet in one partition; values it sends are single-object Avro, decisions it reads may be Avro or JSON (the app's {@code output.format});
  * each record's Kafka timestamp is the event's own {@code timestamp} field, so the app's
  * stream time (and attribution window) follows the application's clock.
  *
@@ -200,7 +200,7 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
             if (decision.isDone()) {
                 decision.timeout.cancel(false);
             }
-            producer.send(new ProducerRecord<>(requestsTopic, null, request.getTimestamp(), modelId, value), decision);
+            producer.send(new ProducerRecord<>(requestsTopic, null, request.getTimestamp(), requestId, value), decision);
         } catch (RuntimeException e) {
             decision.fail(e);
         }
@@ -217,7 +217,7 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
         SentReward sent = new SentReward();
         try {
             byte[] value = rewardCodec.encode(reward, WireFormat.AVRO);
-            producer.send(new ProducerRecord<>(rewardsTopic, null, reward.getTimestamp(), reward.getModelId(), value), sent);
+            producer.send(new ProducerRecord<>(rewardsTopic, null, reward.getTimestamp(), reward.getRequestId(), value), sent);
         } catch (RuntimeException e) {
             sent.completeExceptionally(e);
         }

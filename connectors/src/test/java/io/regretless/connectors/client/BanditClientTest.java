@@ -75,14 +75,14 @@ class BanditClientTest {
     }
 
     @Test
-    void decideSendsTheRequestKeyedByModelAndCompletesWithItsDecision() throws Exception {
+    void decideSendsTheRequestKeyedByRequestIdAndCompletesWithItsDecision() throws Exception {
         start(producer, Duration.ofSeconds(5));
         DecisionRequest request = request("r-1", "shop", 1_700_000_000_123L);
         CompletableFuture<Decision> future = client.decide(request);
 
         ProducerRecord<String, byte[]> sent = producer.history().get(0);
         assertEquals("t.requests", sent.topic());
-        assertEquals("shop", sent.key());
+        assertEquals("r-1", sent.key());
         assertEquals(1_700_000_000_123L, sent.timestamp());
         assertEquals(request, REQUEST.decode(sent.value()));
         assertEquals(1, client.pendingDecisions());
@@ -111,13 +111,13 @@ class BanditClientTest {
     }
 
     @Test
-    void rewardGoesToTheRewardsTopicKeyedByModel() throws Exception {
+    void rewardGoesToTheRewardsTopicKeyedByRequestId() throws Exception {
         start(producer, Duration.ofSeconds(5));
         Reward reward = new Reward("r-1", "shop", 1.0, 42L);
         client.reward(reward).get(5, TimeUnit.SECONDS);
         ProducerRecord<String, byte[]> sent = producer.history().get(0);
         assertEquals("t.rewards", sent.topic());
-        assertEquals("shop", sent.key());
+        assertEquals("r-1", sent.key());
         assertEquals(42L, sent.timestamp());
         assertEquals(reward, REWARD.decode(sent.value()));
     }

@@ -9,7 +9,7 @@ import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Plays the environment of the bandit loop: a decision answers its request and is rewarded at
@@ -44,7 +44,7 @@ final class BanditLoopHandler implements WindowedLoad.Handler {
             rewardSum += value;
             rewards++;
             Reward reward = new Reward(decision.getRequestId(), decision.getModelId(), value, System.currentTimeMillis());
-            load.producer().send(new ProducerRecord<>(topics.rewards(), record.key(), REWARDS.encode(reward)));
+            load.producer().send(new ProducerRecord<>(topics.rewards(), record.key(), REWARDS.encode(reward)));  // keyed by request id, like the decision
         } else if (topic.equals(topics.feedback())) {
             Feedback feedback = FEEDBACK.decode(record.value());
             if (!feedback.getObserved()) {

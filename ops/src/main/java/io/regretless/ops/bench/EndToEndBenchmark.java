@@ -22,7 +22,7 @@ import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.codec.AvroCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Measures the bandit loop end to end on a running broker, next to a pass-through Kafka Streams

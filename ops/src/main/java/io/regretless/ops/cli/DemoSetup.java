@@ -7,7 +7,7 @@ import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 
 import io.regretless.bandit.LearnerKind;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * The demo's deployment: one disjoint model per learner ({@code digits-<learner>}), the topics,

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import io.regretless.ops.report.EvaluationReport;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /** Writes one HTML page of figures and charts from the output and dead-letter topics. */
 @Command(name = "report", mixinStandardHelpOptions = true,

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Every topic the application reads or writes, with the settings it needs: inputs co-partitioned
@@ -35,6 +35,8 @@ final class TopicPlan {
         for (String input : topics.expertsInputs()) {
             plan.put(input, new NewTopic(input, partitions, replication).configs(inputs));
         }
+        // the models are a function of their updates: kept like the inputs, so they can be replayed
+        plan.put(topics.learningUpdates(), new NewTopic(topics.learningUpdates(), partitions, replication).configs(inputs));
         for (String output : new String[] {topics.decisions(), topics.feedback(), topics.intervals(), topics.evaluation(),
             topics.combined(), topics.groupEvaluation()}) {
             plan.put(output, new NewTopic(output, partitions, replication).configs(Map.of("retention.ms", retention)));

@@ -16,7 +16,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /** Creates every topic of a deployment with the right partitions and settings; existing ones are left alone. */
 @Command(name = "topics", mixinStandardHelpOptions = true,

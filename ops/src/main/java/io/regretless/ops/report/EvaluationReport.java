@@ -12,7 +12,7 @@ import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.codec.UnreadableRecordException;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Builds the HTML report from a deployment's feedback, evaluation, group-evaluation, combined and

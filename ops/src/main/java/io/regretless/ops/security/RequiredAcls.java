@@ -11,7 +11,7 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * The ACLs the application's principal needs on a cluster with an authorizer, all as prefixed

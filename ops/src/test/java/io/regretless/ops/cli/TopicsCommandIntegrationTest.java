@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.ops.Main;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /** {@code topics} creates every topic with its partitions and settings, and is safe to run twice. */
 class TopicsCommandIntegrationTest {
@@ -36,7 +36,7 @@ class TopicsCommandIntegrationTest {
                 Map<String, TopicDescription> described = admin.describeTopics(
                     TopicPlan.topics(topics, 1, (short) 1, java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ZERO).keySet())
                     .allTopicNames().get(30, TimeUnit.SECONDS);
-                assertEquals(15, described.size());
+                assertEquals(17, described.size(), "every topic, the decision log and the learning updates among them");
                 described.values().forEach(d -> assertEquals(3, d.partitions().size(), d.name()));
                 ConfigResource snapshots = new ConfigResource(ConfigResource.Type.TOPIC, topics.modelSnapshots());
                 ConfigResource feedback = new ConfigResource(ConfigResource.Type.TOPIC, topics.feedback());

@@ -40,7 +40,7 @@ import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Input older than the topic's retention is deleted by the broker before the application reads it

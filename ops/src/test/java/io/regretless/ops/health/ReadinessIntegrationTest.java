@@ -37,7 +37,7 @@ import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Readiness means the instance processes: a task whose processing thread is held (a processor

@@ -37,7 +37,7 @@ import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * The CLI's {@code run} as an operator meets it: a separate JVM against a real broker, readiness,

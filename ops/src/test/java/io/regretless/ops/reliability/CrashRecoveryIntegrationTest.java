@@ -42,7 +42,7 @@ import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.bandit.BanditTopology;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Kill -9 in the middle of a stream, restart, and the model ends bit for bit where an uninterrupted

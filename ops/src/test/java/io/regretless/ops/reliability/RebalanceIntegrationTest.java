@@ -40,7 +40,7 @@ import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * Two instances share the partitions; one is stopped in the middle of the traffic; the other takes

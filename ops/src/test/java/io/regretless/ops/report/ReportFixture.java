@@ -23,7 +23,7 @@ import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.codec.AvroCodec;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * A deployment's output topics as the report finds them after a run, an at-least-once restart

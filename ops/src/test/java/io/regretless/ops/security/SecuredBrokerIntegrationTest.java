@@ -28,7 +28,7 @@ import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 
 /**
  * A broker with SASL/SCRAM authentication and an authorizer that denies what no ACL allows: the

@@ -2,8 +2,11 @@ package io.regretless.topology.bandit;
 
 import java.util.Map;
 
+import io.regretless.connectors.decide.RequestChecks;
+import io.regretless.connectors.decide.RequestRefusedException;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Feedback;
+import io.regretless.schemas.LearningUpdate;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.state.PendingDecision;
 import io.regretless.topology.config.ModelConfig;
@@ -14,32 +17,39 @@ import io.regretless.topology.window.AttributionWindow.Closure;
 
 /**
  * Joins rewards to pending decisions by request id inside the attribution window, and closes
- * windows that ran out with the model's default reward. Either way the model learns once, and the
- * request is remembered as closed for one more window so late and repeated rewards are named as such.
+ * windows that ran out with the model's default reward. Either way the decision yields one
+ * feedback record and one learning update, and the request is remembered as closed for one more
+ * window so late and repeated rewards are named as such.
  */
 final class RewardJoiner {
-    private final Map<String, ModelConfig> configs;
-    private final AttributionWindow<PendingDecision> pending;
-    private final FeedbackLearner learner;
-
-    RewardJoiner(Map<String, ModelConfig> configs, AttributionWindow<PendingDecision> pending,
-                 FeedbackLearner learner) {
-        this.configs = configs;
-        this.pending = pending;
-        this.learner = learner;
+    /** What one closed window yields: the feedback to publish and the update to learn. */
+    record Joined(Feedback feedback, LearningUpdate update) {
     }
 
-    /** Joins an observed reward that arrived at {@code recordTime}, learns from it, returns the feedback. */
-    Feedback join(Reward reward, long recordTime) {
-        RequestChecks.requireId(reward.getRequestId(), "requestId");
-        ModelConfig config = RequestChecks.model(configs, reward.getModelId());
-        RequestChecks.requireFinite(reward.getValue(), "reward value");
+    private final Map<String, ModelConfig> configs;
+    private final AttributionWindow<PendingDecision> pending;
+
+    RewardJoiner(Map<String, ModelConfig> configs, AttributionWindow<PendingDecision> pending) {
+        this.configs = configs;
+        this.pending = pending;
+    }
+
+    /** Joins an observed reward that arrived at {@code recordTime}. */
+    Joined join(Reward reward, long recordTime) {
+        ModelConfig config;
+        try {
+            RequestChecks.requireId(reward.getRequestId(), "/requestId");
+            config = StreamDecider.config(configs, reward.getModelId());
+            RequestChecks.requireFinite(reward.getValue(), "/value");
+        } catch (RequestRefusedException e) {
+            throw Refusals.deadLetter(e);
+        }
         PendingDecision decision = pending.get(reward.getRequestId());
         if (decision == null) {
             throw notPending(reward.getRequestId());
         }
         if (!decision.getDecision().getModelId().equals(reward.getModelId())) {
-            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "reward names model '"
+            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "/modelId: reward names model '"
                 + reward.getModelId() + "' but request '" + reward.getRequestId() + "' was decided by '"
                 + decision.getDecision().getModelId() + "'");
         }
@@ -49,24 +59,28 @@ final class RewardJoiner {
         }
         pending.close(reward.getRequestId(), decision.getDeadline(), Closure.COMPLETED, recordTime,
             recordTime + config.attributionWindow().toMillis());
-        return learn(config, decision, reward.getValue(), true, recordTime);
+        return joined(config, decision, reward.getValue(), true, recordTime);
     }
 
-    /** Closes a window that ran out at stream time {@code now} with the default reward. */
-    Feedback closeWithDefault(PendingDecision decision, long now) {
+    /** Closes a window that ran out with the default reward. */
+    Joined closeWithDefault(PendingDecision decision) {
         String modelId = decision.getDecision().getModelId();
         ModelConfig config = configs.get(modelId);
         long deadline = decision.getDeadline();
         pending.close(decision.getRequest().getRequestId(), deadline, Closure.EXPIRED, deadline,
             deadline + config.attributionWindow().toMillis());
-        return learn(config, decision, config.defaultReward(), false, deadline);
+        return joined(config, decision, config.defaultReward(), false, deadline);
     }
 
-    private Feedback learn(ModelConfig config, PendingDecision decision, double reward, boolean observed, long when) {
-        Action chosen = FeedbackLearner.chosenAction(decision.getRequest().getActions(),
+    private static Joined joined(ModelConfig config, PendingDecision decision, double reward, boolean observed,
+                                 long when) {
+        Action chosen = LearningUpdates.chosenAction(decision.getRequest().getActions(),
             decision.getDecision().getChosenActionId());
-        learner.learn(decision.getDecision().getModelId(), config, decision.getRequest().getContext(), chosen, reward);
-        return new Feedback(decision.getRequest(), decision.getDecision(), reward, observed, when);
+        String modelId = decision.getDecision().getModelId();
+        String requestId = decision.getRequest().getRequestId();
+        LearningUpdate update = LearningUpdates.of(modelId, requestId, config, decision.getRequest().getContext(),
+            chosen, reward, 1.0, observed, when);
+        return new Joined(new Feedback(decision.getRequest(), decision.getDecision(), reward, observed, when), update);
     }
 
     private InvalidRecordException notPending(String requestId) {

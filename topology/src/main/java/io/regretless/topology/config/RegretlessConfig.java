@@ -34,7 +34,7 @@ import static io.regretless.topology.config.RegretlessSettings.REGULARIZATION;
 import static io.regretless.topology.config.RegretlessSettings.SEED;
 import static io.regretless.topology.config.RegretlessSettings.SHARED;
 import static io.regretless.topology.config.RegretlessSettings.SHRINKAGE;
-import static io.regretless.topology.config.RegretlessSettings.SNAPSHOT_INTERVAL_MS;
+import static io.regretless.topology.config.RegretlessSettings.PUBLISH_INTERVAL_MS;
 import static io.regretless.topology.config.RegretlessSettings.STATE_STORE_TYPE;
 import static io.regretless.topology.config.RegretlessSettings.TOPIC_PREFIX;
 import static io.regretless.topology.config.RegretlessSettings.WARMUP;
@@ -53,10 +53,11 @@ import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
-import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModel.Mode;
+import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
+import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.config.Setting.Scope;
 
@@ -92,7 +93,7 @@ import io.regretless.topology.config.Setting.Scope;
 public record RegretlessConfig(
         Topics topics, Map<String, ModelConfig> models, Map<String, ConformalModelConfig> conformal,
         Map<String, ExpertsModelConfig> experts, long maxStateBytes, Duration punctuationInterval,
-        Duration snapshotInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout,
+        Duration publishInterval, StoreType storeType, boolean failOnDataLoss, Duration stallTimeout,
         WireFormat outputFormat) {
 
     public static final String PREFIX = "regretless.";
@@ -160,7 +161,7 @@ public record RegretlessConfig(
         long maxStateBytes = settings.get(MAX_STATE_BYTES);
         boolean boundKnown = settings.problemCount() == before;
         long punctuation = settings.get(PUNCTUATION_INTERVAL_MS);
-        long snapshot = settings.get(SNAPSHOT_INTERVAL_MS);
+        long publish = settings.get(PUBLISH_INTERVAL_MS);
         StoreType storeType = settings.get(STATE_STORE_TYPE);
         boolean failOnDataLoss = settings.get(FAIL_ON_DATA_LOSS);
         long stallTimeout = settings.get(HEALTH_STALL_TIMEOUT_MS);
@@ -181,7 +182,7 @@ public record RegretlessConfig(
             return null;
         }
         return new RegretlessConfig(new Topics(prefix), models, conformal, experts, maxStateBytes,
-            Duration.ofMillis(punctuation), Duration.ofMillis(snapshot), storeType, failOnDataLoss,
+            Duration.ofMillis(punctuation), Duration.ofMillis(publish), storeType, failOnDataLoss,
             Duration.ofMillis(stallTimeout), outputFormat);
     }
 

@@ -43,8 +43,9 @@ public final class RegretlessSettings {
         "refuse models whose state could exceed it; keep it under the changelog's max.message.bytes");
     public static final Setting<Long> PUNCTUATION_INTERVAL_MS = application("regretless.punctuation.interval.ms",
         millis(1), "1000", "attribution and label windows close at multiples of this in stream time");
-    public static final Setting<Long> SNAPSHOT_INTERVAL_MS = application("regretless.snapshot.interval.ms", millis(0),
-        "60000", "changed models go to the compacted snapshot topic this often (wall clock); 0 = never");
+    public static final Setting<Long> PUBLISH_INTERVAL_MS = application("regretless.publish.interval.ms", millis(0),
+        "1000", "changed models go to the compacted model topic at most this often (wall clock), where local deciders "
+            + "and the stream's decide path read them; 0 = never");
     public static final Setting<StoreType> STATE_STORE_TYPE = application("regretless.state.store.type",
         oneOf(wireNames(StoreType.values(), StoreType::wireName), StoreType::parse), "rocksdb",
         "where tasks keep their stores; both are changelog-backed");
@@ -118,6 +119,8 @@ public final class RegretlessSettings {
         "features mode: lambda of the group models, rows of evidence a group's deviation costs (refused in advice mode)");
 
     private static final List<Retired> RETIRED = List.of(
+        new Retired(Scope.APPLICATION, "regretless.snapshot.interval.ms", "models are published at "
+            + "regretless.publish.interval.ms (default 1000): rename the setting"),
         new Retired(Scope.CONFORMAL, "max.history", "SCP, NExCP, ACI and FACI now use every past score, exactly up to "
             + "exact.history and summarised after it; drop the setting"));
 

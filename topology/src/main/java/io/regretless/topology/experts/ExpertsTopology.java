@@ -7,7 +7,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 import io.regretless.topology.config.RegretlessConfig;
-import io.regretless.topology.config.Topics;
+import io.regretless.schemas.Topics;
 import io.regretless.topology.window.AttributionWindow;
 
 /**

@@ -40,6 +40,7 @@ public abstract class LearningTaskProcessor implements Processor<byte[], byte[],
     private Counters counters;
     private StreamTimeBoundaries boundaries;
 
+    /** @param snapshots where and how the part's store is published, or null if the part publishes itself */
     protected LearningTaskProcessor(RegretlessConfig config, String deadLetterSink, Snapshots snapshots) {
         this.config = config;
         this.deadLetterSink = deadLetterSink;
@@ -53,11 +54,11 @@ public abstract class LearningTaskProcessor implements Processor<byte[], byte[],
         deadLetters = new DeadLetters(context, deadLetterSink, counters, config.outputFormat());
         boundaries = new StreamTimeBoundaries(config.punctuationInterval());
         initPart(context);
-        if (!config.snapshotInterval().isZero()) {
+        if (snapshots != null && !config.publishInterval().isZero()) {
             KeyValueStore<String, byte[]> store = context.getStateStore(snapshots.store());
             SnapshotPublisher publisher = new SnapshotPublisher(context, store, snapshots.kind(), snapshots.version(),
                 snapshots.sink(), config.outputFormat());
-            context.schedule(config.snapshotInterval(), PunctuationType.WALL_CLOCK_TIME, publisher::publish);
+            context.schedule(config.publishInterval(), PunctuationType.WALL_CLOCK_TIME, publisher::publish);
         }
     }
 

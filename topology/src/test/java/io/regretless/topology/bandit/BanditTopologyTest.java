@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,58 +14,52 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.regretless.bandit.PublishedBandit;
+import io.regretless.connectors.decide.RequestDecider;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
+import io.regretless.schemas.LearningUpdate;
+import io.regretless.schemas.LoggedDecision;
 import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.ModelSnapshot;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.schemas.state.LinearBanditState;
-import io.regretless.topology.RegretlessTopology;
-import io.regretless.topology.config.RegretlessConfig;
-import io.regretless.topology.config.Topics;
 import io.regretless.topology.metrics.Counters;
 
-/** The bandit loop's logic on {@link TopologyTestDriver}: decide, join, window close, learn, dead letters. */
+/**
+ * The bandit loop's logic on {@link org.apache.kafka.streams.TopologyTestDriver}: decide with the
+ * published model, join by request id, close windows on stream time, learn once through the
+ * updates topic, publish, dead letters.
+ */
 class BanditTopologyTest {
     static final long WINDOW = 10_000;
-    static final AvroCodec<DecisionRequest> REQUESTS = AvroCodec.of(DecisionRequest.class);
-    static final AvroCodec<Reward> REWARDS = AvroCodec.of(Reward.class);
-    static final AvroCodec<LoggedFeedback> LOGGED = AvroCodec.of(LoggedFeedback.class);
+    static final WireCodec<DecisionRequest> REQUESTS = WireCodec.of(DecisionRequest.class);
+    static final WireCodec<Reward> REWARDS = WireCodec.of(Reward.class);
+    static final WireCodec<LoggedFeedback> LOGGED = WireCodec.of(LoggedFeedback.class);
+    static final WireCodec<LoggedDecision> LOGGED_DECISIONS = WireCodec.of(LoggedDecision.class);
     static final WireCodec<Decision> DECISIONS = WireCodec.of(Decision.class);
     static final WireCodec<Feedback> FEEDBACK = WireCodec.of(Feedback.class);
     static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
+    static final WireCodec<ModelSnapshot> SNAPSHOTS = WireCodec.of(ModelSnapshot.class);
+    static final AvroCodec<LearningUpdate> UPDATES = AvroCodec.of(LearningUpdate.class);
     static final AvroCodec<LinearBanditState> STATE = AvroCodec.of(LinearBanditState.class);
 
-    TopologyTestDriver driver;
-    Topics topics;
-    TestInputTopic<byte[], byte[]> requests;
-    TestInputTopic<byte[], byte[]> rewards;
-    TestInputTopic<byte[], byte[]> labeled;
-    TestOutputTopic<byte[], byte[]> decisions;
-    TestOutputTopic<byte[], byte[]> feedback;
-    TestOutputTopic<byte[], byte[]> deadLetters;
+    BanditDriver d;
 
     static Properties appProperties() {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "t");
-        props.put("regretless.state.store.type", "in-memory");
         props.put("regretless.models", "m1,m2");
         props.put("regretless.model.m1.learner", "linucb");
         props.put("regretless.model.m1.dimension", "16");
@@ -82,30 +76,12 @@ class BanditTopologyTest {
 
     @BeforeEach
     void start() {
-        driver = newDriver();
-    }
-
-    TopologyTestDriver newDriver() {
-        RegretlessConfig config = RegretlessConfig.fromProperties(appProperties());
-        topics = config.topics();
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "bandit-test");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        TopologyTestDriver d = new TopologyTestDriver(RegretlessTopology.build(config), streams, Instant.EPOCH);
-        ByteArraySerializer out = new ByteArraySerializer();
-        ByteArrayDeserializer in = new ByteArrayDeserializer();
-        requests = d.createInputTopic(topics.requests(), out, out);
-        rewards = d.createInputTopic(topics.rewards(), out, out);
-        labeled = d.createInputTopic(topics.labeled(), out, out);
-        decisions = d.createOutputTopic(topics.decisions(), in, in);
-        feedback = d.createOutputTopic(topics.feedback(), in, in);
-        deadLetters = d.createOutputTopic(topics.deadLetters(), in, in);
-        return d;
+        d = new BanditDriver(appProperties());
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        d.close();
     }
 
     static DecisionRequest request(String id, String model, Map<String, Double> context, String... actions) {
@@ -121,140 +97,192 @@ class BanditTopologyTest {
     }
 
     void send(DecisionRequest r, long time) {
-        requests.pipeInput(r.getModelId().getBytes(), REQUESTS.encode(r), time);
+        d.requests.pipeInput(r.getRequestId().getBytes(StandardCharsets.UTF_8), REQUESTS.encode(r, WireFormat.AVRO), time);
     }
 
     void reward(String requestId, String model, double value, long time) {
-        rewards.pipeInput(model.getBytes(), REWARDS.encode(new Reward(requestId, model, value, time)), time);
+        d.rewards.pipeInput(requestId.getBytes(StandardCharsets.UTF_8),
+            REWARDS.encode(new Reward(requestId, model, value, time), WireFormat.AVRO), time);
     }
 
-    LinearBanditState model(String id) {
-        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(BanditTopology.MODELS_STORE);
-        byte[] bytes = store.get(id);
-        return bytes == null ? null : STATE.decode(bytes);
+    LinearBanditState published(String id) {
+        PublishedBandit model = d.published.get(id);
+        return model == null ? null : STATE.decode(model.state());
     }
 
     List<DeadLetter> deadLetters() {
         List<DeadLetter> letters = new ArrayList<>();
-        deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
+        d.deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
         return letters;
     }
 
     @Test
-    void decidesWithAFullLoggedDistribution() {
+    void beforeAModelIsPublishedTheDecisionIsUniformWithExactPropensities() {
         send(request("r1"), 1_000);
-        Decision decision = DECISIONS.decode(decisions.readValue());
+        Decision decision = DECISIONS.decode(d.decisions.readRecord().value());
         assertEquals("r1", decision.getRequestId());
-        assertEquals("linucb-disjoint", decision.getLearner());
+        assertEquals(RequestDecider.UNIFORM, decision.getLearner());
         assertEquals(0L, decision.getModelVersion());
         assertEquals(3, decision.getProbabilities().size());
-        double sum = 0;
-        double chosen = -1;
         for (ActionProbability p : decision.getProbabilities()) {
-            sum += p.getProbability();
-            if (p.getActionId().equals(decision.getChosenActionId())) {
-                chosen = p.getProbability();
-            }
+            assertEquals(1.0 / 3, p.getProbability());
         }
-        assertEquals(1.0, sum, 1e-12);
-        assertEquals(chosen, decision.getPropensity());
-        assertTrue(decision.getPropensity() > 0);
-        assertTrue(deadLetters.isEmpty());
+        assertEquals(1.0 / 3, decision.getPropensity());
+        assertTrue(d.deadLetters.isEmpty());
         assertEquals(1.0, counter("propensity-total", "bucket", PropensityBuckets.of(decision.getPropensity())),
             "the propensity histogram counts the decision");
     }
 
     @Test
-    void joinsARewardAndLearnsOnce() {
+    void decisionsAreKeyedByRequestId() {
         send(request("r1"), 1_000);
-        Decision decision = DECISIONS.decode(decisions.readValue());
+        assertEquals("r1", new String(d.decisions.readRecord().key(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aJoinedRewardIsFeedbackAndOneUpdateAndThePublishedModelDecidesNext() {
+        send(request("r1"), 1_000);
+        Decision decision = DECISIONS.decode(d.decisions.readValue());
         reward("r1", "m1", 1.0, 2_000);
-        Feedback joined = FEEDBACK.decode(feedback.readValue());
+        Feedback joined = FEEDBACK.decode(d.feedback.readValue());
         assertTrue(joined.getObserved());
         assertEquals(1.0, joined.getReward());
         assertEquals(decision, joined.getDecision());
-        assertEquals("r1", joined.getRequest().getRequestId());
-        assertEquals(1L, model("m1").getVersion());
-        assertEquals(decision.getChosenActionId(), model("m1").getArms().get(0).getActionId());
-        assertTrue(feedback.isEmpty());
+        LearningUpdate update = UPDATES.decode(d.updates.readValue());
+        assertEquals("r1", update.getRequestId());
+        assertEquals(decision.getChosenActionId(), update.getActionId());
+        assertEquals(16 * 8, update.getFeatures().remaining(), "hashed into the model's dimension");
+        assertTrue(d.feedback.isEmpty());
+        assertTrue(d.updates.isEmpty(), "one update per reward");
 
+        assertEquals(1, d.publish(), "the changed model is published");
+        LinearBanditState model = published("m1");
+        assertEquals(1L, model.getVersion());
+        assertEquals("linucb", model.getSettings().getLearner());
+        assertEquals(16, model.getSettings().getDimension());
         send(request("r2"), 3_000);
-        assertEquals(1L, DECISIONS.decode(decisions.readValue()).getModelVersion());
+        Decision next = DECISIONS.decode(d.decisions.readValue());
+        assertEquals(1L, next.getModelVersion());
+        assertEquals("linucb-disjoint", next.getLearner());
+    }
+
+    @Test
+    void theStreamDecidesExactlyAsALocalDeciderWithTheSameModelVersion() {
+        for (int i = 0; i < 30; i++) {
+            send(request("w" + i, "m1", Map.of("x", i % 3 * 1.0), "a", "b", "c"), 1_000L + i);
+            Decision decided = DECISIONS.decode(d.decisions.readValue());
+            reward(decided.getRequestId(), "m1", decided.getChosenActionId().equals("a") ? 1.0 : 0.0, 1_000L + i);
+        }
+        d.publish();
+        RequestDecider local = new RequestDecider();
+        for (int i = 0; i < 20; i++) {
+            DecisionRequest r = request("q" + i, "m1", Map.of("x", i % 3 * 1.0, "y", i * 0.1), "a", "b", "c");
+            send(r, 2_000L + i);
+            Decision stream = DECISIONS.decode(d.decisions.readValue());
+            assertEquals(local.decide(r, d.published.get("m1")), stream);
+            assertEquals(30L, stream.getModelVersion());
+        }
     }
 
     @Test
     void closesTheWindowWithTheDefaultRewardOnStreamTime() {
         send(request("r1"), 1_000);
-        decisions.readValue();
+        d.decisions.readValue();
         send(request("r2"), 1_000 + WINDOW - 1);
-        assertTrue(feedback.isEmpty(), "the window is still open");
+        assertTrue(d.feedback.isEmpty(), "the window is still open");
         send(request("r3"), 1_000 + WINDOW + 1_000);
-        Feedback closed = FEEDBACK.decode(feedback.readValue());
+        Feedback closed = FEEDBACK.decode(d.feedback.readValue());
         assertEquals("r1", closed.getRequest().getRequestId());
         assertFalse(closed.getObserved());
         assertEquals(-0.5, closed.getReward());
         assertEquals(1_000 + WINDOW, closed.getRewardTimestamp());
-        assertEquals(1L, model("m1").getVersion());
-        assertTrue(feedback.isEmpty(), "r2 is still waiting");
+        LearningUpdate update = UPDATES.decode(d.updates.readValue());
+        assertFalse(update.getObserved());
+        assertEquals(-0.5, update.getReward());
+        assertTrue(d.feedback.isEmpty(), "r2 is still waiting");
     }
 
     @Test
-    void publishesChangedModelsToTheSnapshotTopicOnTheWallClock() {
-        TestOutputTopic<byte[], byte[]> snapshots =
-            driver.createOutputTopic(topics.modelSnapshots(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    void aDecisionLoggedElsewhereIsJoinedAndLearnedOnce() {
+        DecisionRequest r = request("ext1");
+        Decision made = new RequestDecider().decide(r, null);
+        d.decisionLog.pipeInput("ext1".getBytes(StandardCharsets.UTF_8),
+            LOGGED_DECISIONS.encode(new LoggedDecision(r, made, "local"), WireFormat.AVRO), 1_000);
+        assertTrue(d.decisions.isEmpty(), "a logged decision is not answered again");
+        reward("ext1", "m1", 1.0, 1_500);
+        assertEquals(made, FEEDBACK.decode(d.feedback.readValue()).getDecision());
+        assertEquals("ext1", UPDATES.decode(d.updates.readValue()).getRequestId());
+
+        d.decisionLog.pipeInput("ext1".getBytes(StandardCharsets.UTF_8),
+            LOGGED_DECISIONS.encode(new LoggedDecision(r, made, "local"), WireFormat.AVRO), 1_600);
+        Decision bad = Decision.newBuilder(made).setRequestId("ext2").setPropensity(1.5).build();
+        d.decisionLog.pipeInput("ext2".getBytes(StandardCharsets.UTF_8), LOGGED_DECISIONS.encode(
+            new LoggedDecision(request("ext2"), bad, "local"), WireFormat.AVRO), 1_700);
+        List<DeadLetter> letters = deadLetters();
+        assertEquals(List.of("DUPLICATE_REQUEST", "INVALID_RECORD"), letters.stream().map(DeadLetter::getReason).toList());
+        assertTrue(letters.get(1).getDetail().contains("/decision/propensity"), letters.get(1).getDetail());
+    }
+
+    @Test
+    void publishesChangedModelsOnTheWallClockWithTheirSettings() {
         send(request("r1"), 1_000);
         reward("r1", "m1", 1.0, 2_000);
-        driver.advanceWallClockTime(java.time.Duration.ofSeconds(61));
-        ModelSnapshot snapshot = WireCodec.of(ModelSnapshot.class).decode(snapshots.readValue());
+        d.driver.advanceWallClockTime(d.config.publishInterval());
+        ModelSnapshot snapshot = SNAPSHOTS.decode(d.snapshots.readValue());
         assertEquals("m1", snapshot.getModelId());
         assertEquals("bandit", snapshot.getKind());
         assertEquals(1L, snapshot.getVersion());
-        byte[] stored = driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m1");
-        byte[] published = new byte[snapshot.getState().remaining()];
-        snapshot.getState().get(published);
-        assertArrayEquals(stored, published);
-        assertTrue(snapshots.isEmpty());
-        driver.advanceWallClockTime(java.time.Duration.ofSeconds(61));
-        assertTrue(snapshots.isEmpty(), "an unchanged model is not republished");
+        byte[] state = new byte[snapshot.getState().remaining()];
+        snapshot.getState().get(state);
+        PublishedBandit published = PublishedBandit.decode(state);
+        assertEquals(d.config.models().get("m1").bandit(), published.config());
+        assertEquals(6, published.maxFeatures());
+        LinearBanditState stored = STATE.decode(d.storedModel("m1"));
+        assertEquals(1L, stored.getVersion(), "the store holds the snapshot taken at publication");
+        assertTrue(d.snapshots.isEmpty());
+        d.driver.advanceWallClockTime(d.config.publishInterval());
+        assertTrue(d.snapshots.isEmpty(), "an unchanged model is not republished");
     }
 
     @Test
     void learnsFromLoggedFeedback() {
         LoggedFeedback logged = new LoggedFeedback("e1", "m2", 5L, Map.of("x", 1.0),
             List.of(new Action("a", Map.of("price", 3.0)), new Action("b", Map.of())), "a", 0.5, 1.0);
-        labeled.pipeInput("m2".getBytes(), LOGGED.encode(logged), 5L);
-        LinearBanditState state = model("m2");
+        d.labeled.pipeInput("m2".getBytes(), LOGGED.encode(logged, WireFormat.AVRO), 5L);
+        d.publish();
+        LinearBanditState state = published("m2");
         assertNotNull(state);
         assertEquals(1L, state.getVersion());
         assertEquals("egreedy-shared", state.getLearner());
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(d.deadLetters.isEmpty());
     }
 
     @Test
     void sameInputGivesTheSameModelBytes() {
+        byte[] first = playForty();
+        d.close();
+        d = new BanditDriver(appProperties());
+        assertArrayEquals(first, playForty());
+        assertEquals(40L, published("m1").getVersion());
+    }
+
+    private byte[] playForty() {
         for (int i = 0; i < 40; i++) {
             send(request("r" + i, "m1", Map.of("x", i % 3 * 1.0, "y", i % 5 * 1.0), "a", "b", "c"), 1_000L + i);
-            Decision d = DECISIONS.decode(decisions.readValue());
-            reward(d.getRequestId(), "m1", d.getChosenActionId().equals("b") ? 1.0 : 0.0, 1_000L + i);
+            Decision decided = DECISIONS.decode(d.decisions.readValue());
+            reward(decided.getRequestId(), "m1", decided.getChosenActionId().equals("b") ? 1.0 : 0.0, 1_000L + i);
+            if (i % 10 == 9) {
+                d.publish();
+            }
         }
-        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(BanditTopology.MODELS_STORE);
-        byte[] first = store.get("m1");
-        driver.close();
-        driver = newDriver();
-        for (int i = 0; i < 40; i++) {
-            send(request("r" + i, "m1", Map.of("x", i % 3 * 1.0, "y", i % 5 * 1.0), "a", "b", "c"), 1_000L + i);
-            Decision d = DECISIONS.decode(decisions.readValue());
-            reward(d.getRequestId(), "m1", d.getChosenActionId().equals("b") ? 1.0 : 0.0, 1_000L + i);
-        }
-        assertArrayEquals(first, driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("m1"));
-        assertEquals(40L, model("m1").getVersion());
+        return d.storedModel("m1");
     }
 
     @Test
     void everyBadRecordGoesToDeadLettersWithItsReason() {
-        requests.pipeInput("m1".getBytes(), new byte[] {1, 2, 3}, 10);
-        rewards.pipeInput("m1".getBytes(), "not avro".getBytes(), 10);
-        labeled.pipeInput("m1".getBytes(), REQUESTS.encode(request("wrong-schema")), 10);
+        d.requests.pipeInput("m1".getBytes(), new byte[] {1, 2, 3}, 10);
+        d.rewards.pipeInput("m1".getBytes(), "not avro".getBytes(), 10);
+        d.labeled.pipeInput("m1".getBytes(), REQUESTS.encode(request("wrong-schema"), WireFormat.AVRO), 10);
         send(request("nan", "m1", Map.of("x", Double.NaN), "a"), 10);
         send(request("inf", "m1", Map.of("x", Double.POSITIVE_INFINITY), "a"), 10);
         send(request("who", "nobody", Map.of(), "a"), 10);
@@ -274,10 +302,11 @@ class BanditTopologyTest {
         reward("slow", "m1", 1.0, 50 + WINDOW + 1);
         send(request("tick"), 50 + WINDOW + 2_000);
         reward("slow", "m1", 1.0, 50 + WINDOW + 2_000);
-        labeled.pipeInput("m1".getBytes(), LOGGED.encode(new LoggedFeedback("e", "m1", 1L, Map.of(),
-            List.of(new Action("a", Map.of())), "a", 0.0, 1.0)), 60 + WINDOW);
-        labeled.pipeInput("m1".getBytes(), LOGGED.encode(new LoggedFeedback("e", "m1", 1L, Map.of(),
-            List.of(new Action("a", Map.of())), "z", 1.0, 1.0)), 60 + WINDOW);
+        d.labeled.pipeInput("m1".getBytes(), LOGGED.encode(new LoggedFeedback("e", "m1", 1L, Map.of(),
+            List.of(new Action("a", Map.of())), "a", 0.0, 1.0), WireFormat.AVRO), 60 + WINDOW);
+        d.labeled.pipeInput("m1".getBytes(), LOGGED.encode(new LoggedFeedback("e", "m1", 1L, Map.of(),
+            List.of(new Action("a", Map.of())), "z", 1.0, 1.0), WireFormat.AVRO), 60 + WINDOW);
+        d.publish();
         send(request("arms1", "m1", Map.of(), "d", "e", "f"), 70 + WINDOW);
 
         List<String> reasons = new ArrayList<>();
@@ -289,26 +318,17 @@ class BanditTopologyTest {
             "DUPLICATE_REWARD", "LATE_REWARD", "LATE_REWARD", "INVALID_RECORD", "INVALID_RECORD",
             "TOO_MANY_ACTIONS"), reasons);
         DeadLetter first = letters.get(0);
-        assertEquals(topics.requests(), first.getSourceTopic());
+        assertEquals(d.topics.requests(), first.getSourceTopic());
         assertEquals(0, first.getPartition());
         assertEquals(0L, first.getOffset());
         assertArrayEquals(new byte[] {1, 2, 3}, first.getValue().array());
-        assertEquals(topics.rewards(), letters.get(1).getSourceTopic());
-        assertEquals(topics.labeled(), letters.get(2).getSourceTopic());
+        assertEquals(d.topics.rewards(), letters.get(1).getSourceTopic());
+        assertEquals(d.topics.labeled(), letters.get(2).getSourceTopic());
         assertTrue(letters.get(5).getDetail().contains("nobody"));
+        assertTrue(letters.get(3).getDetail().contains("/context/x"), "the field is named: " + letters.get(3).getDetail());
 
         assertEquals(21.0, deadLetterTotal(), "every dead letter is counted");
         assertEquals(3.0, deadLetterTotal("UNREADABLE"));
-    }
-
-    double counter(String name, String tag, String value) {
-        double total = 0;
-        for (MetricName metric : new HashMap<>(driver.metrics()).keySet()) {
-            if (metric.group().equals(Counters.GROUP) && metric.name().equals(name) && value.equals(metric.tags().get(tag))) {
-                total += (Double) driver.metrics().get(metric).metricValue();
-            }
-        }
-        return total;
     }
 
     @Test
@@ -319,13 +339,23 @@ class BanditTopologyTest {
         assertEquals("0.9-1.0", PropensityBuckets.of(1.0));
     }
 
+    double counter(String name, String tag, String value) {
+        double total = 0;
+        for (MetricName metric : new HashMap<>(d.driver.metrics()).keySet()) {
+            if (metric.group().equals(Counters.GROUP) && metric.name().equals(name) && value.equals(metric.tags().get(tag))) {
+                total += (Double) d.driver.metrics().get(metric).metricValue();
+            }
+        }
+        return total;
+    }
+
     double deadLetterTotal(String... reasons) {
         double total = 0;
-        for (Map.Entry<MetricName, ?> e : new HashMap<>(driver.metrics()).entrySet()) {
+        for (Map.Entry<MetricName, ?> e : new HashMap<>(d.driver.metrics()).entrySet()) {
             MetricName name = e.getKey();
             if (name.group().equals(Counters.GROUP) && name.name().equals("dead-letters-total")
                 && (reasons.length == 0 || name.tags().get("reason").equals(reasons[0]))) {
-                total += (Double) driver.metrics().get(name).metricValue();
+                total += (Double) d.driver.metrics().get(name).metricValue();
             }
         }
         return total;

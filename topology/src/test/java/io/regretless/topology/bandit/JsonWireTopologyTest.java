@@ -11,8 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -23,22 +23,24 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
+import io.regretless.schemas.Topics;
+import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
 import io.regretless.schemas.state.LinearBanditState;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
-import io.regretless.topology.config.Topics;
 
 /**
  * Plain JSON in, decisions out in the configured format: a request in the natural shape (optional
@@ -83,7 +85,7 @@ class JsonWireTopologyTest {
                 throw new UncheckedIOException(e);
             }
             streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-            driver = new TopologyTestDriver(RegretlessTopology.build(config), streams, Instant.EPOCH);
+            driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
             ByteArraySerializer out = new ByteArraySerializer();
             ByteArrayDeserializer in = new ByteArrayDeserializer();
             requests = driver.createInputTopic(topics.requests(), out, out);
@@ -97,7 +99,9 @@ class JsonWireTopologyTest {
             requests.pipeInput("checkout".getBytes(StandardCharsets.UTF_8), value, time);
         }
 
+        /** The model's version once published (publication also snapshots it in the store). */
         long modelVersion() {
+            driver.advanceWallClockTime(java.time.Duration.ofSeconds(1));
             byte[] state = driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get("checkout");
             return AvroCodec.of(LinearBanditState.class).decode(state).getVersion();
         }

@@ -149,14 +149,14 @@ class ConfigReportTest {
         assertBad("regretless.experts.model.claims.loss", "squared", "expected one of square, absolute");
         assertBad("regretless.experts.model.prices.dimension", "0", "expected an integer >= 1");
         assertBad("regretless.experts.model.prices.shrinkage", "-1", "expected a number > 0");
-        assertBad("regretless.snapshot.interval.ms", "-1", "expected milliseconds, an integer >= 0");
+        assertBad("regretless.publish.interval.ms", "-1", "expected milliseconds, an integer >= 0");
         assertBad("regretless.punctuation.interval.ms", "0", "expected milliseconds, an integer >= 1");
         assertBad("regretless.state.store.type", "memory", "expected one of rocksdb, in-memory");
         assertBad("regretless.fail.on.data.loss", "1", "expected true or false");
         assertBad("regretless.topic.prefix", "my topics", "expected letters, digits, '.', '_' and '-'");
         assertBad("regretless.models", "checkout homepage", "'checkout homepage' has a space; separate names with commas");
         assertBad("regretless.experts.model.claims.groups", "young,young", "'young' is listed twice");
-        assertEquals(List.of(), check("regretless.snapshot.interval.ms", "0").errors(), "0 = never");
+        assertEquals(List.of(), check("regretless.publish.interval.ms", "0").errors(), "0 = never");
     }
 
     private static void assertBad(String key, String value, String expected) {

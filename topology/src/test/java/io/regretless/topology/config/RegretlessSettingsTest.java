@@ -49,7 +49,7 @@ class RegretlessSettingsTest {
         RegretlessSettings.all().forEach(s -> patterns.add(s.pattern()));
         List<String> before = List.of("regretless.topic.prefix", "regretless.models", "regretless.conformal.models",
             "regretless.experts.models", "regretless.max.state.bytes", "regretless.punctuation.interval.ms",
-            "regretless.snapshot.interval.ms", "regretless.state.store.type", "regretless.fail.on.data.loss",
+            "regretless.publish.interval.ms", "regretless.state.store.type", "regretless.fail.on.data.loss",
             "regretless.health.stall.timeout.ms", "regretless.output.format");
         List<String> bandit = List.of("learner", "shared", "dimension", "regularization", "exploration", "seed", "max.arms",
             "attribution.window.ms", "default.reward", "max.features", "max.actions");

@@ -26,17 +26,19 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionRequest;
+import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
-import io.regretless.topology.config.Topics;
 
 /**
  * Hostile records on the conformal inputs (prediction-requests, labels), interleaved with a valid
@@ -86,7 +88,7 @@ class ConformalBadInputFuzzTest {
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformal-fuzz");
         streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(RegretlessTopology.build(config), streams, Instant.EPOCH)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH)) {
             ByteArraySerializer out = new ByteArraySerializer();
             ByteArrayDeserializer in = new ByteArrayDeserializer();
             TestInputTopic<byte[], byte[]> requests = driver.createInputTopic(topics.predictionRequests(), out, out);

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,16 +25,17 @@ import org.junit.jupiter.api.Test;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
+import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
+import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
-import io.regretless.topology.config.Topics;
 
 /** Conformal prediction on {@link TopologyTestDriver}: warm-up, intervals, labels, evaluation, dead letters. */
 class ConformalTopologyTest {
@@ -67,7 +69,7 @@ class ConformalTopologyTest {
         Properties streams = new Properties();
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformal-test");
         streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(RegretlessTopology.build(config), streams, Instant.EPOCH);
+        driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
         ByteArraySerializer out = new ByteArraySerializer();
         ByteArrayDeserializer in = new ByteArrayDeserializer();
         requests = driver.createInputTopic(topics.predictionRequests(), out, out);

@@ -24,14 +24,16 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.regretless.experts.ExpertsModel;
+import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.experts.ExpertsModel.GroupStanding;
 import io.regretless.experts.ExpertsModel.Play;
+import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModelCodec;
 import io.regretless.experts.GroupwiseRidge;
 import io.regretless.schemas.Advice;
@@ -42,11 +44,11 @@ import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.ModelSnapshot;
+import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
-import io.regretless.topology.config.Topics;
 import io.regretless.topology.metrics.Counters;
 
 /**
@@ -82,7 +84,7 @@ class ExpertsTopologyTest {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "x");
         props.put("regretless.state.store.type", "in-memory");
-        props.put("regretless.snapshot.interval.ms", "1000");
+        props.put("regretless.publish.interval.ms", "1000");
         props.put("regretless.experts.models", "adv,feat");
         props.put("regretless.experts.model.adv.mode", "advice");
         props.put("regretless.experts.model.adv.groups", String.join(",", GROUPS));
@@ -101,7 +103,7 @@ class ExpertsTopologyTest {
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "experts-test");
         streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RegretlessTopology.build(config), streams, Instant.EPOCH);
+        driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
         ByteArraySerializer out = new ByteArraySerializer();
         ByteArrayDeserializer in = new ByteArrayDeserializer();
         advice = driver.createInputTopic(topics.advice(), out, out);

@@ -1,10 +1,12 @@
-package io.regretless.topology.config;
+package io.regretless.schemas;
 
 import java.util.List;
 
 /**
- * Topic names of one deployment: {@code <prefix>.<name>}. Every input topic is keyed by model id,
- * so all of a model's records meet in one task; input topics must have the same partition count.
+ * Topic names of one deployment: {@code <prefix>.<name>}. The bandit loop's inputs are keyed by
+ * request id (a decision and its reward meet in one task, whatever the model), its learning
+ * updates by model id (one task owns a model); conformal and experts inputs are keyed by model id.
+ * The inputs of one part must have the same partition count.
  */
 public record Topics(String prefix) {
     public Topics {
@@ -27,6 +29,16 @@ public record Topics(String prefix) {
 
     public String decisions() {
         return prefix + ".decisions";
+    }
+
+    /** Decisions made outside the stream (local deciders, the HTTP API), keyed by request id. */
+    public String decisionLog() {
+        return prefix + ".decision-log";
+    }
+
+    /** Joined, hashed rewards on their way to the task that owns the model, keyed by model id. */
+    public String learningUpdates() {
+        return prefix + ".learning-updates";
     }
 
     public String feedback() {
@@ -122,13 +134,13 @@ public record Topics(String prefix) {
         return List.copyOf(all);
     }
 
-    /** The topics the bandit loop reads, co-partitioned by model id. */
+    /** The topics the bandit loop reads from outside, co-partitioned by request id. */
     public List<String> banditInputs() {
-        return List.of(requests(), rewards(), labeled());
+        return List.of(requests(), rewards(), labeled(), decisionLog());
     }
 
-    /** The topics the bandit loop writes. */
+    /** The topics the bandit loop writes, its learning updates among them (which it also reads). */
     public List<String> banditOutputs() {
-        return List.of(decisions(), feedback(), deadLetters(), modelSnapshots());
+        return List.of(decisions(), feedback(), learningUpdates(), deadLetters(), modelSnapshots());
     }
 }
