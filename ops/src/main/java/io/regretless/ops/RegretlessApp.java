@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
+import io.regretless.connectors.decide.LocalDecider;
 import io.regretless.connectors.decide.ModelFollower;
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.ops.health.Health;
@@ -33,6 +34,7 @@ public final class RegretlessApp implements AutoCloseable {
     private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
     private final PublishedModels published = new PublishedModels();
     private final ModelFollower follower;
+    private final LocalDecider decider;
     private final InputLoss inputLoss = new InputLoss();
     private final TaskProgress progress;
     private final Health health;
@@ -54,14 +56,14 @@ public final class RegretlessApp implements AutoCloseable {
         int partitions = config.models().isEmpty() ? 1 : TopicCheck.partitions(streamsProps, config.topics());
         this.follower = config.models().isEmpty() ? null
             : new ModelFollower(streamsProps, config.topics().modelSnapshots(), published);
+        this.decider = config.models().isEmpty() ? null
+            : new LocalDecider(streamsProps, config.topics().prefix(), "http", published);
         try {
             this.streams = new KafkaStreams(RegretlessTopology.build(config, published, partitions,
                 new TopologyConfig(new StreamsConfig(streamsProps))),
                 streamsProps, new LossReportingClientSupplier(inputLoss, config.failOnDataLoss()));
         } catch (RuntimeException e) {
-            if (follower != null) {
-                follower.close();
-            }
+            closeDecisionPath();
             throw e;
         }
         this.progress = new TaskProgress(streams, stallTimeout(config, streamsProps));
@@ -83,6 +85,11 @@ public final class RegretlessApp implements AutoCloseable {
     private static Duration stallTimeout(RegretlessConfig config, Properties streamsProps) {
         long commitInterval = Long.parseLong(streamsProps.getProperty(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
         return Duration.ofMillis(Math.max(config.stallTimeout().toMillis(), 3 * commitInterval));
+    }
+
+    /** Decides with the published models and logs to the decision log, for the HTTP API; null without bandit models. */
+    public LocalDecider decider() {
+        return decider;
     }
 
     /** The newest published bandit models, which this instance decides with. */
@@ -149,6 +156,13 @@ public final class RegretlessApp implements AutoCloseable {
     public void close() {
         sampler.shutdownNow();
         streams.close(Duration.ofSeconds(30));
+        closeDecisionPath();
+    }
+
+    private void closeDecisionPath() {
+        if (decider != null) {
+            decider.close();
+        }
         if (follower != null) {
             follower.close();
         }

@@ -14,6 +14,7 @@ import io.regretless.bandit.PublishedBandit;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.LoggedDecision;
+import io.regretless.schemas.Reward;
 import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 
@@ -43,10 +44,13 @@ import io.regretless.schemas.codec.AvroCodec;
 public final class LocalDecider implements AutoCloseable {
     private static final AvroCodec<LoggedDecision> LOG = AvroCodec.of(LoggedDecision.class);
 
-    private final PublishedModels models = new PublishedModels();
+    private static final AvroCodec<Reward> REWARDS = AvroCodec.of(Reward.class);
+
+    private final PublishedModels models;
     private final ModelFollower follower;
     private final KafkaProducer<String, byte[]> producer;
     private final String decisionLog;
+    private final String rewards;
     private final String source;
     private final ThreadLocal<RequestDecider> deciders = ThreadLocal.withInitial(RequestDecider::new);
 
@@ -62,10 +66,20 @@ public final class LocalDecider implements AutoCloseable {
      * @param source      what the decision log records as the decisions' source (e.g. http)
      */
     public LocalDecider(Properties kafka, String topicPrefix, String source) {
+        this(kafka, topicPrefix, source, null);
+    }
+
+    /**
+     * A decider that decides with {@code shared} models, kept current by someone else (the
+     * application's own follower), instead of following the model topic itself.
+     */
+    public LocalDecider(Properties kafka, String topicPrefix, String source, PublishedModels shared) {
         Topics topics = new Topics(topicPrefix);
         this.decisionLog = topics.decisionLog();
+        this.rewards = topics.rewards();
         this.source = source;
-        this.follower = new ModelFollower(kafka, topics.modelSnapshots(), models);
+        this.models = shared != null ? shared : new PublishedModels();
+        this.follower = shared != null ? null : new ModelFollower(kafka, topics.modelSnapshots(), models);
         Properties producerConfig = new Properties();
         producerConfig.putAll(kafka);
         kafka.stringPropertyNames().stream().filter(n -> n.startsWith("producer."))
@@ -79,7 +93,9 @@ public final class LocalDecider implements AutoCloseable {
         try {
             this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         } catch (RuntimeException e) {
-            follower.close();
+            if (follower != null) {
+                follower.close();
+            }
             throw e;
         }
     }
@@ -98,9 +114,23 @@ public final class LocalDecider implements AutoCloseable {
         return decision;
     }
 
+    /**
+     * Sends the observed reward of an earlier decision to {@code <prefix>.rewards}, keyed by its
+     * request id, where the application joins it to the logged decision.
+     *
+     * @throws RequestRefusedException if the reward has no request or model id, or no finite value
+     */
+    public void reward(Reward reward) {
+        RequestChecks.requireId(reward.getRequestId(), "/requestId");
+        RequestChecks.requireId(reward.getModelId(), "/modelId");
+        RequestChecks.requireFinite(reward.getValue(), "/value");
+        producer.send(new ProducerRecord<>(rewards, null, reward.getTimestamp(), reward.getRequestId(),
+            REWARDS.encode(reward)));
+    }
+
     /** Waits until every model published before the decider started is loaded; false on timeout. */
     public boolean awaitModels(Duration timeout) throws InterruptedException {
-        return follower.awaitCaughtUp(timeout);
+        return follower == null || follower.awaitCaughtUp(timeout);
     }
 
     /** The models this decider decides with. */
@@ -118,7 +148,9 @@ public final class LocalDecider implements AutoCloseable {
         try {
             producer.close(Duration.ofSeconds(30));
         } finally {
-            follower.close();
+            if (follower != null) {
+                follower.close();
+            }
         }
     }
 }

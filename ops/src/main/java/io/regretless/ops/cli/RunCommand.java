@@ -69,7 +69,7 @@ public final class RunCommand implements Callable<Integer> {
         app.progress().bindTo(registry);
         String server = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
         OpsServer http = new OpsServer(new InetSocketAddress(httpHost, httpPort), app.streams(), app.health(), app.config(),
-            registry, server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server));
+            registry, server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server), app.decider());
         CountDownLatch stopped = new CountDownLatch(1);
         app.failure().thenRun(stopped::countDown);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("regretless running: bandit models " + app.config().models().keySet() + ", conformal models "
             + app.config().conformal().keySet() + ", experts models " + app.config().experts().keySet() + " on "
             + app.config().topics().prefix() + ".*");
-        System.out.println("http: http://" + httpHost + ":" + http.port() + " (/health/ready, /metrics, /models/{id})");
+        System.out.println("http: http://" + httpHost + ":" + http.port() + " (/health/ready, /metrics, /models/{id}, POST /rank, POST /reward)");
         System.out.flush();
         stopped.await();
         Throwable failure = app.failure().getNow(null);

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import io.regretless.connectors.decide.LocalDecider;
 import io.regretless.ops.health.Health;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
@@ -33,6 +34,8 @@ import io.regretless.topology.config.RegretlessConfig;
  *   <li>{@code GET /health}: the same as JSON, with stalled tasks and input lost before it was read;</li>
  *   <li>{@code GET /metrics}: Prometheus text format;</li>
  *   <li>{@code GET /models}: the configured models, {@code [{"modelId":..,"kind":..}]};</li>
+ *   <li>{@code POST /rank}, {@code POST /reward}: the decision API for clients in any language
+ *       ({@link DecisionApi}), when the application runs bandit models;</li>
  *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model, conformal series or sleeping-experts
  *       model (per-group loss and regret), read from
  *       whichever instance hosts it; {@code ?format=avro} returns the stored single-object Avro bytes.</li>
@@ -52,13 +55,19 @@ public final class OpsServer implements AutoCloseable {
      */
     public OpsServer(InetSocketAddress address, KafkaStreams streams, Health health, RegretlessConfig config,
                      PrometheusMeterRegistry registry, HostInfo self) throws IOException {
+        this(address, streams, health, config, registry, self, null);
+    }
+
+    /** @param decider decides for {@code POST /rank} and sends {@code POST /reward}; null for no decision API */
+    public OpsServer(InetSocketAddress address, KafkaStreams streams, Health health, RegretlessConfig config,
+                     PrometheusMeterRegistry registry, HostInfo self, LocalDecider decider) throws IOException {
         this.streams = streams;
         this.health = health;
         this.config = config;
         this.registry = registry;
         this.queries = new ModelQueries(streams, self);
         this.server = HttpServer.create(address, 0);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "regretless-http");
             t.setDaemon(true);
             return t;
@@ -69,6 +78,11 @@ public final class OpsServer implements AutoCloseable {
         server.createContext("/metrics", this::metrics);
         server.createContext("/models/", this::model);
         server.createContext("/models", this::list);
+        if (decider != null) {
+            DecisionApi api = new DecisionApi(decider, config);
+            server.createContext("/rank", api::rank);
+            server.createContext("/reward", api::reward);
+        }
     }
 
     public void start() {
