@@ -67,6 +67,7 @@ class ConformalBenchmarkIntegrationTest {
         assertArrayEquals(alone.covered(), viaKafka.covered());
         assertArrayEquals(alone.widths(), viaKafka.widths(), 0.0);
         assertEquals(alone.metrics(), viaKafka.metrics());
-        assertEquals(Double.POSITIVE_INFINITY, viaKafka.metrics().meanWidth());
+        assertTrue(Double.isFinite(viaKafka.metrics().meanWidth()),
+            "the mean width is over bounded intervals, as the reference computes it");
     }
 }
