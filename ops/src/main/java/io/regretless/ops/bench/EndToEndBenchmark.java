@@ -90,7 +90,8 @@ public final class EndToEndBenchmark {
                 BanditLoopHandler handler = new BanditLoopHandler(topics, workload);
                 PhaseResult bandit = runBandit(runId, topics, options, workload, handler, stateDir);
                 PhaseResult copy = runPassThrough(runId, copyIn, copyOut, options, workload, stateDir);
-                return new Report(options, bandit, copy, handler.meanReward());
+                PhaseResult oneModel = runOneModel(admin, options, stateDir);
+                return new Report(options, bandit, copy, oneModel, handler.meanReward());
             } finally {
                 RunCleanup.deleteTopicsOf(client, runId);
             }
@@ -99,10 +100,27 @@ public final class EndToEndBenchmark {
         }
     }
 
+    /** The bandit loop again, on fresh topics, with every request on one model: does one hot model use every thread? */
+    private PhaseResult runOneModel(Admin admin, Options options, Path stateDir) throws InterruptedException {
+        String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Topics topics = new Topics(runId);
+        List<String> names = new ArrayList<>(topics.banditInputs());
+        names.addAll(topics.banditOutputs());
+        Options one = options.withModels(1);
+        Workload workload = new Workload(one, System.currentTimeMillis());
+        try {
+            createTopics(admin, names, options.partitions());
+            return runBandit(runId, topics, one, workload, new BanditLoopHandler(topics, workload), stateDir);
+        } finally {
+            RunCleanup.deleteTopicsOf(client, runId);
+        }
+    }
+
     private PhaseResult runBandit(String runId, Topics topics, Options options, Workload workload,
                                   BanditLoopHandler handler, Path stateDir) throws InterruptedException {
         try (RegretlessApp app = new RegretlessApp(banditProperties(runId, options, workload, stateDir));
-             WindowedLoad load = new WindowedLoad(client, topics.banditOutputs(), options.inFlight(), PHASE_TIMEOUT)) {
+             WindowedLoad load = new WindowedLoad(client, List.of(topics.decisions(), topics.feedback(), topics.deadLetters()),
+                 options.inFlight(), PHASE_TIMEOUT)) {
             app.start(START_TIMEOUT);
             if (options.warmup() > 0) {
                 load.run(topics.requests(), workload, 0, options.warmup(), handler);
@@ -137,6 +155,8 @@ public final class EndToEndBenchmark {
     private Properties banditProperties(String runId, Options o, Workload workload, Path stateDir) {
         Properties props = streamsProperties(runId + "-bandit", o, stateDir);
         props.put("regretless.topic.prefix", runId);
+        // Avro outputs: the bench measures the loop, not JSON (wire-bench prices JSON per record)
+        props.put("regretless.output.format", "avro");
         props.put("regretless.models", String.join(",", workload.modelIds()));
         for (String model : workload.modelIds()) {
             String p = "regretless.model." + model + ".";
@@ -156,6 +176,7 @@ public final class EndToEndBenchmark {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(o.commitIntervalMs()));
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(o.threads()));
         return props;
     }
 

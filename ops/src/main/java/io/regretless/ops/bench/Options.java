@@ -22,10 +22,11 @@ import io.regretless.bandit.LearnerKind;
  *                         every record is sent at once, so its throughput is the app's ceiling
  * @param commitIntervalMs Kafka Streams {@code commit.interval.ms} of both apps; under
  *                         exactly-once, outputs become visible only when a commit ends
+ * @param threads          Kafka Streams {@code num.stream.threads} of every app
  */
 public record Options(int requests, int warmup, int models, String learner, int dimension, int actions,
                       int contextFeatures, int partitions, int inFlight, int passThroughInFlight,
-                      long commitIntervalMs) {
+                      long commitIntervalMs, int threads) {
 
     public Options {
         requirePositive("requests", requests);
@@ -36,6 +37,7 @@ public record Options(int requests, int warmup, int models, String learner, int 
         requirePositive("partitions", partitions);
         requirePositive("inFlight", inFlight);
         requirePositive("commitIntervalMs", commitIntervalMs);
+        requirePositive("threads", threads);
         if (warmup < 0 || passThroughInFlight < 0) {
             throw new IllegalArgumentException("warmup and passThroughInFlight must be >= 0");
         }
@@ -43,13 +45,19 @@ public record Options(int requests, int warmup, int models, String learner, int 
     }
 
     /**
-     * 20,000 requests after 2,000 of warm-up, 2 linucb models with d = 32, 10 actions and 20
+     * 20,000 requests after 2,000 of warm-up, 4 linucb models with d = 32, 10 actions and 20
      * context features per request, 2 partitions, 1,000 requests in flight (the bandit loop runs
      * near its capacity), no window for the pass-through app, commit.interval.ms = 100 (the
-     * application's default): well under a minute on two cores.
+     * application's default), 2 stream threads: a few minutes on two cores.
      */
     public static Options defaults() {
-        return new Options(20_000, 2_000, 2, "linucb", 32, 10, 20, 2, 1_000, 0, 100);
+        return new Options(20_000, 2_000, 4, "linucb", 32, 10, 20, 2, 1_000, 0, 100, 2);
+    }
+
+    /** The same with {@code models} models. */
+    public Options withModels(int models) {
+        return new Options(requests, warmup, models, learner, dimension, actions, contextFeatures, partitions, inFlight,
+            passThroughInFlight, commitIntervalMs, threads);
     }
 
     /**
@@ -78,7 +86,7 @@ public record Options(int requests, int warmup, int models, String learner, int 
 
     private Options with(String name, String value) {
         int r = requests, w = warmup, m = models, d = dimension, a = actions, f = contextFeatures;
-        int p = partitions, in = inFlight, pin = passThroughInFlight;
+        int p = partitions, in = inFlight, pin = passThroughInFlight, t = threads;
         String l = learner;
         long c = commitIntervalMs;
         switch (name) {
@@ -93,18 +101,19 @@ public record Options(int requests, int warmup, int models, String learner, int 
             case "inflight" -> in = Integer.parseInt(value);
             case "passthroughinflight" -> pin = Integer.parseInt(value);
             case "commitintervalms" -> c = Long.parseLong(value);
+            case "threads" -> t = Integer.parseInt(value);
             default -> throw new IllegalArgumentException("unknown option '" + name + "'");
         }
-        return new Options(r, w, m, l, d, a, f, p, in, pin, c);
+        return new Options(r, w, m, l, d, a, f, p, in, pin, c, t);
     }
 
     /** One line naming every option, for the report. */
     public String describe() {
         return String.format(Locale.ROOT,
             "requests=%d warmup=%d models=%d learner=%s dimension=%d actions=%d contextFeatures=%d "
-                + "partitions=%d inFlight=%d passThroughInFlight=%d commitIntervalMs=%d",
+                + "partitions=%d inFlight=%d passThroughInFlight=%d commitIntervalMs=%d threads=%d",
             requests, warmup, models, learner, dimension, actions, contextFeatures, partitions, inFlight,
-            passThroughInFlight, commitIntervalMs);
+            passThroughInFlight, commitIntervalMs, threads);
     }
 
     private static void requirePositive(String name, long value) {
