@@ -71,23 +71,6 @@ final class GaussLegendre {
         return p;
     }
 
-    int size() {
-        return n;
-    }
-
-    double node(int k) {
-        return nodes[k];
-    }
-
-    double weight(int k) {
-        return weights[k];
-    }
-
-    /** ∫_{−1}^{t_k} ℓ_l(t) dt for the Lagrange basis polynomial ℓ_l of node l. */
-    double integration(int k, int l) {
-        return integration[k][l];
-    }
-
     /** A copy of the nodes, ascending. */
     double[] nodes() {
         return nodes.clone();

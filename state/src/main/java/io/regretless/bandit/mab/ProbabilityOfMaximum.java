@@ -69,7 +69,6 @@ public final class ProbabilityOfMaximum {
     }
 
     private final Resolution resolution;
-    private final GaussLegendre rule;
     private final double[] nodes;
     private final double[] weights;
     private final double[] integration;
@@ -83,7 +82,7 @@ public final class ProbabilityOfMaximum {
 
     public ProbabilityOfMaximum(Resolution resolution) {
         this.resolution = resolution;
-        this.rule = new GaussLegendre(resolution.nodes());
+        GaussLegendre rule = new GaussLegendre(resolution.nodes());
         this.nodes = rule.nodes();
         this.weights = rule.weights();
         this.integration = rule.integrationMatrix();
