@@ -32,9 +32,8 @@ public record DoublyRobust(Moments terms, Moments weights) implements OffPolicyE
     /** A-priori range: (rewardMax − rewardMin)(1 + 2W), assuming q̂ ∈ [rewardMin, rewardMax]. */
     @Override
     public Estimate estimate(KnownBounds bounds) {
-        double spread = bounds.rewardMax() - bounds.rewardMin();
         return new Estimate(name(), rounds(), terms.mean(), ConfidenceIntervals.normal(terms),
-            ConfidenceIntervals.empiricalBernstein(terms, spread * (1 + 2 * bounds.maxWeight())),
+            ConfidenceIntervals.empiricalBernstein(terms, bounds.doublyRobustRange()),
             ConfidenceIntervals.effectiveSampleSize(weights), ConfidenceIntervals.maxWeight(weights));
     }
 }

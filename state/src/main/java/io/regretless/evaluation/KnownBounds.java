@@ -18,8 +18,16 @@ public record KnownBounds(double rewardMin, double rewardMax, double maxWeight) 
         }
     }
 
-    /** Width of the range of w·r for w ∈ [0, W], r ∈ [rewardMin, rewardMax]. */
+    /** Width of the range of w·r for w ∈ [0, W], r ∈ [rewardMin, rewardMax]; +∞ when W is. */
     double weightedRewardRange(double weightBound) {
+        if (Double.isInfinite(weightBound)) {
+            return Double.POSITIVE_INFINITY;
+        }
         return Math.max(0.0, weightBound * rewardMax) - Math.min(0.0, weightBound * rewardMin);
+    }
+
+    /** Width of the range of a doubly robust term, (rewardMax − rewardMin)(1 + 2W), for q̂ within the reward range. */
+    double doublyRobustRange() {
+        return Double.isInfinite(maxWeight) ? Double.POSITIVE_INFINITY : (rewardMax - rewardMin) * (1 + 2 * maxWeight);
     }
 }
