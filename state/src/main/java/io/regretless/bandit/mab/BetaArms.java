@@ -19,6 +19,7 @@ final class BetaArms {
     double[] failures;
     long version;
     private final ProbabilityOfMaximum maximum = new ProbabilityOfMaximum();
+    private final LastProbabilities last = new LastProbabilities();
 
     BetaArms(ArmTable table, double priorSuccesses, double priorFailures) {
         if (!(priorSuccesses >= 1) || !(priorFailures >= 1) || Double.isInfinite(priorSuccesses)
@@ -41,11 +42,17 @@ final class BetaArms {
     /** P(arm has the largest draw) for each offered arm. */
     double[] probabilities(String[] armIds) {
         int[] offered = table.offered(armIds);
+        double[] cached = last.get(version, armIds);
+        if (cached != null) {
+            return cached;
+        }
         Posterior[] posteriors = new Posterior[offered.length];
         for (int a = 0; a < offered.length; a++) {
             posteriors[a] = posterior(offered[a]);
         }
-        return maximum.probabilities(posteriors);
+        double[] probabilities = maximum.probabilities(posteriors);
+        last.put(version, armIds, probabilities);
+        return probabilities;
     }
 
     Choice choose(String[] armIds, SplittableRandom random) {

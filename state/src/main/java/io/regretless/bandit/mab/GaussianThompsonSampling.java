@@ -48,6 +48,7 @@ public final class GaussianThompsonSampling implements MultiArmedBandit {
     private final double priorVariance;
     private final double noiseVariance;
     private final ProbabilityOfMaximum maximum = new ProbabilityOfMaximum();
+    private final LastProbabilities last = new LastProbabilities();
     private long[] pulls;
     private double[] rewardSums;
     private long version;
@@ -123,11 +124,15 @@ public final class GaussianThompsonSampling implements MultiArmedBandit {
     @Override
     public Choice choose(String[] armIds, SplittableRandom random) {
         int[] offered = table.offered(armIds);
-        Posterior[] posteriors = new Posterior[offered.length];
-        for (int a = 0; a < offered.length; a++) {
-            posteriors[a] = posterior(offered[a]);
+        double[] probabilities = last.get(version, armIds);
+        if (probabilities == null) {
+            Posterior[] posteriors = new Posterior[offered.length];
+            for (int a = 0; a < offered.length; a++) {
+                posteriors[a] = posterior(offered[a]);
+            }
+            probabilities = maximum.probabilities(posteriors);
+            last.put(version, armIds, probabilities);
         }
-        double[] probabilities = maximum.probabilities(posteriors);
         return new Choice(Categorical.sample(probabilities, random), probabilities);
     }
 

@@ -16,7 +16,9 @@ import io.regretless.bandit.Choice;
  * that fixed state: {@code warmup} calls of {@code choose} to let the JIT compile, then
  * {@code batches} batches of {@code calls} calls, each batch timed by the thread's CPU clock (less
  * disturbed by other processes than the wall clock on a shared machine). Prints the median and the
- * fastest batch's time per call, for {@code choose} and for {@code update}.
+ * fastest batch's time per call, for {@code choose} and for {@code update}. The Thompson samplers
+ * keep the probabilities of their last offer until the next update; "choose" alternates between
+ * two orders of the arms so that every call computes them, "repeat" offers the same arms again.
  *
  * <pre>
  * java -cp state/target/test-classes:state/target/classes:$(cat state/target/cp.txt) \
@@ -37,17 +39,20 @@ public final class DecisionCost {
         RegretExperiment.Environment stationary = RegretExperiment.Environment.stationary(10, 0.5, 0.05, 0.2, 1);
         RegretExperiment.Environment abrupt = RegretExperiment.Environment.abrupt(RegretCurves.ABRUPT_LEVELS, 5, 20_000, 1);
         Map<String, Supplier<MultiArmedBandit>> learners = RegretExperiment.learners(10, 100_000, 0.999, 1073);
-        System.out.printf("%-14s %-24s %14s %14s %14s%n", "learner", "state", "choose median", "choose best",
-            "update median");
+        System.out.printf("%-14s %-24s %14s %14s %14s %14s%n", "learner", "state", "choose median", "choose best",
+            "repeat median", "update median");
         for (Map.Entry<String, Supplier<MultiArmedBandit>> entry : learners.entrySet()) {
             for (int rounds : new int[] {100, 30_000}) {
                 RegretExperiment.Environment env = entry.getKey().equals(DiscountedThompsonSampling.NAME)
                     || entry.getKey().equals(SlidingWindowUcb.NAME) ? abrupt : stationary;
                 MultiArmedBandit bandit = trained(entry.getValue(), env, rounds);
-                double[] choose = time(bandit, arms, warmup, batches, calls);
+                String[] reversed = arms.clone();
+                java.util.Collections.reverse(java.util.Arrays.asList(reversed));
+                double[] choose = time(bandit, arms, reversed, warmup, batches, calls);
+                double[] repeat = time(bandit, arms, arms, warmup, batches, calls);
                 double[] update = timeUpdates(entry.getValue(), env, rounds, batches, calls);
-                System.out.printf("%-14s %-24s %11.2f us %11.2f us %11.2f us%n", entry.getKey(),
-                    env.name() + ", " + rounds + " rounds", median(choose), min(choose), median(update));
+                System.out.printf("%-14s %-24s %11.2f us %11.2f us %11.2f us %11.2f us%n", entry.getKey(),
+                    env.name() + ", " + rounds + " rounds", median(choose), min(choose), median(repeat), median(update));
             }
         }
     }
@@ -64,18 +69,19 @@ public final class DecisionCost {
         return bandit;
     }
 
-    /** Microseconds per choose, one value per batch. */
-    private static double[] time(MultiArmedBandit bandit, String[] arms, int warmup, int batches, int calls) {
+    /** Microseconds per choose, offering {@code even} and {@code odd} in turn, one value per batch. */
+    private static double[] time(MultiArmedBandit bandit, String[] even, String[] odd, int warmup, int batches,
+                                 int calls) {
         SplittableRandom random = new SplittableRandom(11);
         long sink = 0;
         for (int i = 0; i < warmup; i++) {
-            sink += bandit.choose(arms, random).chosen();
+            sink += bandit.choose(i % 2 == 0 ? even : odd, random).chosen();
         }
         double[] perCall = new double[batches];
         for (int b = 0; b < batches; b++) {
             long start = CLOCK.getCurrentThreadCpuTime();
             for (int i = 0; i < calls; i++) {
-                sink += bandit.choose(arms, random).chosen();
+                sink += bandit.choose(i % 2 == 0 ? even : odd, random).chosen();
             }
             perCall[b] = (CLOCK.getCurrentThreadCpuTime() - start) / 1e3 / calls;
         }
