@@ -36,10 +36,6 @@ final class ArmTable {
         return table;
     }
 
-    int maxArms() {
-        return maxArms;
-    }
-
     int size() {
         return ids.size();
     }
