@@ -54,7 +54,9 @@ public final class RegretCurves {
             csv.println("scenario,learner,round,mean_regret,min_regret,max_regret");
             for (String scenario : List.of("stationary", "abrupt")) {
                 System.out.printf("%n%s%n%-14s %12s %10s %12s %10s   %s%n", scenario, "learner", "R(T) mean", "sd",
-                    "bound", "R/bound", scenario.equals("abrupt") ? "recovery after each change (rounds; - = never)" : "");
+                    "bound", "R/bound", scenario.equals("abrupt")
+                        ? "recovery after the changes of all seeds (rounds until the new best arm has half of "
+                        + RECOVERY_WINDOW + " plays)" : "");
                 for (Map.Entry<String, Supplier<MultiArmedBandit>> learner : learners.entrySet()) {
                     long started = System.nanoTime();
                     List<Future<Result>> futures = new ArrayList<>();
@@ -95,6 +97,20 @@ public final class RegretCurves {
                 result.environment().bestAt(change), RECOVERY_WINDOW, RECOVERY_SHARE));
         }
         return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The recovery bound of the drift learners, max(2τ, 4/(1 − γ)) (see DriftRecoveryTest). */
+    static int bound(int rounds) {
+        return (int) Math.max(2 * RegretExperiment.slidingWindow(rounds, (rounds - 1) / SEGMENT), Math.round(4 / (1 - DISCOUNT)));
+    }
+
+    /** The smallest value with at least a share p of the sorted values at or below it. */
+    private static int quantile(List<Integer> sorted, double p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static String rounds(int value) {
+        return value == Integer.MAX_VALUE ? "never" : Integer.toString(value);
     }
 
     private static void writeCurve(PrintWriter csv, String scenario, String learner, List<Result> results,
@@ -138,14 +154,18 @@ public final class RegretCurves {
                 ratio = String.format("%.3f", mean / b);
             }
         }
-        StringBuilder recovery = new StringBuilder();
+        String recovery = "";
         if (scenario.equals("abrupt")) {
+            List<Integer> all = new ArrayList<>();
             for (Result r : results) {
                 for (int v : recoveries(r, rounds)) {
-                    recovery.append(v < 0 ? "-" : Integer.toString(v)).append(' ');
+                    all.add(v < 0 ? Integer.MAX_VALUE : v);
                 }
-                recovery.append("| ");
             }
+            all.sort(null);
+            long within = all.stream().filter(v -> v <= bound(rounds)).count();
+            recovery = String.format("within %d: %2d/%d  median %s  90th %s  max %s  ", bound(rounds), within, all.size(),
+                rounds(quantile(all, 0.5)), rounds(quantile(all, 0.9)), rounds(all.get(all.size() - 1)));
         }
         System.out.printf("%-14s %12.1f %10.1f %12s %10s   %s(%.0f s)%n", learner, mean, Math.sqrt(var), bound, ratio,
             recovery, seconds);
