@@ -7,11 +7,11 @@ import java.util.SplittableRandom;
  * {@code nextDouble()}. An index of probability 0 is never drawn, even when rounding leaves the
  * cumulative sum a little below 1 (then the last index of positive probability is drawn).
  */
-final class Categorical {
+public final class Categorical {
     private Categorical() {
     }
 
-    static int sample(double[] probabilities, SplittableRandom random) {
+    public static int sample(double[] probabilities, SplittableRandom random) {
         double u = random.nextDouble();
         double cumulative = 0.0;
         int lastPositive = -1;

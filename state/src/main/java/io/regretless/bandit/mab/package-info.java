@@ -1,0 +1,10 @@
+/**
+ * Multi-armed bandits without context, for requests that list only candidate arm ids: UCB1,
+ * Bernoulli and Gaussian Thompson sampling, EXP3-IX for adversarial rewards, and for drift
+ * discounted Thompson sampling and sliding-window UCB — each a standalone {@link
+ * io.regretless.bandit.mab.MultiArmedBandit} with a plain record state. Every choice is drawn from
+ * the distribution it reports; Thompson sampling's is computed by quadrature
+ * ({@link io.regretless.bandit.mab.ProbabilityOfMaximum}, error ≤ 1e-9), so logged propensities are
+ * exact up to that bound. Plain, deterministic Java; no Kafka.
+ */
+package io.regretless.bandit.mab;

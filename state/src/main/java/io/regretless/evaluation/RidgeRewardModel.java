@@ -1,0 +1,84 @@
+package io.regretless.evaluation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.regretless.bandit.RidgeRegression;
+import io.regretless.schemas.state.RidgeRegressionState;
+
+/**
+ * The default reward model: one online ridge regression per action ({@link RidgeRegression}, the
+ * learners' own reward model: A = λI + Σ xxᵀ, b = Σ r x, θ̂ = A⁻¹b) over the action's encoded
+ * features, predictions clipped to the reward range (a model's prediction outside the range is
+ * never closer to the truth than the range's end). An action not seen yet predicts the middle of
+ * the range. Models are created in first-seen order, so the state is a function of the updates.
+ */
+public final class RidgeRewardModel implements RewardModel {
+    private final int dimension;
+    private final double regularization;
+    private final double rewardMin;
+    private final double rewardMax;
+    private final Map<String, RidgeRegression> models = new LinkedHashMap<>();
+
+    public RidgeRewardModel(int dimension, double regularization, double rewardMin, double rewardMax) {
+        if (dimension < 1 || !(regularization > 0) || Double.isInfinite(regularization)
+                || !Double.isFinite(rewardMin) || !Double.isFinite(rewardMax) || rewardMin > rewardMax) {
+            throw new IllegalArgumentException("need dimension >= 1, finite regularization > 0 and a finite reward"
+                + " range, got " + dimension + ", " + regularization + ", [" + rewardMin + ", " + rewardMax + "]");
+        }
+        this.dimension = dimension;
+        this.regularization = regularization;
+        this.rewardMin = rewardMin;
+        this.rewardMax = rewardMax;
+    }
+
+    /**
+     * A model restored from the per-action states of {@link #toState()}.
+     *
+     * @throws IllegalStateException if a state is malformed or of another dimension
+     */
+    public static RidgeRewardModel restore(int dimension, double regularization, double rewardMin, double rewardMax,
+                                           Map<String, RidgeRegressionState> state) {
+        RidgeRewardModel model = new RidgeRewardModel(dimension, regularization, rewardMin, rewardMax);
+        state.forEach((action, stored) -> {
+            if (stored.getDimension() != dimension) {
+                throw new IllegalStateException("reward model of action '" + action + "' has dimension "
+                    + stored.getDimension() + ", expected " + dimension);
+            }
+            model.models.put(action, RidgeRegression.fromState(stored));
+        });
+        return model;
+    }
+
+    @Override
+    public double predict(String actionId, double[] features) {
+        RidgeRegression model = models.get(actionId);
+        if (model == null) {
+            return (rewardMin + rewardMax) / 2;
+        }
+        return Math.min(rewardMax, Math.max(rewardMin, model.predict(features)));
+    }
+
+    @Override
+    public void update(String actionId, double[] features, double reward) {
+        if (features.length != dimension) {
+            throw new IllegalArgumentException("expected " + dimension + " features, got " + features.length);
+        }
+        for (double v : features) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("features must be finite, got " + v);
+            }
+        }
+        if (!Double.isFinite(reward)) {
+            throw new IllegalArgumentException("reward must be finite, got " + reward);
+        }
+        models.computeIfAbsent(actionId, id -> new RidgeRegression(dimension, regularization)).update(features, reward);
+    }
+
+    /** Each action's ridge state, in first-seen order. */
+    public Map<String, RidgeRegressionState> toState() {
+        Map<String, RidgeRegressionState> state = new LinkedHashMap<>();
+        models.forEach((action, model) -> state.put(action, model.toState()));
+        return state;
+    }
+}
