@@ -14,12 +14,16 @@ package io.regretless.conformal;
  *       weighted conformal score (conditional coverage, wide where the scores are volatile), power 0 split
  *       conformal (one radius for all); in between spends the width where it buys most coverage;</li>
  *   <li>a {@link CoverageController} multiplies the base radius to hold coverage c in the long run and over
- *       short windows.</li>
+ *       short windows;</li>
+ *   <li>when the scores take few distinct values ({@link ScoreLattice}: a series recorded to a fixed precision
+ *       under a naive or seasonal-naive forecaster), the radius is lowered to the largest of them it exceeds,
+ *       which covers exactly the same steps with a narrower interval (split conformal's radius is a past score
+ *       for the same reason).</li>
  * </ol>
  *
- * <p>Never unbounded. Warm start: the calibration scores are replayed through parts 1 and 2; the controller
- * starts at 1. O(d² + log n + n) per step while exact (d = {@value Scorecaster#DIM}); state ≈ 2.7 KB plus 8 bytes
- * per exact past score.
+ * <p>Never unbounded. Warm start: the calibration scores are replayed through parts 1, 2 and 4; the controller
+ * starts at 1. O(d² + log n + n) per step while exact (d = {@value Scorecaster#DIM}); state ≈ 2.7 KB, plus at most
+ * 1 KB of lattice values, plus 8 bytes per exact past score.
  */
 public final class DefaultCalibrator implements Calibrator {
     static final double POWER = 0.4;
@@ -29,16 +33,18 @@ public final class DefaultCalibrator implements Calibrator {
     private final Scorecaster scorecaster;
     private final PastScores normalised;
     private final CoverageController controller;
+    private final ScoreLattice lattice;
     private double meanScore;
     private long count;
     private double cached = Double.NaN;
 
     private DefaultCalibrator(double coverage, Scorecaster scorecaster, PastScores normalised,
-                              CoverageController controller, double meanScore, long count) {
+                              CoverageController controller, ScoreLattice lattice, double meanScore, long count) {
         this.coverage = coverage;
         this.scorecaster = scorecaster;
         this.normalised = normalised;
         this.controller = controller;
+        this.lattice = lattice;
         this.meanScore = meanScore;
         this.count = count;
     }
@@ -50,7 +56,7 @@ public final class DefaultCalibrator implements Calibrator {
         }
         unit = calibrationScores.length == 0 || unit == 0 ? 1.0 : unit / calibrationScores.length;
         DefaultCalibrator d = new DefaultCalibrator(config.coverage(), new Scorecaster(unit),
-            new PastScores(config.exactHistory()), new CoverageController(config.coverage()), 0, 0);
+            new PastScores(config.exactHistory()), new CoverageController(config.coverage()), new ScoreLattice(), 0, 0);
         for (double s : calibrationScores) {
             d.learn(s);
         }
@@ -75,10 +81,20 @@ public final class DefaultCalibrator implements Calibrator {
     @Override
     public double radius() {
         if (Double.isNaN(cached)) {
-            double base = normalised.count() == 0 ? 0 : scale() * normalised.quantile(coverage);
-            cached = Math.max(0, base * controller.multiplier());
+            cached = lattice.snap(unsnappedRadius());
         }
         return cached;
+    }
+
+    /** The radius before {@link ScoreLattice#snap}: what a multiplier such as a group offset should scale. */
+    double unsnappedRadius() {
+        double base = normalised.count() == 0 ? 0 : scale() * normalised.quantile(coverage);
+        return Math.max(0, base * controller.multiplier());
+    }
+
+    /** {@code radius} lowered to the largest past score it exceeds when the scores are on a lattice. */
+    double snap(double radius) {
+        return lattice.snap(radius);
     }
 
     @Override
@@ -94,6 +110,7 @@ public final class DefaultCalibrator implements Calibrator {
         count++;
         meanScore += (score - meanScore) / count;
         scorecaster.update(score);
+        lattice.add(score);
         cached = Double.NaN;
     }
 
@@ -103,6 +120,7 @@ public final class DefaultCalibrator implements Calibrator {
         scorecaster.writeTo(w);
         controller.writeTo(w);
         normalised.writeTo(w);
+        lattice.writeTo(w);
         return w.build();
     }
 
@@ -114,10 +132,12 @@ public final class DefaultCalibrator implements Calibrator {
         Scorecaster sc = Scorecaster.readFrom(r);
         CoverageController controller = CoverageController.readFrom(r, coverage);
         PastScores normalised = PastScores.readFrom(r);
+        // a state written before the lattice existed: its scores are gone, so it never snaps
+        ScoreLattice lattice = r.atEnd() ? ScoreLattice.continuous(count) : ScoreLattice.readFrom(r);
         r.finish();
         if (count < 0 || !(coverage > 0 && coverage < 1)) {
             throw new IllegalArgumentException("corrupt default calibrator state");
         }
-        return new DefaultCalibrator(coverage, sc, normalised, controller, mean, count);
+        return new DefaultCalibrator(coverage, sc, normalised, controller, lattice, mean, count);
     }
 }

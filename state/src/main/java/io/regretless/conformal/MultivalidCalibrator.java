@@ -12,7 +12,9 @@ import java.util.Map;
  * sleeping experts.
  *
  * <p>The radius for a prediction in groups G is r_t · exp(Σ_{g∈G} θ_g), where r_t is a {@link DefaultCalibrator}'s
- * radius (its own controller holds the overall coverage) and θ_g a per-group offset of the log-radius. After the
+ * radius before its lattice snap (its own controller holds the overall coverage) and θ_g a per-group offset of the
+ * log-radius; the product is then snapped to the score lattice as the default's own radius is ({@link ScoreLattice}:
+ * the same steps covered, narrower intervals when the scores take few values). After the
  * label, every group of the step moves: θ_g ← θ_g + γ(err_t − α), γ = {@value #GAMMA}. This is online gradient
  * descent on the pinball loss of a quantile model that is linear in the group indicators, the online form of
  * quantile regression over group indicators, whose batch solution covers each group exactly (Jung, Noarov,
@@ -68,7 +70,7 @@ public final class MultivalidCalibrator implements Calibrator {
                 offset += theta[i];
             }
         }
-        return base.radius() * StrictMath.exp(offset);
+        return offset == 0 ? base.radius() : base.snap(base.unsnappedRadius() * StrictMath.exp(offset));
     }
 
     @Override

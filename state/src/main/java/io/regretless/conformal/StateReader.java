@@ -71,6 +71,11 @@ public final class StateReader {
         return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** True when every value has been read (a layout that grew at its end can tell an older state by this). */
+    public boolean atEnd() {
+        return id == doubles.length && il == longs.length;
+    }
+
     public void finish() {
         if (id != doubles.length || il != longs.length) {
             throw corrupt("trailing values");

@@ -12,12 +12,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code conformal-bench reference=data/conformal-reference [calibrators=all]}: the whole conformal-reference grid
+ * {@code conformal-bench reference=data/conformal-reference [calibrators=all] [equal-coverage]}: the whole
+ * conformal-reference grid
  * (every series × base forecaster of {@code anchors_cov{80,90,95}.csv}, targets 0.8, 0.9, 0.95) through the
  * reference's nine calibrator configurations and {@code default}, each row printed next to the reference's figures;
  * then the {@code default} calibrator's checks: |coverage − target| ≤ 0.01, no unbounded interval, LCE_100 ≤ 0.10,
  * and its mean width over that of the narrowest reference method within 0.01 of the target with bounded intervals
- * (frac_inf = 0), with the geometric mean of those ratios and the worst row.
+ * (frac_inf = 0), with the geometric mean of those ratios and the worst row; beside it, the same ratio against the
+ * narrowest reference method that passes all three of {@code default}'s checks (LCE_100 ≤ 0.10 too), on the rows
+ * where one does.
  *
  * <p>The series are read from the folder {@code series/} beside the reference folder. The reference's naive and
  * seasonal-naive rows should be matched exactly, its AR rows to about ±0.01 (the AR fit is solver-sensitive).
@@ -40,11 +43,20 @@ public final class ReferenceGrid {
                   double meanWidth, double medianHalfWidth, double lce20, double lce100, double fracInf) {
     }
 
-    /** The {@code default} row's checks on one series × forecaster × target. */
+    /**
+     * The {@code default} row's checks on one series × forecaster × target, against the narrowest reference in band
+     * with bounded intervals ({@code best}) and the narrowest that also has LCE_100 ≤ 0.10 ({@code checked}; method
+     * "-" and width NaN when no reference method passes all three).
+     */
     public record DefaultCheck(String dataset, String base, double target, RowFigures figures, String bestMethod,
-                               double bestWidth) {
+                               double bestWidth, String checkedMethod, double checkedWidth) {
         public double ratio() {
             return figures.meanWidth() / bestWidth;
+        }
+
+        /** The ratio against the narrowest reference that passes all three checks; NaN when none does. */
+        public double checkedRatio() {
+            return figures.meanWidth() / checkedWidth;
         }
 
         public boolean coverageOk() {
@@ -76,8 +88,13 @@ public final class ReferenceGrid {
     public static void main(String[] args) {
         Path dir = Path.of("data/conformal-reference");
         List<MethodRow> methods = MethodRow.all();
+        boolean equalCoverage = false;
         for (String arg : args) {
             if (arg.equals("reference")) {
+                continue;
+            }
+            if (arg.equals("equal-coverage")) {
+                equalCoverage = true;
                 continue;
             }
             int eq = arg.indexOf('=');
@@ -87,7 +104,7 @@ public final class ReferenceGrid {
                 case "reference" -> dir = Path.of(value);
                 case "calibrators", "calibrator" -> methods = MethodRow.parse(value);
                 default -> throw new IllegalArgumentException("unknown option '" + name + "' for the reference grid; "
-                    + "known: reference, calibrators");
+                    + "known: reference, calibrators, equal-coverage");
             }
         }
         PrintStream out = System.out;
@@ -122,6 +139,9 @@ public final class ReferenceGrid {
         if (!checks.isEmpty()) {
             out.println();
             out.print(ratioTable(checks));
+            if (equalCoverage) {
+                out.print(EqualCoverage.table(replays, checks));
+            }
         }
     }
 
@@ -134,15 +154,21 @@ public final class ReferenceGrid {
             }
             String[] key = r.series().split("\\|");
             Anchor best = null;
+            Anchor checked = null;
             for (Anchor a : anchors) {
                 if (a.dataset.equals(key[0]) && a.base.equals(key[1]) && a.target == r.target()
-                    && Math.abs(a.coverage - a.target) <= 0.01 + 1e-12 && a.fracInf == 0
-                    && (best == null || a.meanWidth < best.meanWidth)) {
-                    best = a;
+                    && Math.abs(a.coverage - a.target) <= 0.01 + 1e-12 && a.fracInf == 0) {
+                    if (best == null || a.meanWidth < best.meanWidth) {
+                        best = a;
+                    }
+                    if (a.lce100 <= 0.10 + 1e-9 && (checked == null || a.meanWidth < checked.meanWidth)) {
+                        checked = a;
+                    }
                 }
             }
             if (best != null) {
-                checks.add(new DefaultCheck(key[0], key[1], r.target(), r, best.method, best.meanWidth));
+                checks.add(new DefaultCheck(key[0], key[1], r.target(), r, best.method, best.meanWidth,
+                    checked == null ? "-" : checked.method, checked == null ? Double.NaN : checked.meanWidth));
             }
         }
         return checks;
@@ -152,20 +178,29 @@ public final class ReferenceGrid {
     public static String ratioTable(List<DefaultCheck> checks) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
             "default vs the narrowest reference method within 0.01 of the target with bounded intervals%n"
-                + "%-22s %-7s %-6s %9s %9s %7s %11s %-13s %11s %7s%n", "dataset", "base", "target", "coverage",
-            "frac_inf", "LCE_100", "mean_width", "best_ref", "ref_width", "ratio"));
+                + "%-22s %-7s %-6s %9s %9s %7s %11s %-13s %11s %7s  %-13s %7s%n", "dataset", "base", "target",
+            "coverage", "frac_inf", "LCE_100", "mean_width", "best_ref", "ref_width", "ratio", "ref_all_checks",
+            "ratio"));
         double logSum = 0;
+        double checkedLogSum = 0;
+        int checkedRows = 0;
         DefaultCheck worst = null;
         int coverageOk = 0;
         int bounded = 0;
         int lceOk = 0;
         for (DefaultCheck c : checks) {
             RowFigures f = c.figures();
-            out.append(String.format(Locale.ROOT, "%-22s %-7s %-6.2f %9.5f %9.5f %7.3f %11.5f %-13s %11.5f %7.4f%s%n",
+            out.append(String.format(Locale.ROOT,
+                "%-22s %-7s %-6.2f %9.5f %9.5f %7.3f %11.5f %-13s %11.5f %7.4f  %-13s %7s%s%n",
                 c.dataset(), c.base(), c.target(), f.coverage(), f.fracInf(), f.lce100(), f.meanWidth(),
-                c.bestMethod(), c.bestWidth(), c.ratio(),
+                c.bestMethod(), c.bestWidth(), c.ratio(), c.checkedMethod(),
+                Double.isNaN(c.checkedWidth()) ? "-" : String.format(Locale.ROOT, "%.4f", c.checkedRatio()),
                 (c.coverageOk() ? "" : "  coverage!") + (c.bounded() ? "" : "  unbounded!") + (c.lceOk() ? "" : "  LCE!")));
             logSum += Math.log(c.ratio());
+            if (!Double.isNaN(c.checkedWidth())) {
+                checkedLogSum += Math.log(c.checkedRatio());
+                checkedRows++;
+            }
             if (worst == null || c.ratio() > worst.ratio()) {
                 worst = c;
             }
@@ -180,6 +215,9 @@ public final class ReferenceGrid {
             worst.dataset(), worst.base(), worst.target(), worst.ratio()));
         out.append(String.format(Locale.ROOT, "rows with |coverage - target| <= 0.01: %d of %d; no unbounded interval: "
             + "%d of %d; LCE_100 <= 0.10: %d of %d%n", coverageOk, n, bounded, n, lceOk, n));
+        out.append(String.format(Locale.ROOT, "against the narrowest reference passing the same three checks: geometric "
+            + "mean %.4f over the %d rows that have one (%d rows have none)%n",
+            checkedRows == 0 ? Double.NaN : Math.exp(checkedLogSum / checkedRows), checkedRows, n - checkedRows));
         return out.toString();
     }
 

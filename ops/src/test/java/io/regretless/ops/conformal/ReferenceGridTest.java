@@ -95,4 +95,28 @@ class ReferenceGridTest {
             assertTrue(c.ratio() <= 1.10, row + " width ratio\n" + table);
         }
     }
+
+    /**
+     * The equal-coverage yardstick scales a method's radii by the smallest constant that covers the target share:
+     * a run that already covers at least the target can only get narrower, one that covers less only wider.
+     */
+    @Test
+    void equalCoverageWidthsMoveTowardTheTargetCoverage() {
+        MethodRow scp = MethodRow.parse("SCP").get(0);
+        for (ProtocolReplay replay : replays.values()) {
+            for (double target : ReferenceGrid.TARGETS) {
+                RowFigures run = RowFigures.run(replay, scp, target);
+                double equal = EqualCoverage.width(replay, scp, target);
+                String row = replay.series() + " " + target + ": coverage " + run.coverage() + ", width "
+                    + run.meanWidth() + " -> " + equal;
+                if (run.coverage() >= target) {
+                    assertTrue(equal <= run.meanWidth() * (1 + 1e-12), row);
+                } else {
+                    // not strictly: a score equal to its radius counts as covered by s ≤ k·r even where the
+                    // interval's floating-point bounds ŷ ± r just missed it
+                    assertTrue(equal >= run.meanWidth(), row);
+                }
+            }
+        }
+    }
 }
