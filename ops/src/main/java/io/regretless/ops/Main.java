@@ -7,6 +7,7 @@ import picocli.CommandLine.Spec;
 
 import io.regretless.ops.cli.BenchCommand;
 import io.regretless.ops.cli.ConformalBenchCommand;
+import io.regretless.ops.cli.DecideBenchCommand;
 import io.regretless.ops.cli.DemoCommand;
 import io.regretless.ops.cli.ExpertsBenchCommand;
 import io.regretless.ops.cli.ModelsCommand;
@@ -20,7 +21,7 @@ import io.regretless.ops.cli.WireBenchCommand;
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
     subcommands = {RunCommand.class, ValidateCommand.class, TopicsCommand.class, ModelsCommand.class, ReportCommand.class,
-        DemoCommand.class, BenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class, WireBenchCommand.class})
+        DemoCommand.class, BenchCommand.class, DecideBenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class, WireBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;

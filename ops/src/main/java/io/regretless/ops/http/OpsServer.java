@@ -66,7 +66,7 @@ public final class OpsServer implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.queries = new ModelQueries(streams, self);
-        this.server = HttpServer.create(address, 0);
+        this.server = HttpServer.create(address, 1024);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "regretless-http");
             t.setDaemon(true);

@@ -14,9 +14,11 @@ import io.regretless.bandit.BanditConfig;
  * @param defaultReward     the reward learned when the window closes without one
  * @param maxFeatures       bound on context plus action features of one request
  * @param maxActions        bound on candidate actions of one request
+ * @param rewardWait        how long a reward read before its decision waits for it (stream time)
  */
 public record ModelConfig(
-        BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures, int maxActions) {
+        BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures, int maxActions,
+        Duration rewardWait) {
 
     public ModelConfig {
         if (bandit == null) {
@@ -27,6 +29,9 @@ public record ModelConfig(
         }
         if (!Double.isFinite(defaultReward)) {
             throw new IllegalArgumentException("default reward must be finite, got " + defaultReward);
+        }
+        if (rewardWait == null || rewardWait.isNegative()) {
+            throw new IllegalArgumentException("reward wait must be >= 0, got " + rewardWait);
         }
         if (maxFeatures < 1 || maxActions < 1) {
             throw new IllegalArgumentException("max features and max actions must be >= 1");

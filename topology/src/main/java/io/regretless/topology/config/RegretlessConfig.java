@@ -7,6 +7,7 @@ import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_LABEL_W
 import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_MODELS;
 import static io.regretless.topology.config.RegretlessSettings.COVERAGE;
 import static io.regretless.topology.config.RegretlessSettings.DEFAULT_REWARD;
+import static io.regretless.topology.config.RegretlessSettings.REWARD_WAIT_MS;
 import static io.regretless.topology.config.RegretlessSettings.DIMENSION;
 import static io.regretless.topology.config.RegretlessSettings.EXACT_HISTORY;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS;
@@ -249,6 +250,7 @@ public record RegretlessConfig(
         int maxArms = settings.get(MAX_ARMS, id);
         long window = settings.get(ATTRIBUTION_WINDOW_MS, id);
         double defaultReward = settings.get(DEFAULT_REWARD, id);
+        long rewardWait = settings.get(REWARD_WAIT_MS, id);
         int maxFeatures = settings.get(MAX_FEATURES, id);
         int maxActions = settings.get(MAX_ACTIONS, id);
         if (settings.problemCount() > before) {
@@ -256,7 +258,7 @@ public record RegretlessConfig(
         }
         try {
             return new ModelConfig(new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms),
-                Duration.ofMillis(window), defaultReward, maxFeatures, maxActions);
+                Duration.ofMillis(window), defaultReward, maxFeatures, maxActions, Duration.ofMillis(rewardWait));
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
             return null;

@@ -75,6 +75,8 @@ public final class RegretlessSettings {
         "how long (stream time) after a decision its reward is accepted");
     public static final Setting<Double> DEFAULT_REWARD = bandit("default.reward", number("a finite number", v -> true), "0.0",
         "the reward learned when the window closes without one");
+    public static final Setting<Long> REWARD_WAIT_MS = bandit("reward.wait.ms", millis(0), "10000",
+        "how long (stream time) a reward read before its decision waits for it, then it is dead-lettered UNKNOWN_REQUEST");
     public static final Setting<Integer> MAX_FEATURES = bandit("max.features", integer(1), "1024",
         "bound on context plus action features of one request");
     public static final Setting<Integer> MAX_ACTIONS = bandit("max.actions", integer(1), "64",
