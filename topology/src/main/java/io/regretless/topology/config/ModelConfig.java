@@ -14,9 +14,17 @@ import io.regretless.bandit.BanditConfig;
  * @param defaultReward     the reward learned when the window closes without one
  * @param maxFeatures       bound on context plus action features of one request
  * @param maxActions        bound on candidate actions of one request
+ * @param shadows           shadow policies evaluated on the model's feedback ({@link ShadowConfig#NONE} for none)
  */
 public record ModelConfig(
-        BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures, int maxActions) {
+        BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures, int maxActions,
+        ShadowConfig shadows) {
+
+    /** A model without shadow policies. */
+    public ModelConfig(BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures,
+                       int maxActions) {
+        this(bandit, attributionWindow, defaultReward, maxFeatures, maxActions, ShadowConfig.NONE);
+    }
 
     public ModelConfig {
         if (bandit == null) {
@@ -30,6 +38,12 @@ public record ModelConfig(
         }
         if (maxFeatures < 1 || maxActions < 1) {
             throw new IllegalArgumentException("max features and max actions must be >= 1");
+        }
+        if (shadows == null) {
+            throw new IllegalArgumentException("shadows are required (ShadowConfig.NONE for none)");
+        }
+        if (shadows.enabled()) {
+            shadows.setup(bandit);
         }
     }
 }
