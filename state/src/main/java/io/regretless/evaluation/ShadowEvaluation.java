@@ -86,7 +86,7 @@ public final class ShadowEvaluation {
                 + " ridge d=%d lambda=%s max.arms=%d", rewardMin, rewardMax, weightCap, deployed.dimension(),
                 deployed.regularization(), deployed.maxArms()));
             for (CandidateSpec candidate : candidates) {
-                s.append("; ").append(candidate.name()).append(" = ").append(learnerDescription(candidate.resolve(deployed)));
+                s.append("; ").append(candidate.name()).append(" = ").append(describe(candidate.resolve(deployed)));
             }
             return s.toString();
         }
@@ -289,13 +289,13 @@ public final class ShadowEvaluation {
         KnownBounds bounds = setup.bounds();
         List<CandidateEstimates> out = new ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            out.add(new CandidateEstimates(c.spec.name(), learnerDescription(c.config), c.estimates.estimates(bounds)));
+            out.add(new CandidateEstimates(c.spec.name(), describe(c.config), c.estimates.estimates(bounds)));
         }
         return out;
     }
 
-    /** e.g. {@code linucb-disjoint alpha=0.5 lambda=1.0 seed=42}, or {@code uniform}. */
-    static String learnerDescription(BanditConfig config) {
+    /** e.g. {@code linucb-disjoint alpha=0.5 lambda=1.0 seed=42}, or {@code uniform} for null. */
+    public static String describe(BanditConfig config) {
         if (config == null) {
             return "uniform";
         }
@@ -311,7 +311,7 @@ public final class ShadowEvaluation {
 
     /** The description of candidate {@code i}'s policy, as in {@link CandidateEstimates#learner()}. */
     public String learner(int i) {
-        return learnerDescription(candidates.get(i).config);
+        return describe(candidates.get(i).config);
     }
 
     /** The name of candidate {@code i}. */
