@@ -69,6 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
         description = "The shadow policies, as in regretless.model.<id>.shadows, or none (default: ${DEFAULT-VALUE}).")
     String shadows;
 
+    @Option(names = "--export-feedback", paramLabel = "FILE",
+        description = "Also write the shadow model's feedback as JSON lines, for evaluate --file.")
+    Path exportFeedback;
+
     /** What the last {@link #play} showed of the shadow evaluation; null without one. */
     DemoShadows.Result shadowResult;
 
@@ -109,7 +113,8 @@ public final class DemoCommand implements Callable<Integer> {
                 if (setup.shadowModel() != null) {
                     long decisions = results.stream().filter(r -> r.modelId().equals(setup.shadowModel()))
                         .mapToLong(ReplayResult::decisions).sum();
-                    shadowResult = DemoShadows.show(out, app, clientProps, setup.shadowModel(), decisions, environment);
+                    shadowResult = DemoShadows.show(out, app, clientProps, setup.shadowModel(), decisions, environment,
+                        exportFeedback);
                 }
                 return results;
             }

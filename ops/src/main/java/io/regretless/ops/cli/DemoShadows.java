@@ -1,7 +1,12 @@
 package io.regretless.ops.cli;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +25,10 @@ import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.evaluation.EvaluationTable;
 import io.regretless.ops.evaluation.OfflineEvaluation;
 import io.regretless.ops.report.TopicReader;
+import io.regretless.schemas.Feedback;
 import io.regretless.schemas.PolicyEvaluation;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.evaluation.EvaluationTopology;
 import io.regretless.topology.evaluation.PolicyEvaluations;
@@ -36,6 +44,7 @@ import io.regretless.topology.evaluation.PolicyEvaluations;
 final class DemoShadows {
     /** How long the application may make no progress on the evaluation before the demo gives up. */
     private static final Duration STALL = Duration.ofSeconds(60);
+    private static final WireCodec<Feedback> FEEDBACK = WireCodec.of(Feedback.class);
 
     /**
      * What was shown.
@@ -51,8 +60,9 @@ final class DemoShadows {
     private DemoShadows() {
     }
 
+    /** @param export where to write the model's feedback as JSON lines, or null */
     static Result show(PrintStream out, RegretlessApp app, Properties client, String modelId, long decisions,
-                       ClassificationBandit environment) throws InterruptedException {
+                       ClassificationBandit environment, Path export) throws InterruptedException, IOException {
         ModelConfig model = app.config().models().get(modelId);
         PolicyEvaluation inApp = await(app, model, modelId, decisions);
         ShadowEvaluation.Setup setup = model.shadows().setup(model.bandit());
@@ -63,7 +73,22 @@ final class DemoShadows {
                 truth[c] += probabilities[c][label];
             }
         });
-        TopicReader.readAll(client, app.config().topics().feedback(), offline::accept);
+        List<byte[]> exported = new ArrayList<>();
+        TopicReader.readAll(client, app.config().topics().feedback(), value -> {
+            long rounds = offline.evaluation().rounds();
+            offline.accept(value);
+            if (export != null && offline.evaluation().rounds() > rounds) {
+                exported.add(FEEDBACK.encode(FEEDBACK.decode(value), WireFormat.JSON));
+            }
+        });
+        if (export != null) {
+            try (OutputStream file = Files.newOutputStream(export)) {
+                for (byte[] line : exported) {
+                    file.write(line);
+                    file.write('\n');
+                }
+            }
+        }
         ShadowEvaluation e = offline.evaluation();
         Map<String, Double> truths = new LinkedHashMap<>();
         for (int c = 0; c < truth.length; c++) {
