@@ -125,6 +125,7 @@ public final class ShadowEvaluation {
     private final BanditConfig disjointEncoding;
     private final BanditConfig sharedEncoding;
     private final boolean anyShared;
+    private final String description;
     private Moments rewards;
     private long rounds;
 
@@ -141,6 +142,7 @@ public final class ShadowEvaluation {
         this.sharedEncoding = new BanditConfig(d.kind(), true, d.dimension(), d.regularization(), d.exploration(),
             d.seed(), d.maxArms());
         this.anyShared = candidates.stream().anyMatch(c -> c.config != null && c.config.shared());
+        this.description = setup.description();
     }
 
     /** An evaluation that has seen nothing: fresh learners, empty estimates. */
@@ -191,6 +193,11 @@ public final class ShadowEvaluation {
 
     public Setup setup() {
         return setup;
+    }
+
+    /** {@link Setup#description()}, computed once. */
+    public String description() {
+        return description;
     }
 
     /** Logged rounds scored so far. */

@@ -37,7 +37,7 @@ public final class ShadowEvaluationCodec {
         put(rewards, evaluation.rewards());
         return ShadowEvaluationState.newBuilder()
             .setModelId(modelId)
-            .setSetup(evaluation.setup().description())
+            .setSetup(evaluation.description())
             .setRounds(evaluation.rounds())
             .setTimestamp(timestamp)
             .setSequence(sequence)
