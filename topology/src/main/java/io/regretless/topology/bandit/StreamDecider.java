@@ -1,5 +1,6 @@
 package io.regretless.topology.bandit;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import io.regretless.connectors.decide.PublishedModels;
@@ -24,17 +25,18 @@ final class StreamDecider {
     private final Map<String, ModelConfig> configs;
     private final PublishedModels published;
     private final RequestDecider decider = new RequestDecider();
+    private final Map<String, RequestChecks.Limits> limits = new HashMap<>();
 
     StreamDecider(Map<String, ModelConfig> configs, PublishedModels published) {
         this.configs = configs;
         this.published = published;
+        configs.forEach((id, config) -> limits.put(id, limits(config)));
     }
 
     Decision decide(DecisionRequest request) {
         try {
-            ModelConfig config = config(configs, request.getModelId());
-            checkBounds(config, request);
-            return decider.decide(request, published.get(request.getModelId()));
+            config(configs, request.getModelId());
+            return decider.decide(request, published.get(request.getModelId()), limits.get(request.getModelId()));
         } catch (RequestRefusedException e) {
             throw Refusals.deadLetter(e);
         }
@@ -67,8 +69,11 @@ final class StreamDecider {
 
     /** The application's bounds on the model's requests (a local decider checks the published ones). */
     private static void checkBounds(ModelConfig config, DecisionRequest request) {
-        RequestChecks.candidates(request.getContext(), request.getActions(),
-            new RequestChecks.Limits(config.maxFeatures(), config.maxActions(), config.bandit().maxArms()), null);
+        RequestChecks.candidates(request.getContext(), request.getActions(), limits(config), null);
+    }
+
+    private static RequestChecks.Limits limits(ModelConfig config) {
+        return new RequestChecks.Limits(config.maxFeatures(), config.maxActions(), config.bandit().maxArms());
     }
 
     static ModelConfig config(Map<String, ModelConfig> configs, String modelId) {
