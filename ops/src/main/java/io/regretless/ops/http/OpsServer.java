@@ -3,6 +3,7 @@ package io.regretless.ops.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Executors;
@@ -16,6 +17,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import io.regretless.connectors.decide.LocalDecider;
+import io.regretless.schemas.PolicyEvaluation;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.ops.health.Health;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
@@ -26,9 +30,6 @@ import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.evaluation.EvaluationTopology;
 import io.regretless.topology.evaluation.PolicyEvaluations;
-import io.regretless.schemas.PolicyEvaluation;
-import io.regretless.schemas.codec.WireCodec;
-import io.regretless.schemas.codec.WireFormat;
 
 /**
  * The operator's HTTP endpoint (JDK HTTP server):
@@ -212,8 +213,7 @@ public final class OpsServer implements AutoCloseable {
                 HttpExchanges.send(exchange, 200, "application/octet-stream", lookup.localValue());
             } else {
                 HttpExchanges.json(exchange, 200, new String(EVALUATIONS.encode(
-                    PolicyEvaluations.fromStore(lookup.localValue(), model), WireFormat.JSON),
-                    java.nio.charset.StandardCharsets.UTF_8));
+                    PolicyEvaluations.fromStore(lookup.localValue(), model), WireFormat.JSON), StandardCharsets.UTF_8));
             }
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
             HttpExchanges.text(exchange, 503, "the store is not queryable now: " + e.getMessage());

@@ -119,13 +119,12 @@ class ShadowEvaluationCrashIntegrationTest {
     static Map<Long, PolicyEvaluation> offline(Properties props, List<Feedback> log) {
         ModelConfig model = RegretlessConfig.fromProperties(props).models().get("m");
         Map<Long, PolicyEvaluation> out = new LinkedHashMap<>();
-        OfflineEvaluation[] evaluation = new OfflineEvaluation[1];
-        evaluation[0] = new OfflineEvaluation(model.shadows().setup(model.bandit()), "m", (round, probabilities) -> { });
+        OfflineEvaluation evaluation = new OfflineEvaluation(model.shadows().setup(model.bandit()), "m");
         for (Feedback f : log) {
-            evaluation[0].accept(f);
-            long rounds = evaluation[0].evaluation().rounds();
+            evaluation.accept(f);
+            long rounds = evaluation.evaluation().rounds();
             if (rounds % EVERY == 0) {
-                out.put(rounds, PolicyEvaluations.of("m", evaluation[0].evaluation(), f.getRewardTimestamp()));
+                out.put(rounds, PolicyEvaluations.of("m", evaluation.evaluation(), f.getRewardTimestamp()));
             }
         }
         return out;
