@@ -9,6 +9,7 @@ import io.regretless.ops.cli.BenchCommand;
 import io.regretless.ops.cli.ConformalBenchCommand;
 import io.regretless.ops.cli.DecideBenchCommand;
 import io.regretless.ops.cli.DemoCommand;
+import io.regretless.ops.cli.EvaluateCommand;
 import io.regretless.ops.cli.ExpertsBenchCommand;
 import io.regretless.ops.cli.ModelsCommand;
 import io.regretless.ops.cli.ReportCommand;
@@ -17,11 +18,11 @@ import io.regretless.ops.cli.TopicsCommand;
 import io.regretless.ops.cli.ValidateCommand;
 import io.regretless.ops.cli.WireBenchCommand;
 
-/** The {@code regretless} command line: {@code run}, {@code validate}, {@code topics}, {@code report}, {@code demo}, the benchmarks. */
+/** The {@code regretless} command line: {@code run}, {@code validate}, {@code topics}, {@code report}, {@code evaluate}, {@code demo}, the benchmarks. */
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
     subcommands = {RunCommand.class, ValidateCommand.class, TopicsCommand.class, ModelsCommand.class, ReportCommand.class,
-        DemoCommand.class, BenchCommand.class, DecideBenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class, WireBenchCommand.class})
+        EvaluateCommand.class, DemoCommand.class, BenchCommand.class, DecideBenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class, WireBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -51,6 +52,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "name a command: run, validate, topics, models, report, demo, bench, conformal-bench, experts-bench or wire-bench");
+            "name a command: run, validate, topics, models, report, evaluate, demo, bench, conformal-bench, experts-bench or wire-bench");
     }
 }

@@ -15,10 +15,17 @@ import io.regretless.bandit.BanditConfig;
  * @param maxFeatures       bound on context plus action features of one request
  * @param maxActions        bound on candidate actions of one request
  * @param rewardWait        how long a reward read before its decision waits for it (stream time)
+ * @param shadows           shadow policies evaluated on the model's feedback ({@link ShadowConfig#NONE} for none)
  */
 public record ModelConfig(
         BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures, int maxActions,
-        Duration rewardWait) {
+        Duration rewardWait, ShadowConfig shadows) {
+
+    /** A model without shadow policies that waits 10 s for a decision a reward was read before. */
+    public ModelConfig(BanditConfig bandit, Duration attributionWindow, double defaultReward, int maxFeatures,
+                       int maxActions) {
+        this(bandit, attributionWindow, defaultReward, maxFeatures, maxActions, Duration.ofSeconds(10), ShadowConfig.NONE);
+    }
 
     public ModelConfig {
         if (bandit == null) {
@@ -35,6 +42,12 @@ public record ModelConfig(
         }
         if (maxFeatures < 1 || maxActions < 1) {
             throw new IllegalArgumentException("max features and max actions must be >= 1");
+        }
+        if (shadows == null) {
+            throw new IllegalArgumentException("shadows are required (ShadowConfig.NONE for none)");
+        }
+        if (shadows.enabled()) {
+            shadows.setup(bandit);
         }
     }
 }
