@@ -33,6 +33,7 @@ class LoggedPropensityTest {
     static final WireCodec<LoggedFeedback> LOGGED = WireCodec.of(LoggedFeedback.class);
     static final WireCodec<LoggedDecision> LOGGED_DECISIONS = WireCodec.of(LoggedDecision.class);
     static final WireCodec<Reward> REWARDS = WireCodec.of(Reward.class);
+    static final WireCodec<DecisionRequest> REQUESTS = WireCodec.of(DecisionRequest.class);
     static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
     static final List<Action> ACTIONS = List.of(new Action("a", Map.of()), new Action("b", Map.of()),
         new Action("c", Map.of()));
@@ -94,13 +95,16 @@ class LoggedPropensityTest {
             d.rewards.pipeInput(id.getBytes(StandardCharsets.UTF_8),
                 REWARDS.encode(new Reward(id, "m1", 1.0, 20L), WireFormat.AVRO), 20L);
         }
+        // stream time past reward.wait.ms: the rewards stop waiting for decisions that were refused
+        d.requests.pipeInput("tick".getBytes(StandardCharsets.UTF_8), REQUESTS.encode(
+            new DecisionRequest("tick", "m1", 20_000L, Map.of(), ACTIONS), WireFormat.AVRO), 20_000L);
         List<DeadLetter> letters = deadLetters();
         assertEquals(10, letters.size());
         for (int i = 0; i < vectors.size(); i++) {
-            DeadLetter refused = letters.get(2 * i);
+            DeadLetter refused = letters.get(i);
             assertEquals("INVALID_RECORD", refused.getReason());
             assertTrue(refused.getDetail().startsWith(fields[i] + ":"), refused.getDetail());
-            assertEquals("UNKNOWN_REQUEST", letters.get(2 * i + 1).getReason(), "its reward finds no decision to join");
+            assertEquals("UNKNOWN_REQUEST", letters.get(vectors.size() + i).getReason(), "its reward finds no decision to join");
         }
         assertTrue(d.feedback.isEmpty(), "no feedback, so no estimator sees them");
         assertTrue(d.updates.isEmpty(), "and no model learns them");
