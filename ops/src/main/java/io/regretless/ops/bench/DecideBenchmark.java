@@ -65,11 +65,16 @@ public final class DecideBenchmark {
     /** Environment variable with extra JVM options for the forks, e.g. -XX:StartFlightRecording=... to profile one. */
     private static final String FORK_OPTIONS = "REGRETLESS_FORK_JVM_OPTS";
     private static final List<String> LEARNERS = List.of("linucb", "lints", "squarecb", "egreedy");
+    /** Distinct contexts and candidate sets a fork cycles through. */
+    private static final int POOL = 10_000;
 
     private DecideBenchmark() {
     }
 
-    /** {@code [decisions=200000] [warmup=100000] [forks=2] [httpRate=1000] [httpSeconds=20] [freshness=30]}. */
+    /**
+     * {@code [decisions=200000] [warmup=100000] [forks=2] [httpRate=1000] [httpSeconds=20] [freshness=30]};
+     * {@code httpSeconds=0} skips the HTTP and freshness parts.
+     */
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals(FORK)) {
             fork(args);
@@ -81,7 +86,9 @@ public final class DecideBenchmark {
             broker.createTopics(topics.banditTopics(), 2);
             Path dir = Files.createTempDirectory("decide-bench-");
             try {
-                http(broker, topics, dir, o.get("httpRate"), o.get("httpSeconds"), o.get("freshness"));
+                if (o.get("httpSeconds") > 0) {
+                    http(broker, topics, dir, o.get("httpRate"), o.get("httpSeconds"), o.get("freshness"));
+                }
             } finally {
                 RunCleanup.deleteRecursively(dir);
             }
@@ -163,7 +170,7 @@ public final class DecideBenchmark {
         int decisions = Integer.parseInt(args[5]);
         int warmup = Integer.parseInt(args[6]);
         BanditConfig config = new BanditConfig(kind, false, d, 1.0, kind.defaultExploration(), 42L, k);
-        DecisionRequest[] requests = requests(k, warmup + decisions);
+        DecisionRequest[] requests = requests(k, POOL);
         ContextualBandit trained = LinearBandits.create(config);
         SplittableRandom random = new SplittableRandom(5);
         for (int i = 0; i < 1_000; i++) {
@@ -180,12 +187,13 @@ public final class DecideBenchmark {
         double seconds;
         try (LocalDecider decider = new LocalDecider(kafka, "decide-bench", "bench", models)) {
             for (int i = 0; i < warmup; i++) {
-                decider.decide(requests[i]);
+                decider.decide(withId(requests[i % POOL], "w" + i));
             }
             long start = System.nanoTime();
             for (int i = 0; i < decisions; i++) {
+                DecisionRequest request = withId(requests[i % POOL], "r" + i);
                 long t0 = System.nanoTime();
-                decider.decide(requests[warmup + i]);
+                decider.decide(request);
                 nanos[i] = System.nanoTime() - t0;
             }
             seconds = (System.nanoTime() - start) / 1e9;
@@ -193,6 +201,11 @@ public final class DecideBenchmark {
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "RESULT %.1f %.2f %.2f%n", decisions / seconds,
             nanos[decisions / 2] / 1e3, nanos[(int) (decisions * 0.99)] / 1e3);
+    }
+
+    /** A request with its own id (its random stream) and a pooled context and candidates. */
+    private static DecisionRequest withId(DecisionRequest pooled, String id) {
+        return new DecisionRequest(id, pooled.getModelId(), pooled.getTimestamp(), pooled.getContext(), pooled.getActions());
     }
 
     /** Distinct requests: 20 context features, K candidates with 2 features each. */
