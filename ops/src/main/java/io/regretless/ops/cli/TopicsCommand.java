@@ -1,7 +1,10 @@
 package io.regretless.ops.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -11,17 +14,28 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import io.regretless.schemas.Topics;
 
-/** Creates every topic of a deployment with the right partitions and settings; existing ones are left alone. */
+/**
+ * Creates every topic of a deployment with the right partitions and settings; existing ones are
+ * left alone, with a warning when their partition count is not the one asked for, and an error
+ * (exit 1) when inputs that must share one partition count do not.
+ */
 @Command(name = "topics", mixinStandardHelpOptions = true,
-    description = "Create the application's topics (inputs co-partitioned, snapshots compacted, outputs with retention).")
+    description = "Create the application's topics (inputs co-partitioned, snapshots compacted, outputs with retention). "
+        + "Existing topics are left as they are: a warning when their partition count differs from --partitions, an "
+        + "error (exit 1) when inputs that must have one partition count do not.")
 public final class TopicsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
         description = "The application's properties file (bootstrap.servers, security settings, regretless.topic.prefix).")
@@ -64,7 +78,7 @@ public final class TopicsCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    admin.createTopics(java.util.List.of(topic)).all().get(60, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
                     System.out.println("created  " + topic.name() + " (" + topic.numPartitions() + " partitions"
                         + (topic.configs() == null || topic.configs().isEmpty() ? "" : ", " + topic.configs()) + ")");
                 } catch (ExecutionException e) {
@@ -75,6 +89,18 @@ public final class TopicsCommand implements Callable<Integer> {
                 }
             }
             awaitVisible(admin, plan.keySet());
+            Map<String, TopicDescription> described = admin.describeTopics(plan.keySet()).allTopicNames()
+                .get(60, TimeUnit.SECONDS);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            plan.keySet().forEach(name -> counts.put(name, described.get(name).partitions().size()));
+            PrintWriter err = spec.commandLine().getErr();
+            PartitionCounts.differFromAsked(existing, counts, partitions).forEach(w -> err.println("warning: " + w));
+            List<String> errors = PartitionCounts.notCoPartitioned(topics, counts);
+            errors.forEach(e -> err.println("error: " + e));
+            err.flush();
+            if (!errors.isEmpty()) {
+                return 1;
+            }
         }
         if (inputRetentionHours >= 0) {
             System.out.println("note: retention deletes by record timestamp. Input records stamped more than "
