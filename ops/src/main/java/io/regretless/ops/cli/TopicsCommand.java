@@ -70,22 +70,23 @@ public final class TopicsCommand implements Callable<Integer> {
         Properties adminProps = new Properties();
         props.stringPropertyNames().stream().filter(n -> !n.startsWith("regretless."))
             .forEach(n -> adminProps.put(n, props.getProperty(n)));
+        PrintWriter out = spec.commandLine().getOut();
         try (Admin admin = Admin.create(adminProps)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             for (NewTopic topic : plan.values()) {
                 if (existing.contains(topic.name())) {
-                    System.out.println("exists   " + topic.name());
+                    out.println("exists   " + topic.name());
                     continue;
                 }
                 try {
                     admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
-                    System.out.println("created  " + topic.name() + " (" + topic.numPartitions() + " partitions"
+                    out.println("created  " + topic.name() + " (" + topic.numPartitions() + " partitions"
                         + (topic.configs() == null || topic.configs().isEmpty() ? "" : ", " + topic.configs()) + ")");
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create " + topic.name() + ": " + e.getCause().getMessage(), e);
                     }
-                    System.out.println("exists   " + topic.name());
+                    out.println("exists   " + topic.name());
                 }
             }
             awaitVisible(admin, plan.keySet());
@@ -103,7 +104,7 @@ public final class TopicsCommand implements Callable<Integer> {
             }
         }
         if (inputRetentionHours >= 0) {
-            System.out.println("note: retention deletes by record timestamp. Input records stamped more than "
+            out.println("note: retention deletes by record timestamp. Input records stamped more than "
                 + inputRetentionHours + " h ago (a replay of old data) are deleted at the broker's next retention pass,"
                 + " possibly before the application reads them (it reports that: /health, regretless_input_records_lost_total);"
                 + " the outputs of such a replay carry the same old timestamps. To replay history, create the topics with"
