@@ -40,8 +40,8 @@ import io.regretless.schemas.codec.WireFormat;
 
 /**
  * The shell tools against the {@code broker} command, which runs as its own JVM with its standard
- * input closed from the start and so shows that it stays up without it: {@code topics} on topics
- * that exist with other partition counts, {@code produce} with a bad line among good ones,
+ * input closed from the start and so shows that it stays up without it: {@code run} and
+ * {@code consume} before {@code topics}, {@code topics} on topics that exist with other partition counts, {@code produce} with a bad line among good ones,
  * {@code consume} of JSON and Avro alike, and the broker's clean stop on SIGTERM.
  */
 class ProduceConsumeIntegrationTest {
@@ -57,8 +57,10 @@ class ProduceConsumeIntegrationTest {
             Matcher data = broker.awaitLine(Pattern.compile("^data and log: (\\S+) \\(deleted when the broker stops\\)$"));
             Path brokerDir = Path.of(data.group(1));
             Path config = dir.resolve("app.properties");
-            Files.writeString(config, "application.id=tools\nbootstrap.servers=" + bootstrap + "\nregretless.topic.prefix=tools\n");
+            Files.writeString(config, "application.id=tools\nbootstrap.servers=" + bootstrap + "\nregretless.topic.prefix=tools\n"
+                + "regretless.models=checkout\nregretless.model.checkout.learner=squarecb\n");
             try (Progress progress = new Progress(Map.of("bootstrap.servers", bootstrap), STALL)) {
+                beforeTopicsTheCommandsSaySo(config);
                 topicsWithOtherPartitionCounts(bootstrap, config);
                 produceSendsTheGoodLines(config);
                 consumePrintsJsonWhateverTheFormat(bootstrap, config);
@@ -73,6 +75,17 @@ class ProduceConsumeIntegrationTest {
                 assertFalse(Files.exists(brokerDir), "the temporary directory is deleted: " + brokerDir);
             }
         }
+    }
+
+    private void beforeTopicsTheCommandsSaySo(Path config) {
+        String missing = "topic tools.requests does not exist: create the application's topics first "
+            + "(java -jar regretless.jar topics --config <the same file>)";
+        CommandRun run = CommandRun.of("run", "--config", config.toString(), "--http-port", "0");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("error: " + missing + "\n", run.err(), "one line, no stack trace");
+        CommandRun consume = CommandRun.of("consume", "--config", config.toString(), "--topic", "requests");
+        assertEquals(1, consume.exitCode(), consume.err());
+        assertEquals("error: " + missing + "\n", consume.err());
     }
 
     private void topicsWithOtherPartitionCounts(String bootstrap, Path config) throws Exception {
