@@ -9,7 +9,9 @@ import io.regretless.ops.cli.BenchCommand;
 import io.regretless.ops.cli.BrokerCommand;
 import io.regretless.ops.cli.ConformalBenchCommand;
 import io.regretless.ops.cli.ConsumeCommand;
+import io.regretless.ops.cli.DecideBenchCommand;
 import io.regretless.ops.cli.DemoCommand;
+import io.regretless.ops.cli.EvaluateCommand;
 import io.regretless.ops.cli.ExpertsBenchCommand;
 import io.regretless.ops.cli.ModelsCommand;
 import io.regretless.ops.cli.ProduceCommand;
@@ -22,13 +24,14 @@ import io.regretless.ops.cli.WireBenchCommand;
 
 /**
  * The {@code regretless} command line: {@code run}, {@code validate}, {@code topics}, {@code produce},
- * {@code consume}, {@code models}, {@code report}, {@code broker}, {@code demo}, the benchmarks.
+ * {@code consume}, {@code models}, {@code report}, {@code evaluate}, {@code broker}, {@code demo}, the benchmarks.
  */
 @Command(name = "regretless", mixinStandardHelpOptions = true, version = "regretless 0.1.0",
     description = "Low-regret online learners on Kafka Streams.",
     subcommands = {RunCommand.class, ValidateCommand.class, TopicsCommand.class, ProduceCommand.class, ConsumeCommand.class,
-        ModelsCommand.class, ReportCommand.class, BrokerCommand.class,
-        DemoCommand.class, BenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class, WireBenchCommand.class})
+        ModelsCommand.class, ReportCommand.class, EvaluateCommand.class, BrokerCommand.class,
+        DemoCommand.class, BenchCommand.class, DecideBenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class,
+        WireBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -59,6 +62,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-            "name a command: run, validate, topics, produce, consume, models, report, broker, demo, bench, conformal-bench, experts-bench or wire-bench");
+            "name a command: run, validate, topics, produce, consume, models, report, evaluate, broker, demo, bench, "
+                + "decide-bench, conformal-bench, experts-bench or wire-bench");
     }
 }

@@ -1,6 +1,7 @@
 package io.regretless.ops;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import io.regretless.ops.health.TaskProgress;
 import io.regretless.topology.StreamsDefaults;
 import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.evaluation.EvaluationTopology;
 
 /**
  * One running instance of the application: the bandit topology on Kafka Streams, configured from
@@ -53,7 +55,8 @@ public final class RegretlessApp implements AutoCloseable {
     public RegretlessApp(Properties properties) {
         this.config = RegretlessConfig.fromProperties(properties);
         Properties streamsProps = StreamsDefaults.apply(withoutAppSettings(properties));
-        int partitions = config.models().isEmpty() ? 1 : TopicCheck.partitions(streamsProps, config.topics());
+        int partitions = config.models().isEmpty() ? 1 : TopicCheck.partitions(streamsProps, config.topics(),
+            EvaluationTopology.applies(config) ? List.of(config.topics().policyEvaluation()) : List.of());
         this.follower = config.models().isEmpty() ? null
             : new ModelFollower(streamsProps, config.topics().modelSnapshots(), published);
         this.decider = config.models().isEmpty() ? null

@@ -28,11 +28,17 @@ final class TopicCheck {
      *     the inputs' partition counts differ
      */
     static int partitions(Properties streamsProps, Topics topics) {
+        return partitions(streamsProps, topics, List.of());
+    }
+
+    /** As {@link #partitions(Properties, Topics)}, also requiring {@code alsoNeeded} to exist. */
+    static int partitions(Properties streamsProps, Topics topics, List<String> alsoNeeded) {
         Map<String, Object> admin = new HashMap<>();
         streamsProps.stringPropertyNames().stream().filter(AdminClientConfig.configNames()::contains)
             .forEach(n -> admin.put(n, streamsProps.getProperty(n)));
-        List<String> needed = List.of(topics.requests(), topics.rewards(), topics.decisionLog(), topics.labeled(),
-            topics.learningUpdates(), topics.modelSnapshots());
+        List<String> needed = new java.util.ArrayList<>(List.of(topics.requests(), topics.rewards(), topics.decisionLog(),
+            topics.labeled(), topics.learningUpdates(), topics.modelSnapshots()));
+        needed.addAll(alsoNeeded);
         try (Admin client = Admin.create(admin)) {
             Map<String, TopicDescription> found = new HashMap<>();
             for (String topic : needed) {

@@ -45,6 +45,14 @@ public record Topics(String prefix) {
         return prefix + ".feedback";
     }
 
+    /**
+     * Shadow policies' off-policy estimates ({@code PolicyEvaluation}), keyed by model id, written by
+     * the evaluation sub-topology that reads {@link #feedback()}.
+     */
+    public String policyEvaluation() {
+        return prefix + ".policy-evaluation";
+    }
+
     /** Compacted: the latest state of every model, keyed by model id. */
     public String modelSnapshots() {
         return prefix + ".model-snapshots";
@@ -139,8 +147,11 @@ public record Topics(String prefix) {
         return List.of(requests(), rewards(), labeled(), decisionLog());
     }
 
-    /** The topics the bandit loop writes, its learning updates among them (which it also reads). */
+    /**
+     * The topics the bandit loop writes, its learning updates among them (which it also reads), and
+     * the shadow policies' evaluation of its feedback.
+     */
     public List<String> banditOutputs() {
-        return List.of(decisions(), feedback(), learningUpdates(), deadLetters(), modelSnapshots());
+        return List.of(decisions(), feedback(), learningUpdates(), deadLetters(), modelSnapshots(), policyEvaluation());
     }
 }

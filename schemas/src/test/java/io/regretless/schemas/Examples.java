@@ -17,7 +17,7 @@ final class Examples {
     static final List<Class<? extends SpecificRecord>> TOPIC_VALUES = List.of(DecisionRequest.class, Decision.class,
         Reward.class, LoggedFeedback.class, Feedback.class, DeadLetter.class, PredictionRequest.class,
         PredictionInterval.class, Label.class, ConformalEvaluation.class, Advice.class, CombinedPrediction.class,
-        ExpertsEvaluation.class, ModelSnapshot.class, LoggedDecision.class);
+        ExpertsEvaluation.class, ModelSnapshot.class, LoggedDecision.class, PolicyEvaluation.class);
 
     private Examples() {
     }

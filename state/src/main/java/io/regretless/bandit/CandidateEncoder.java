@@ -1,12 +1,13 @@
 package io.regretless.bandit;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import io.regretless.features.FeatureHasher;
+import io.regretless.features.HashedFeatureName;
 import io.regretless.schemas.Action;
 
 /**
@@ -28,6 +29,7 @@ import io.regretless.schemas.Action;
  */
 public final class CandidateEncoder {
     public static final String BIAS = "bias";
+    private static final String[] NO_NAMES = new String[0];
 
     private CandidateEncoder() {
     }
@@ -41,11 +43,12 @@ public final class CandidateEncoder {
         if (actions == null || actions.isEmpty()) {
             throw new IllegalArgumentException("a decision needs at least one candidate action");
         }
-        Map<String, Double> sortedContext = sorted(context, "context");
-        int[] contextIndex = new int[sortedContext.size()];
-        int c = 0;
-        for (String name : sortedContext.keySet()) {
-            contextIndex[c++] = FeatureHasher.index("c^" + name, d);
+        String[] contextNames = sortedNames(context, "context");
+        int[] contextIndex = new int[contextNames.length];
+        double[] contextValue = new double[contextNames.length];
+        for (int c = 0; c < contextNames.length; c++) {
+            contextIndex[c] = HashedFeatureName.index("c^", contextNames[c], null, null, d);
+            contextValue[c] = context.get(contextNames[c]);
         }
         int biasIndex = FeatureHasher.index(BIAS, d);
         String[] ids = new String[actions.size()];
@@ -60,17 +63,17 @@ public final class CandidateEncoder {
             }
             double[] x = new double[d];
             x[biasIndex] += 1.0;
-            c = 0;
-            for (double value : sortedContext.values()) {
-                x[contextIndex[c++]] += value;
+            for (int c = 0; c < contextIndex.length; c++) {
+                x[contextIndex[c]] += contextValue[c];
             }
-            for (Map.Entry<String, Double> f : sorted(action.getFeatures(), "action '" + id + "'").entrySet()) {
-                x[FeatureHasher.index("a^" + f.getKey(), d)] += f.getValue();
+            Map<String, Double> features = action.getFeatures();
+            for (String name : sortedNames(features, "action '" + id + "'")) {
+                x[HashedFeatureName.index("a^", name, null, null, d)] += features.get(name);
             }
             if (config.shared()) {
-                x[FeatureHasher.index("i^" + id, d)] += 1.0;
-                for (Map.Entry<String, Double> f : sortedContext.entrySet()) {
-                    x[FeatureHasher.index("x^" + id + "^" + f.getKey(), d)] += f.getValue();
+                x[HashedFeatureName.index("i^", id, null, null, d)] += 1.0;
+                for (int c = 0; c < contextNames.length; c++) {
+                    x[HashedFeatureName.index("x^", id, "^", contextNames[c], d)] += contextValue[c];
                 }
             }
             ids[a] = id;
@@ -79,18 +82,21 @@ public final class CandidateEncoder {
         return new Candidates(ids, vectors);
     }
 
-    private static Map<String, Double> sorted(Map<String, Double> features, String owner) {
-        TreeMap<String, Double> sorted = new TreeMap<>();
-        if (features == null) {
-            return sorted;
+    /** The names in ascending order, each checked to have a finite value. */
+    private static String[] sortedNames(Map<String, Double> features, String owner) {
+        if (features == null || features.isEmpty()) {
+            return NO_NAMES;
         }
+        String[] names = new String[features.size()];
+        int i = 0;
         for (Map.Entry<String, Double> f : features.entrySet()) {
             Double value = f.getValue();
             if (f.getKey() == null || value == null || !Double.isFinite(value)) {
                 throw new IllegalArgumentException(owner + " feature '" + f.getKey() + "' has no finite value: " + value);
             }
-            sorted.put(f.getKey(), value);
+            names[i++] = f.getKey();
         }
-        return sorted;
+        Arrays.sort(names);
+        return names;
     }
 }

@@ -10,6 +10,16 @@ final class Maximizers {
     private Maximizers() {
     }
 
+    /** Probability 1/|ties| on each maximiser, 0 elsewhere: a greedy rule that breaks exact ties uniformly. */
+    static double[] uniformOverMaxima(double[] scores) {
+        int[] ties = of(scores);
+        double[] probabilities = new double[scores.length];
+        for (int i : ties) {
+            probabilities[i] = 1.0 / ties.length;
+        }
+        return probabilities;
+    }
+
     /** Indices i with scores[i] equal to the maximum, ascending. NaN is never a maximum. */
     static int[] of(double[] scores) {
         double max = Double.NEGATIVE_INFINITY;

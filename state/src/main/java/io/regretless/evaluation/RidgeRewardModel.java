@@ -75,6 +75,16 @@ public final class RidgeRewardModel implements RewardModel {
         models.computeIfAbsent(actionId, id -> new RidgeRegression(dimension, regularization)).update(features, reward);
     }
 
+    /** Whether {@code actionId} has a model of its own (has been learned from). */
+    public boolean knows(String actionId) {
+        return models.containsKey(actionId);
+    }
+
+    /** How many actions have a model of their own. */
+    public int actionCount() {
+        return models.size();
+    }
+
     /** Each action's ridge state, in first-seen order. */
     public Map<String, RidgeRegressionState> toState() {
         Map<String, RidgeRegressionState> state = new LinkedHashMap<>();

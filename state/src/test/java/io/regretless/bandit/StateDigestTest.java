@@ -27,8 +27,8 @@ class StateDigestTest {
     @CsvSource({
         "LINUCB, false, 5a7e20ce99c3506879130de5206cee4d3ecd05cdeffb1e411aa5f761eaec931d",
         "LINUCB, true, 04d2142baa3b4a99317ebc5e1634e8e268574c06b827c21ff3a9e45acf7e2148",
-        "LINEAR_THOMPSON, false, 103d375db061454683c593626d5c545fe1a84ed3a4d4945384e200accc7c81d5",
-        "LINEAR_THOMPSON, true, 948421e30a68db28d51d22d9ce14e0fa3ee54a700d5884fcf54d35241ddba72f",
+        "LINEAR_THOMPSON, false, d258e22461f360cdc6a7bd1b7e84b0ad66e60b0cddf11f0e1ac14a20ee8b66bb",
+        "LINEAR_THOMPSON, true, 117d4bf8c3e08f8a670dcce80526d0e355f6915942d9ea94228cd5be7e1d6ee1",
         "SQUARECB, false, 07046dbb435029b074fbce4d1b0e01aef11c9ec3380effd653ab8fef53b7d904",
         "SQUARECB, true, a4f4583de962e1cf16302873fe1ad3fe4d28412048cb17718e7df1fc978fd2b0",
         "EPSILON_GREEDY, false, 23065a53c2048a9b970cfdb23629c88bfe87b280e69a55502d363456480a668f",

@@ -7,11 +7,12 @@ import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.evaluation.EvaluationTopology;
 import io.regretless.topology.experts.ExpertsTopology;
 
 /**
- * The application's topology: the bandit loop, online conformal prediction and sleeping experts,
- * each when it has models.
+ * The application's topology: the bandit loop (and the evaluation of its shadow policies), online
+ * conformal prediction and sleeping experts, each when it has models.
  */
 public final class RegretlessTopology {
     private RegretlessTopology() {
@@ -39,6 +40,9 @@ public final class RegretlessTopology {
                                      int partitions) {
         if (!config.models().isEmpty()) {
             BanditTopology.addTo(topology, config, published, partitions);
+        }
+        if (EvaluationTopology.applies(config)) {
+            EvaluationTopology.addTo(topology, config);
         }
         if (!config.conformal().isEmpty()) {
             ConformalTopology.addTo(topology, config);

@@ -28,7 +28,7 @@ public final class RequestChecks {
 
     /** Finite and small enough that squares and sums cannot overflow a learner's state. */
     public static void requireFinite(double value, String field) {
-        if (!(Math.abs(value) <= FeatureChecks.MAX_MAGNITUDE)) {
+        if (!finite(value)) {
             throw new RequestRefusedException("NON_FINITE_NUMBER", field,
                 value + " is not a finite number within +-" + FeatureChecks.MAX_MAGNITUDE);
         }
@@ -56,7 +56,11 @@ public final class RequestChecks {
             throw new RequestRefusedException("TOO_MANY_FEATURES", "/context",
                 features + " features (context and actions), over max.features=" + limits.maxFeatures());
         }
-        context.forEach((name, value) -> requireFinite(value, "/context/" + pointer(name)));
+        for (Map.Entry<String, Double> feature : context.entrySet()) {
+            if (!finite(feature.getValue())) {
+                requireFinite(feature.getValue(), "/context/" + pointer(feature.getKey()));
+            }
+        }
         Set<String> ids = new HashSet<>();
         int newArms = 0;
         for (int i = 0; i < actions.size(); i++) {
@@ -66,9 +70,11 @@ public final class RequestChecks {
                 throw new RequestRefusedException("INVALID_RECORD", "/actions/" + i + "/id",
                     "action id '" + action.getId() + "' appears twice");
             }
-            int index = i;
-            action.getFeatures().forEach((name, value) ->
-                requireFinite(value, "/actions/" + index + "/features/" + pointer(name)));
+            for (Map.Entry<String, Double> feature : action.getFeatures().entrySet()) {
+                if (!finite(feature.getValue())) {
+                    requireFinite(feature.getValue(), "/actions/" + i + "/features/" + pointer(feature.getKey()));
+                }
+            }
             if (bandit != null && bandit.isNewArm(action.getId())) {
                 newArms++;
             }
@@ -77,6 +83,10 @@ public final class RequestChecks {
             throw new RequestRefusedException("TOO_MANY_ACTIONS", "/actions", "the model has " + bandit.armCount()
                 + " arms and the request adds " + newArms + ", over max.arms=" + limits.maxArms());
         }
+    }
+
+    private static boolean finite(double value) {
+        return Math.abs(value) <= FeatureChecks.MAX_MAGNITUDE;
     }
 
     /** A JSON pointer token (RFC 6901): '~' as "~0", '/' as "~1". */

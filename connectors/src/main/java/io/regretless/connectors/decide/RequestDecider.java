@@ -35,20 +35,29 @@ public final class RequestDecider {
     private final ModelCache cache = new ModelCache();
 
     /**
-     * Decides {@code request} with {@code model} (null if none is published yet).
+     * Decides {@code request} with {@code model} (null if none is published yet), within the
+     * model's published bounds.
      *
      * @throws RequestRefusedException if the request breaks a rule or a bound of the model
      */
     public Decision decide(DecisionRequest request, PublishedBandit model) {
+        return decide(request, model, model == null ? null
+            : new RequestChecks.Limits(model.maxFeatures(), model.maxActions(), model.config().maxArms()));
+    }
+
+    /**
+     * Decides {@code request} with {@code model} within {@code limits} (the application checks its
+     * own configured bounds, which a model published before a configuration change may not carry).
+     */
+    public Decision decide(DecisionRequest request, PublishedBandit model, RequestChecks.Limits limits) {
         RequestChecks.requireId(request.getRequestId(), "/requestId");
         RequestChecks.requireId(request.getModelId(), "/modelId");
         if (model == null) {
-            RequestChecks.candidates(request.getContext(), request.getActions(), null, null);
+            RequestChecks.candidates(request.getContext(), request.getActions(), limits, null);
             return uniform(request);
         }
         ContextualBandit learner = cache.learner(model);
-        RequestChecks.candidates(request.getContext(), request.getActions(),
-            new RequestChecks.Limits(model.maxFeatures(), model.maxActions(), model.config().maxArms()), learner);
+        RequestChecks.candidates(request.getContext(), request.getActions(), limits, learner);
         Candidates candidates = CandidateEncoder.encode(request.getContext(), request.getActions(), model.config());
         Choice choice = learner.choose(candidates,
             DecisionRandomness.forRequest(model.config().seed(), request.getRequestId()));

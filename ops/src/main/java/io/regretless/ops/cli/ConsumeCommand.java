@@ -56,7 +56,7 @@ public final class ConsumeCommand implements Callable<Integer> {
 
     @Option(names = {"-t", "--topic"}, required = true, paramLabel = "TOPIC",
         description = "decisions, feedback, dead-letters, model-snapshots, intervals, evaluation, combined, "
-            + "group-evaluation, or an input topic (requests, rewards, decision-log, labeled, prediction-requests, "
+            + "group-evaluation, policy-evaluation, or an input topic (requests, rewards, decision-log, labeled, prediction-requests, "
             + "labels, advice, expert-labels).")
     String topic;
 

@@ -27,12 +27,14 @@ import io.regretless.ops.broker.EmbeddedKafkaBroker;
  * The demo: an embedded single-node KRaft broker, the application on it, and the handwritten
  * digits data set replayed as a contextual bandit (context = the 64 pixels, actions = the 10
  * classes, reward 1 for the right class) through the client, with delayed rewards, for several
- * learners side by side. Prints each learner's progressive reward against uniform random and ends.
+ * learners side by side. Prints each learner's progressive reward against uniform random, then the
+ * shadow policies evaluated on one model's log with their true progressive reward, and ends.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Replay the handwritten-digits data set as a bandit on an embedded Kafka broker.")
 public final class DemoCommand implements Callable<Integer> {
     static final String PREFIX = "demo";
+    static final String DEFAULT_SHADOWS = "linucb,linucb:alpha=0.3,lints,squarecb,egreedy:epsilon=0.05,uniform,deployed";
 
     @Option(names = "--learners", split = ",", defaultValue = "linucb,lints,squarecb,egreedy",
         description = "Learners to compare, one model each (default: ${DEFAULT-VALUE}).")
@@ -58,6 +60,22 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "7", description = "Seeds the row order and the learners (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--shadows-on", defaultValue = "egreedy",
+        description = "The learner whose model's log the shadow policies are evaluated on; the last of --learners when it "
+            + "is not among them (default: ${DEFAULT-VALUE}).")
+    String shadowsOn;
+
+    @Option(names = "--shadows", defaultValue = DEFAULT_SHADOWS,
+        description = "The shadow policies, as in regretless.model.<id>.shadows, or none (default: ${DEFAULT-VALUE}).")
+    String shadows;
+
+    @Option(names = "--export-feedback", paramLabel = "FILE",
+        description = "Also write the shadow model's feedback as JSON lines, for evaluate --file.")
+    Path exportFeedback;
+
+    /** What the last {@link #play} showed of the shadow evaluation; null without one. */
+    DemoShadows.Result shadowResult;
+
     @Override
     public Integer call() throws Exception {
         play(System.out);
@@ -74,7 +92,9 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(partitions).start()) {
             out.printf("embedded Kafka broker (KRaft) at %s, ready in %d ms%n",
                 broker.bootstrapServers(), broker.startupTime().toMillis());
-            DemoSetup setup = new DemoSetup(PREFIX, learners, dimension, seed);
+            boolean withShadows = !"none".equals(shadows);
+            DemoSetup setup = new DemoSetup(PREFIX, learners, dimension, seed, withShadows ? shadowsOn : null,
+                withShadows ? shadows : null);
             broker.createTopics(setup.topics(), partitions);
             Properties props = setup.appProperties(broker.bootstrapServers(), stateDir);
             try (RegretlessApp app = new RegretlessApp(props)) {
@@ -90,6 +110,12 @@ public final class DemoCommand implements Callable<Integer> {
                     bar.finish();
                 }
                 new ResultTable(out, 1.0 / environment.actions().size()).print(setup, results);
+                if (setup.shadowModel() != null) {
+                    long decisions = results.stream().filter(r -> r.modelId().equals(setup.shadowModel()))
+                        .mapToLong(ReplayResult::decisions).sum();
+                    shadowResult = DemoShadows.show(out, app, clientProps, setup.shadowModel(), decisions, environment,
+                        exportFeedback);
+                }
                 return results;
             }
         } finally {

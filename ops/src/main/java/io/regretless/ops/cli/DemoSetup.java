@@ -12,19 +12,44 @@ import io.regretless.schemas.Topics;
 /**
  * The demo's deployment: one disjoint model per learner ({@code digits-<learner>}), the topics,
  * and the application's properties. The attribution window is far longer than the replay's
- * reward delay, so every reward is observed.
+ * reward delay, so every reward is observed. One model may carry shadow policies, evaluated on its
+ * feedback as it is logged.
  */
 final class DemoSetup {
     private final Topics topics;
     private final List<String> learners;
     private final int dimension;
     private final long seed;
+    private final String shadowModel;
+    private final String shadows;
 
-    DemoSetup(String prefix, List<String> learners, int dimension, long seed) {
+    /**
+     * @param shadowLearner the learner whose model carries the shadow policies; the last learner
+     *                      when it is not among them; null for none
+     * @param shadows       the candidate policies, as in {@code regretless.model.<id>.shadows}
+     */
+    DemoSetup(String prefix, List<String> learners, int dimension, long seed, String shadowLearner, String shadows) {
         this.topics = new Topics(prefix);
         this.learners = learners.stream().map(l -> LearnerKind.parse(l).shortName()).toList();
         this.dimension = dimension;
         this.seed = seed;
+        String onLearner = shadowLearner == null ? null : LearnerKind.parse(shadowLearner).shortName();
+        this.shadowModel = onLearner == null ? null
+            : modelId(this.learners.contains(onLearner) ? onLearner : this.learners.get(this.learners.size() - 1));
+        this.shadows = shadows;
+    }
+
+    DemoSetup(String prefix, List<String> learners, int dimension, long seed) {
+        this(prefix, learners, dimension, seed, null, null);
+    }
+
+    /** The model whose feedback the shadow policies are evaluated on, or null. */
+    String shadowModel() {
+        return shadowModel;
+    }
+
+    Topics topicNames() {
+        return topics;
     }
 
     List<String> modelIds() {
@@ -55,6 +80,11 @@ final class DemoSetup {
             props.put(p + "max.arms", "10");
             props.put(p + "attribution.window.ms", "600000");
             props.put(p + "default.reward", "0.0");
+        }
+        if (shadowModel != null) {
+            String p = "regretless.model." + shadowModel + ".";
+            props.put(p + "shadows", shadows);
+            props.put(p + "shadows.publish.every", "500");
         }
         return props;
     }

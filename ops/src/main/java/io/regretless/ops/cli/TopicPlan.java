@@ -38,7 +38,7 @@ final class TopicPlan {
         // the models are a function of their updates: kept like the inputs, so they can be replayed
         plan.put(topics.learningUpdates(), new NewTopic(topics.learningUpdates(), partitions, replication).configs(inputs));
         for (String output : new String[] {topics.decisions(), topics.feedback(), topics.intervals(), topics.evaluation(),
-            topics.combined(), topics.groupEvaluation()}) {
+            topics.combined(), topics.groupEvaluation(), topics.policyEvaluation()}) {
             plan.put(output, new NewTopic(output, partitions, replication).configs(Map.of("retention.ms", retention)));
         }
         plan.put(topics.deadLetters(), new NewTopic(topics.deadLetters(), partitions, replication)

@@ -53,8 +53,8 @@ public final class TopicsCommand implements Callable<Integer> {
     long inputRetentionHours;
 
     @Option(names = "--output-retention-hours", defaultValue = "168",
-        description = "Retention of decisions, feedback, intervals, evaluation, combined and group-evaluation "
-            + "(default: ${DEFAULT-VALUE}).")
+        description = "Retention of decisions, feedback, intervals, evaluation, combined, group-evaluation and "
+            + "policy-evaluation (default: ${DEFAULT-VALUE}).")
     long outputRetentionHours;
 
     @Option(names = "--dead-letter-retention-hours", defaultValue = "720",

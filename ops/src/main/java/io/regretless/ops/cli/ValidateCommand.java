@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.regretless.evaluation.CandidateSpec;
 import io.regretless.topology.config.ConfigProblem;
 import io.regretless.topology.config.ConfigReport;
 import io.regretless.topology.config.ConformalModelConfig;
@@ -108,7 +109,9 @@ public final class ValidateCommand implements Callable<Integer> {
     private static String bandit(ModelConfig m) {
         return m.bandit().learnerName() + ", d=" + m.bandit().dimension() + ", exploration " + m.bandit().exploration()
             + (m.bandit().shared() ? "" : ", up to " + m.bandit().maxArms() + " arms") + ", attribution window "
-            + m.attributionWindow().toMillis() + " ms, state at most " + m.bandit().maxStateBytes() + " bytes";
+            + m.attributionWindow().toMillis() + " ms, state at most " + m.bandit().maxStateBytes() + " bytes"
+            + (m.shadows().enabled() ? ", shadows " + CandidateSpec.format(m.shadows().candidates())
+                : "");
     }
 
     private static String conformal(ConformalModelConfig m) {

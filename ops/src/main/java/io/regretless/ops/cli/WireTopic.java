@@ -19,6 +19,7 @@ import io.regretless.schemas.Label;
 import io.regretless.schemas.LoggedDecision;
 import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.ModelSnapshot;
+import io.regretless.schemas.PolicyEvaluation;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.Reward;
@@ -59,7 +60,8 @@ record WireTopic(String shortName, Function<Topics, String> fullName, WireCodec<
         new WireTopic("intervals", Topics::intervals, WireCodec.of(PredictionInterval.class), null),
         new WireTopic("evaluation", Topics::evaluation, WireCodec.of(ConformalEvaluation.class), null),
         new WireTopic("combined", Topics::combined, WireCodec.of(CombinedPrediction.class), null),
-        new WireTopic("group-evaluation", Topics::groupEvaluation, WireCodec.of(ExpertsEvaluation.class), null));
+        new WireTopic("group-evaluation", Topics::groupEvaluation, WireCodec.of(ExpertsEvaluation.class), null),
+        new WireTopic("policy-evaluation", Topics::policyEvaluation, WireCodec.of(PolicyEvaluation.class), null));
 
     /** The input topic called {@code shortName}. */
     static WireTopic input(String shortName) {

@@ -3,6 +3,7 @@ package io.regretless.ops.http;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.Executors;
@@ -16,6 +17,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import io.regretless.connectors.decide.LocalDecider;
+import io.regretless.schemas.PolicyEvaluation;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
 import io.regretless.ops.health.Health;
 import io.regretless.topology.bandit.BanditTopology;
 import io.regretless.topology.conformal.ConformalTopology;
@@ -23,6 +27,9 @@ import io.regretless.topology.config.ConformalModelConfig;
 import io.regretless.topology.config.ExpertsModelConfig;
 import io.regretless.topology.experts.ExpertsTopology;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.config.ModelConfig;
+import io.regretless.topology.evaluation.EvaluationTopology;
+import io.regretless.topology.evaluation.PolicyEvaluations;
 
 /**
  * The operator's HTTP endpoint (JDK HTTP server):
@@ -39,9 +46,14 @@ import io.regretless.topology.config.RegretlessConfig;
  *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model, conformal series or sleeping-experts
  *       model (per-group loss and regret), read from
  *       whichever instance hosts it; {@code ?format=avro} returns the stored single-object Avro bytes.</li>
+ *   <li>{@code GET /models/{id}/evaluation}: a bandit model's shadow policies, evaluated on its feedback so
+ *       far: the {@code PolicyEvaluation} record as the policy-evaluation topic carries it (natural JSON),
+ *       with the latest round, not only the last published one.</li>
  * </ul>
  */
 public final class OpsServer implements AutoCloseable {
+    private static final String EVALUATION = "/evaluation";
+    private static final WireCodec<PolicyEvaluation> EVALUATIONS = WireCodec.of(PolicyEvaluation.class);
     private final HttpServer server;
     private final KafkaStreams streams;
     private final Health health;
@@ -66,7 +78,7 @@ public final class OpsServer implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.queries = new ModelQueries(streams, self);
-        this.server = HttpServer.create(address, 0);
+        this.server = HttpServer.create(address, 1024);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "regretless-http");
             t.setDaemon(true);
@@ -131,6 +143,10 @@ public final class OpsServer implements AutoCloseable {
 
     private void model(HttpExchange exchange) throws IOException {
         String id = exchange.getRequestURI().getPath().substring("/models/".length());
+        if (id.endsWith(EVALUATION) && config.models().containsKey(id.substring(0, id.length() - EVALUATION.length()))) {
+            evaluation(exchange, id.substring(0, id.length() - EVALUATION.length()));
+            return;
+        }
         boolean avro = "format=avro".equals(exchange.getRequestURI().getQuery());
         ConformalModelConfig conformal = config.conformal().get(id);
         ExpertsModelConfig experts = config.experts().get(id);
@@ -161,6 +177,43 @@ public final class OpsServer implements AutoCloseable {
                     ? StateViews.conformal(id, lookup.localValue(), conformal)
                     : experts != null ? StateViews.experts(id, lookup.localValue(), experts)
                     : StateViews.bandit(lookup.localValue()));
+            }
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            HttpExchanges.text(exchange, 503, "the store is not queryable now: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            HttpExchanges.text(exchange, 503, "interrupted");
+        }
+    }
+
+    /** {@code /models/{id}/evaluation}: the shadow policies' current estimates, from whichever instance evaluates them. */
+    private void evaluation(HttpExchange exchange, String id) throws IOException {
+        ModelConfig model = config.models().get(id);
+        if (!model.shadows().enabled()) {
+            HttpExchanges.text(exchange, 404, "model '" + id + "' has no shadow policies (regretless.model." + id
+                + ".shadows)");
+            return;
+        }
+        boolean avro = "format=avro".equals(exchange.getRequestURI().getQuery());
+        try {
+            ModelQueries.Lookup lookup = queries.find(EvaluationTopology.evaluationStoreName(), id);
+            if (!lookup.available()) {
+                HttpExchanges.text(exchange, 503, "the store is not queryable yet (" + streams.state() + ")");
+            } else if (lookup.remote() != null) {
+                Optional<HttpResponse<byte[]>> answer = queries.forward(lookup.remote(), exchange.getRequestURI().toString());
+                if (answer.isEmpty()) {
+                    HttpExchanges.text(exchange, 404, "model '" + id + "' has no feedback evaluated yet");
+                } else {
+                    HttpExchanges.send(exchange, answer.get().statusCode(),
+                        answer.get().headers().firstValue("Content-Type").orElse("application/octet-stream"), answer.get().body());
+                }
+            } else if (lookup.localValue() == null) {
+                HttpExchanges.text(exchange, 404, "model '" + id + "' has no feedback evaluated yet");
+            } else if (avro) {
+                HttpExchanges.send(exchange, 200, "application/octet-stream", lookup.localValue());
+            } else {
+                HttpExchanges.json(exchange, 200, new String(EVALUATIONS.encode(
+                    PolicyEvaluations.fromStore(lookup.localValue(), model), WireFormat.JSON), StandardCharsets.UTF_8));
             }
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
             HttpExchanges.text(exchange, 503, "the store is not queryable now: " + e.getMessage());

@@ -10,13 +10,14 @@ import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
+import io.regretless.schemas.PolicyEvaluation;
 import io.regretless.schemas.codec.UnreadableRecordException;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.Topics;
 
 /**
- * Builds the HTML report from a deployment's feedback, evaluation, group-evaluation, combined and
- * dead-letter topics. Every topic value is decoded here, in {@link #read}, and nowhere else.
+ * Builds the HTML report from a deployment's feedback, evaluation, group-evaluation, combined,
+ * policy-evaluation and dead-letter topics. Every topic value is decoded here, in {@link #read}, and nowhere else.
  */
 public final class EvaluationReport {
     private EvaluationReport() {
@@ -53,7 +54,8 @@ public final class EvaluationReport {
             duplicates += data.read(topic).duplicateCount();
         }
         return new Result(HtmlReport.render(title, data), records(data, ReportTopic.FEEDBACK),
-            records(data, ReportTopic.EVALUATION) + records(data, ReportTopic.GROUP_EVALUATION),
+            records(data, ReportTopic.EVALUATION) + records(data, ReportTopic.GROUP_EVALUATION)
+                + records(data, ReportTopic.POLICY_EVALUATION),
             records(data, ReportTopic.COMBINED), records(data, ReportTopic.DEAD_LETTERS), unreadable, duplicates);
     }
 
@@ -66,6 +68,8 @@ public final class EvaluationReport {
         read(source, topics.groupEvaluation(), ExpertsEvaluation.class, data::add,
             () -> data.unreadable(ReportTopic.GROUP_EVALUATION));
         read(source, topics.combined(), CombinedPrediction.class, data::add, () -> data.unreadable(ReportTopic.COMBINED));
+        read(source, topics.policyEvaluation(), PolicyEvaluation.class, data::add,
+            () -> data.unreadable(ReportTopic.POLICY_EVALUATION));
         read(source, topics.deadLetters(), DeadLetter.class, data::add, () -> data.unreadable(ReportTopic.DEAD_LETTERS));
         return data;
     }

@@ -11,16 +11,20 @@ import java.util.function.Function;
 
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
+import io.regretless.schemas.CandidateEvaluation;
 import io.regretless.schemas.ExpertsEvaluation;
+import io.regretless.schemas.PolicyEstimate;
+import io.regretless.schemas.PolicyEvaluation;
 
 /**
  * One self-contained HTML page (inline SVG, no scripts, no network): what was read and how many
  * duplicates were dropped; per section a table of figures per model and charts in which each
- * model, series, expert or group keeps one colour ({@link Palette}); one chart pair per
+ * model, series, expert or group keeps one colour ({@link Palette}); per model with shadow policies
+ * a table and a chart of each candidate's estimate with its interval; one chart pair per
  * sleeping-experts model; and the dead letters by reason.
  *
  * <p>Markup a reader or a test can find: tables carry {@code data-table} (and {@code data-model}
- * for a sleeping-experts model), their rows {@code data-key}; charts are
+ * for a sleeping-experts model or a model's shadow policies), their rows {@code data-key}; charts are
  * {@code <figure data-section="..." data-chart="...">} (and {@code data-model}).
  */
 final class HtmlReport {
@@ -44,9 +48,10 @@ final class HtmlReport {
             .append(Instant.now()).append("</p>");
         readSection(html, data);
         if (data.isEmpty()) {
-            html.append("<p>No feedback, evaluation, combined or dead-letter records yet.</p>");
+            html.append("<p>No feedback, evaluation, combined, policy-evaluation or dead-letter records yet.</p>");
         }
         banditSection(html, data);
+        shadowSection(html, data);
         conformalSection(html, data);
         expertsSection(html, data);
         deadLetterSection(html, data);
@@ -101,6 +106,68 @@ final class HtmlReport {
             chart(html, "bandits", null, "Cumulative regret against the best possible reward", "decisions",
                 "cumulative regret", regret, palette);
         }
+    }
+
+    private static void shadowSection(StringBuilder html, ReportData data) {
+        if (data.shadows.isEmpty()) {
+            return;
+        }
+        TreeSet<String> names = new TreeSet<>();
+        data.shadows.values().forEach(t -> names.addAll(t.candidates()));
+        data.shadows.values().forEach(t -> t.latest().getCandidates().forEach(c -> names.add(c.getCandidate())));
+        Palette palette = Palette.of(names);
+        html.append("<h2>Shadow policies</h2><p class=\"note\">Candidate policies evaluated on a model's own log "
+            + "(regretless.model.&lt;id&gt;.shadows): each logged decision is scored with a candidate's probabilities "
+            + "before the candidate learns its reward, so an estimate is what the candidate would have earned on these "
+            + "decisions had it been deployed. IPS and DR are unbiased, SNIPS consistent; intervals are 95 % normal "
+            + "approximations; ESS is the effective sample size of IPS's importance weights. The dashed line is what "
+            + "the logged policy earned.</p>");
+        for (Map.Entry<String, ShadowTally> e : data.shadows.entrySet()) {
+            String model = e.getKey();
+            ShadowTally tally = e.getValue();
+            PolicyEvaluation last = tally.latest();
+            String attribute = "data-model=\"" + SvgLineChart.escape(model) + "\"";
+            html.append("<h3>").append(SvgLineChart.escape(model)).append("</h3><p class=\"note\">")
+                .append(String.format(Locale.ROOT, "%,d", last.getRounds()))
+                .append(" logged decisions scored; the logged policy earned ")
+                .append(HtmlTable.format(last.getAverageReward())).append(" per decision.</p>");
+            HtmlTable table = new HtmlTable(html, "data-table=\"shadows\" " + attribute, "candidate", "policy", "IPS",
+                "IPS 95 % interval", "SNIPS", "DR", "DR 95 % interval", "ESS", "max weight");
+            for (CandidateEvaluation c : last.getCandidates()) {
+                PolicyEstimate ips = ShadowTally.estimate(c, "ips");
+                PolicyEstimate snips = ShadowTally.estimate(c, "snips");
+                PolicyEstimate dr = ShadowTally.estimate(c, "dr");
+                table.row(c.getCandidate(), HtmlTable.named(c.getCandidate(), palette.colour(c.getCandidate())),
+                    HtmlTable.text(c.getPolicy()), HtmlTable.figure(value(ips)), HtmlTable.text(interval(ips)),
+                    HtmlTable.figure(value(snips)), HtmlTable.figure(value(dr)), HtmlTable.text(interval(dr)),
+                    HtmlTable.figure(ips == null ? Double.NaN : ips.getEffectiveSampleSize()),
+                    HtmlTable.figure(ips == null ? Double.NaN : ips.getMaxWeight()));
+            }
+            table.close();
+            List<Series> lines = new ArrayList<>(tally.estimate.values());
+            List<SvgLineChart.Band> bands = new ArrayList<>();
+            tally.lower.forEach((name, lower) -> bands.add(new SvgLineChart.Band(name, lower, tally.upper.get(name))));
+            if (!lines.isEmpty()) {
+                html.append("<figure data-section=\"shadows\" ").append(attribute).append(" data-chart=\"estimate\">")
+                    .append("<figcaption>").append(SvgLineChart.escape(model + ": each candidate's doubly robust "
+                        + "estimate with its 95 % interval (shaded)")).append("</figcaption>")
+                    .append(SvgLineChart.render("logged decisions scored", "estimated reward per decision", lines, bands,
+                        palette, last.getAverageReward()))
+                    .append("</figure>");
+            }
+        }
+    }
+
+    private static double value(PolicyEstimate e) {
+        return e == null || e.getValue() == null ? Double.NaN : e.getValue();
+    }
+
+    private static String interval(PolicyEstimate e) {
+        if (e == null) {
+            return "—";
+        }
+        return "[" + HtmlTable.format(e.getLower() == null ? Double.NEGATIVE_INFINITY : e.getLower()) + ", "
+            + HtmlTable.format(e.getUpper() == null ? Double.POSITIVE_INFINITY : e.getUpper()) + "]";
     }
 
     private static void conformalSection(StringBuilder html, ReportData data) {

@@ -12,11 +12,13 @@ import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
+import io.regretless.schemas.PolicyEvaluation;
 
 /**
  * What the report shows, accumulated from the decoded records of the output topics: per bandit
- * model, conformal series and sleeping-experts model its tally, per dead-letter reason its
- * tally, and per topic how many records were decoded, unreadable or dropped as duplicates.
+ * model, conformal series and sleeping-experts model its tally, per model with shadow policies
+ * their estimates, per dead-letter reason its tally, and per topic how many records were decoded,
+ * unreadable or dropped as duplicates.
  *
  * <p>A replay from offset 0 or an at-least-once restart writes outputs again. Each record's
  * identity ({@link ReportTopic#identity()}) is counted once, the first copy read; later copies are
@@ -30,6 +32,7 @@ final class ReportData {
     final Map<String, ConformalTally> conformal = new TreeMap<>();
     final Map<String, ExpertsTally> experts = new TreeMap<>();
     final Map<String, DeadLetterTally> deadLetters = new TreeMap<>();
+    final Map<String, ShadowTally> shadows = new TreeMap<>();
 
     /** @param maxReward the best reward a decision can earn, or NaN when unknown (no regret curve) */
     ReportData(double maxReward) {
@@ -68,6 +71,13 @@ final class ReportData {
         }
     }
 
+    void add(PolicyEvaluation evaluation) {
+        String model = evaluation.getModelId();
+        if (first(ReportTopic.POLICY_EVALUATION, model, evaluation.getRounds())) {
+            shadows.computeIfAbsent(model, m -> new ShadowTally()).add(evaluation);
+        }
+    }
+
     void add(DeadLetter letter) {
         boolean fromARecord = letter.getOffset() >= 0;
         if (!fromARecord) {
@@ -89,7 +99,7 @@ final class ReportData {
     }
 
     boolean isEmpty() {
-        return bandits.isEmpty() && conformal.isEmpty() && experts.isEmpty() && deadLetters.isEmpty();
+        return bandits.isEmpty() && conformal.isEmpty() && experts.isEmpty() && deadLetters.isEmpty() && shadows.isEmpty();
     }
 
     /** Counts a decoded record; true when its identity was not read before. */

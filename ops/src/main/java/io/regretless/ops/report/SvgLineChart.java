@@ -6,13 +6,14 @@ import java.util.Locale;
 /**
  * A static SVG line chart: both axes with round tick values, grid lines and a title, one polyline
  * per series (at most {@value #MAX_POINTS} points each, evenly thinned, the last point always
- * kept) in its palette colour, a legend, and optional dashed horizontal reference lines (a
- * coverage target). The axes span the outer ticks, so every point lies inside the frame. No
- * scripts, so it renders anywhere, offline.
+ * kept) in its palette colour, a legend, optional translucent bands around series (an interval
+ * over time) and optional dashed horizontal reference lines (a coverage target). The axes span
+ * the outer ticks, so every point lies inside the frame. No scripts, so it renders anywhere,
+ * offline.
  *
  * <p>Markup a reader or a test can find: tick labels are {@code <text class="tick-x|tick-y">},
- * axis titles {@code <text class="axis-title" data-axis="x|y">}, and each line is a
- * {@code <polyline data-series="name">}.
+ * axis titles {@code <text class="axis-title" data-axis="x|y">}, each line is a
+ * {@code <polyline data-series="name">} and each band a {@code <polygon data-band="name">}.
  */
 final class SvgLineChart {
     static final int MAX_POINTS = 400;
@@ -27,10 +28,33 @@ final class SvgLineChart {
     private SvgLineChart() {
     }
 
+    /**
+     * A band: the area between a lower and an upper line at the same x values, drawn in the colour
+     * of the series of the same name.
+     */
+    record Band(String name, Series lower, Series upper) {
+        Band {
+            if (lower.size() != upper.size()) {
+                throw new IllegalArgumentException("a band's lines need the same points: " + lower.size() + " and "
+                    + upper.size());
+            }
+        }
+    }
+
     static String render(String xTitle, String yTitle, List<Series> series, Palette palette, double... references) {
+        return render(xTitle, yTitle, series, List.of(), palette, references);
+    }
+
+    static String render(String xTitle, String yTitle, List<Series> series, List<Band> bands, Palette palette,
+                         double... references) {
+        List<Series> all = new java.util.ArrayList<>(series);
+        for (Band b : bands) {
+            all.add(b.lower());
+            all.add(b.upper());
+        }
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
-        for (Series s : series) {
+        for (Series s : all) {
             for (int i = 0; i < s.size(); i++) {
                 if (Double.isFinite(s.x(i)) && Double.isFinite(s.y(i))) {
                     minX = Math.min(minX, s.x(i));
@@ -53,6 +77,9 @@ final class SvgLineChart {
             "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\"/>", LEFT, TOP, WIDTH - LEFT - RIGHT,
             f.bottom() - TOP));
         axes(svg, f, xTitle, yTitle);
+        for (Band b : bands) {
+            band(svg, f, b, palette.colour(b.name()));
+        }
         for (double r : references) {
             svg.append(String.format(Locale.ROOT,
                 "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>",
@@ -81,6 +108,30 @@ final class SvgLineChart {
             "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#999\"/>", LEFT, TOP,
             WIDTH - LEFT - RIGHT, f.bottom() - TOP));
         return svg.append("</svg>").toString();
+    }
+
+    private static void band(StringBuilder svg, Frame f, Band b, String colour) {
+        if (b.upper().size() == 0) {
+            return;
+        }
+        svg.append("<polygon data-band=\"").append(escape(b.name())).append("\" fill=\"").append(colour)
+            .append("\" fill-opacity=\"0.15\" stroke=\"none\" points=\"");
+        int n = b.upper().size();
+        int step = Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+        List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i += step) {
+            kept.add(i);
+        }
+        if ((n - 1) % step != 0) {
+            kept.add(n - 1);
+        }
+        for (int i : kept) {
+            point(svg, f, b.upper(), i);
+        }
+        for (int k = kept.size() - 1; k >= 0; k--) {
+            point(svg, f, b.lower(), kept.get(k));
+        }
+        svg.append("\"/>");
     }
 
     private static void point(StringBuilder svg, Frame f, Series s, int i) {

@@ -18,12 +18,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Reads a topic from its beginning to the end it had when reading started (read_committed, no
  * consumer group, nothing committed), handing every record value to a callback.
  */
-final class TopicReader {
+public final class TopicReader {
     private TopicReader() {
     }
 
     /** Returns how many records were read; 0 for a topic that does not exist. */
-    static long readAll(Properties client, String topic, Consumer<byte[]> values) {
+    public static long readAll(Properties client, String topic, Consumer<byte[]> values) {
         Properties props = new Properties();
         props.putAll(client);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

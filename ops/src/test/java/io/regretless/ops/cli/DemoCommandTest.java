@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import io.regretless.connectors.replay.ReplayResult;
 
-/** The demo end to end, shortened: embedded broker, the app, two passes of digits, two learners. */
+/**
+ * The demo end to end, shortened: embedded broker, the app, two passes of digits, two learners, and
+ * shadow policies on the squarecb model's log.
+ */
 class DemoCommandTest {
 
     @Test
@@ -25,6 +28,8 @@ class DemoCommandTest {
         demo.maxInFlight = 400;
         demo.rewardDelay = 50;
         demo.seed = 7;
+        demo.shadowsOn = "squarecb";
+        demo.shadows = "linucb,uniform,deployed";
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         List<ReplayResult> results = demo.play(new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -37,5 +42,15 @@ class DemoCommandTest {
         assertTrue(results.get(0).lastPassAverage() > 0.70, "LinUCB over the last pass: " + results.get(0));
         String table = printed.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("digits-linucb") && table.contains("uniform random"), table);
+
+        DemoShadows.Result shadows = demo.shadowResult;
+        assertTrue(shadows.identical(), "the application's estimates are evaluate's on its feedback topic: " + table);
+        assertEquals(2 * 1_797, shadows.offline().rounds());
+        assertEquals(2 * 1_797, shadows.inApp().getRounds());
+        assertEquals(results.get(1).average(), shadows.offline().rewards().mean(), 1e-12,
+            "the logged policy's reward is what the squarecb model earned");
+        assertEquals(0.1, shadows.truth().get("uniform"), 1e-12, "uniform picks the label with probability 1/10");
+        assertTrue(shadows.truth().get("linucb") > 0.6, "LinUCB learns the digits in the shadow too: " + shadows.truth());
+        assertTrue(table.contains("shadow policies on digits-squarecb's log") && table.contains("identical"), table);
     }
 }

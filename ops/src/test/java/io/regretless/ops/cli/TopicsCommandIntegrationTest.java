@@ -36,7 +36,8 @@ class TopicsCommandIntegrationTest {
                 Map<String, TopicDescription> described = admin.describeTopics(
                     TopicPlan.topics(topics, 1, (short) 1, java.time.Duration.ZERO, java.time.Duration.ZERO, java.time.Duration.ZERO).keySet())
                     .allTopicNames().get(30, TimeUnit.SECONDS);
-                assertEquals(17, described.size(), "every topic, the decision log and the learning updates among them");
+                assertEquals(18, described.size(), "every topic, the decision log, the learning updates and the policy "
+                    + "evaluation among them");
                 described.values().forEach(d -> assertEquals(3, d.partitions().size(), d.name()));
                 ConfigResource snapshots = new ConfigResource(ConfigResource.Type.TOPIC, topics.modelSnapshots());
                 ConfigResource feedback = new ConfigResource(ConfigResource.Type.TOPIC, topics.feedback());
@@ -57,6 +58,9 @@ class TopicsCommandIntegrationTest {
                     .get("retention.ms").value(), "a replay's inputs are kept whatever their timestamps");
                 assertTrue(described.containsKey(topics.advice()) && described.containsKey(topics.expertLabels())
                     && described.containsKey(topics.combined()) && described.containsKey(topics.groupEvaluation()));
+                assertEquals(Long.toString(TimeUnit.HOURS.toMillis(168)), admin.describeConfigs(List.of(
+                    new ConfigResource(ConfigResource.Type.TOPIC, topics.policyEvaluation()))).all().get(30, TimeUnit.SECONDS)
+                    .values().iterator().next().get("retention.ms").value(), "policy-evaluation is an output like the others");
             }
         }
     }

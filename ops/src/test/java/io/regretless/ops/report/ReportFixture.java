@@ -22,6 +22,13 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Feedback;
+import io.regretless.schemas.PolicyEvaluation;
+import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.LearnerKind;
+import io.regretless.evaluation.CandidateSpec;
+import io.regretless.evaluation.LoggedChoice;
+import io.regretless.evaluation.ShadowEvaluation;
+import io.regretless.topology.evaluation.PolicyEvaluations;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.Topics;
 
@@ -51,6 +58,7 @@ final class ReportFixture {
     final Map<String, Map<String, List<Double>>> firstGroupLosses = new TreeMap<>();
     final Map<String, List<String>> expertNames = new TreeMap<>();
     final List<DeadLetter> firstDeadLetters = new ArrayList<>();
+    final List<PolicyEvaluation> firstPolicyEvaluations = new ArrayList<>();
     final Map<ReportTopic, Integer> copiesWritten = new EnumMap<>(ReportTopic.class);
     final Map<ReportTopic, Integer> unreadableWritten = new EnumMap<>(ReportTopic.class);
     private final Random random = new Random(20261202L);
@@ -68,6 +76,7 @@ final class ReportFixture {
         f.bandits();
         f.conformal();
         f.experts();
+        f.shadows();
         f.deadLetters();
         return f;
     }
@@ -157,6 +166,41 @@ final class ReportFixture {
         Decision decision = new Decision(requestId, model, ids.get(chosen), probabilities.get(chosen).getProbability(),
             probabilities, t, learner, t);
         return new Feedback(request, decision, reward, observed, t + 1);
+    }
+
+    /**
+     * Shadow policies on the squarecb model's log, published every 50 decisions; one record written
+     * twice in a row, and a replay of the first three with another set of candidates.
+     */
+    private void shadows() {
+        List<PolicyEvaluation> first = evaluations("linucb,uniform,deployed");
+        firstPolicyEvaluations.addAll(first);
+        for (int i = 0; i < first.size(); i++) {
+            write(TOPICS.policyEvaluation(), first.get(i));
+            if (i == 4) {
+                copy(ReportTopic.POLICY_EVALUATION, TOPICS.policyEvaluation(), first.get(i));
+                unreadable(ReportTopic.POLICY_EVALUATION, TOPICS.policyEvaluation());
+            }
+        }
+        List<PolicyEvaluation> replay = evaluations("linucb:alpha=0.1,uniform,deployed");
+        for (int i = 0; i < 3; i++) {
+            copy(ReportTopic.POLICY_EVALUATION, TOPICS.policyEvaluation(), replay.get(i));
+        }
+    }
+
+    private List<PolicyEvaluation> evaluations(String candidates) {
+        ShadowEvaluation evaluation = ShadowEvaluation.start(new ShadowEvaluation.Setup(
+            new BanditConfig(LearnerKind.SQUARECB, false, 8, 1.0, 1.0, 42L, 8), CandidateSpec.parseList(candidates),
+            0.0, 1.0, 10.0));
+        List<PolicyEvaluation> out = new ArrayList<>();
+        List<Feedback> log = firstFeedback.get(SQUARECB);
+        for (int t = 0; t < log.size(); t++) {
+            evaluation.score(LoggedChoice.of(log.get(t)));
+            if ((t + 1) % 50 == 0) {
+                out.add(PolicyEvaluations.of(SQUARECB, evaluation, t));
+            }
+        }
+        return out;
     }
 
     private void conformal() {

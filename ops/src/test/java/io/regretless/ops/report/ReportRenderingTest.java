@@ -46,9 +46,11 @@ class ReportRenderingTest {
         for (String model : FIXTURE.expertNames.keySet()) {
             experts += FIXTURE.expertNames.get(model).size() + FIXTURE.firstGroupLosses.get(model).size();
         }
-        assertEquals(2 * 3 + 2 * 3 + experts, HTML.split("<polyline").length - 1,
+        int shadows = FIXTURE.firstPolicyEvaluations.get(0).getCandidates().size();
+        assertEquals(2 * 3 + 2 * 3 + experts + shadows, HTML.split("<polyline").length - 1,
             "reward, average and regret per bandit model; coverage, window coverage, width per series; "
-                + "a weight line per expert and a regret line per group of each experts model");
+                + "a weight line per expert and a regret line per group of each experts model; an estimate per shadow "
+                + "policy");
         assertTrue(HTML.contains("stroke-dasharray"), "the coverage targets are drawn");
         assertFalse(HTML.contains("<script"), "no scripts: the page renders offline");
     }
@@ -56,7 +58,7 @@ class ReportRenderingTest {
     @Test
     void everyChartHasRoundTicksOnBothAxesAndAxisTitles() {
         List<ReportPage.Chart> charts = PAGE.charts();
-        assertEquals(3 + 3 + 2 * FIXTURE.expertNames.size(), charts.size());
+        assertEquals(3 + 1 + 3 + 2 * FIXTURE.expertNames.size(), charts.size(), "bandits, shadows, conformal, experts");
         for (ReportPage.Chart chart : charts) {
             assertEquals(Set.of('x', 'y'), chart.axisTitles().keySet(), chart.caption() + ": both axes have a title");
             for (char axis : new char[] {'x', 'y'}) {
@@ -115,7 +117,7 @@ class ReportRenderingTest {
             }
         }
         Map<String, String> swatches = PAGE.swatches();
-        assertEquals(Set.of("bandits", "conformal", "experts"), colours.keySet());
+        assertEquals(Set.of("bandits", "shadows", "conformal", "experts"), colours.keySet());
         for (Map.Entry<String, Map<String, Set<String>>> section : colours.entrySet()) {
             Map<String, String> assigned = new HashMap<>();
             for (Map.Entry<String, Set<String>> e : section.getValue().entrySet()) {

@@ -69,6 +69,7 @@ public final class BanditTopology {
         topology.addProcessor(JOIN, () -> new DecisionJoinProcessor(config, published, partitions),
             "requests-source", "rewards-source", "decision-log-source", "labeled-source");
         AttributionWindow.addStores(topology, PENDING_DECISIONS, JOIN, config.storeType());
+        AttributionWindow.addStores(topology, EarlyRewards.NAME, JOIN, config.storeType());
         topology.addSink(DECISIONS_SINK, topics.decisions(), bytesOut, bytesOut, JOIN);
         topology.addSink(DECISION_LOG_SINK, topics.decisionLog(), bytesOut, bytesOut, JOIN);
         topology.addSink(REWARDS_SINK, topics.rewards(), bytesOut, bytesOut, JOIN);

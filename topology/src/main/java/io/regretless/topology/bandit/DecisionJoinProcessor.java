@@ -54,6 +54,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
     private StreamDecider decider;
     private RewardJoiner joiner;
     private AttributionWindow<PendingDecision> pending;
+    private EarlyRewards early;
     private WireFormat format;
 
     DecisionJoinProcessor(RegretlessConfig config, PublishedModels published, int partitions) {
@@ -66,6 +67,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         Map<String, ModelConfig> configs = config.models();
         pending = new AttributionWindow<>(context, BanditTopology.PENDING_DECISIONS, PENDING);
+        early = new EarlyRewards(context, modelId -> configs.get(modelId).rewardWait().toMillis());
         decider = new StreamDecider(configs, published);
         joiner = new RewardJoiner(configs, pending);
         format = config.outputFormat();
@@ -140,6 +142,11 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
         ModelConfig model = config.models().get(decision.getModelId());
         long deadline = recordTime + model.attributionWindow().toMillis();
         pending.open(request.getRequestId(), new PendingDecision(request, decision, deadline), deadline);
+        EarlyRewards.Waiting waiting = early.release(request.getRequestId(), recordTime);
+        if (waiting != null) {
+            send(joiner.join(waiting.reward(), waiting.recordTime()), recordTime);
+            count("rewards-joined-total", "Rewards joined to their decisions", decision.getModelId());
+        }
     }
 
     private void joinReward(Record<byte[], byte[]> record) {
@@ -149,8 +156,34 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
             reroute(record, requestId, BanditTopology.REWARDS_SINK);
             return;
         }
+        if (joiner.neverSeen(requestId) && holdEarly(record, reward)) {
+            return;
+        }
         send(joiner.join(reward, record.timestamp()), record.timestamp());
         count("rewards-joined-total", "Rewards joined to their decisions", reward.getModelId());
+    }
+
+    /**
+     * A reward for a request this task has not seen: its decision may still be on its way (a
+     * decision log and a rewards topic are read independently), so it waits for it. Returns false
+     * when it cannot wait (a model that waits 0 ms, or a reward already waiting for the same id).
+     */
+    private boolean holdEarly(Record<byte[], byte[]> record, Reward reward) {
+        ModelConfig model = StreamDecider.config(config.models(), reward.getModelId());
+        long wait = model.rewardWait().toMillis();
+        if (wait == 0) {
+            return false;
+        }
+        if (early.isWaiting(reward.getRequestId())) {
+            throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REWARD,
+                "a reward for request '" + reward.getRequestId() + "' is already waiting for its decision");
+        }
+        joiner.check(reward);
+        early.hold(reward.getRequestId(), deadLetters.letter(record, DeadLetterReason.UNKNOWN_REQUEST,
+            "no decision for request '" + reward.getRequestId() + "' arrived within " + wait
+                + " ms (stream time) of its reward"), record.timestamp() + wait);
+        count("rewards-waiting-total", "Rewards read before their decision, held until it comes", reward.getModelId());
+        return true;
     }
 
     /** Logged bandit feedback from another system: learned as one update, like a joined reward. */
@@ -186,6 +219,9 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
 
     @Override
     protected void expire(long upTo) {
+        for (io.regretless.schemas.DeadLetter letter : early.expired(upTo)) {
+            deadLetters.send(letter);
+        }
         for (PendingDecision decision : pending.expired(upTo)) {
             send(joiner.closeWithDefault(decision), decision.getDeadline());
             count("default-rewards-total", "Windows closed with the default reward", decision.getDecision().getModelId());

@@ -34,16 +34,26 @@ final class RewardJoiner {
         this.pending = pending;
     }
 
-    /** Joins an observed reward that arrived at {@code recordTime}. */
-    Joined join(Reward reward, long recordTime) {
-        ModelConfig config;
+    /** Whether the request id is neither waiting for its reward nor remembered as closed. */
+    boolean neverSeen(String requestId) {
+        return pending.get(requestId) == null && pending.closure(requestId) == null;
+    }
+
+    /** The checks a reward passes whatever becomes of it; returns its model's configuration. */
+    ModelConfig check(Reward reward) {
         try {
             RequestChecks.requireId(reward.getRequestId(), "/requestId");
-            config = StreamDecider.config(configs, reward.getModelId());
+            ModelConfig config = StreamDecider.config(configs, reward.getModelId());
             RequestChecks.requireFinite(reward.getValue(), "/value");
+            return config;
         } catch (RequestRefusedException e) {
             throw Refusals.deadLetter(e);
         }
+    }
+
+    /** Joins an observed reward that arrived at {@code recordTime}. */
+    Joined join(Reward reward, long recordTime) {
+        ModelConfig config = check(reward);
         PendingDecision decision = pending.get(reward.getRequestId());
         if (decision == null) {
             throw notPending(reward.getRequestId());

@@ -1,13 +1,14 @@
 package io.regretless.topology.bandit;
 
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.connectors.decide.RequestChecks;
 import io.regretless.connectors.decide.RequestDecider;
 import io.regretless.connectors.decide.RequestRefusedException;
-import io.regretless.schemas.ActionProbability;
+import io.regretless.evaluation.InvalidLogException;
+import io.regretless.evaluation.LoggedPropensities;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.topology.config.ModelConfig;
@@ -21,29 +22,30 @@ import io.regretless.topology.deadletter.InvalidRecordException;
  * before its reward can be learned.
  */
 final class StreamDecider {
-    /** How far a logged decision's probabilities may sum from 1. */
-    private static final double SUM_TOLERANCE = 1e-6;
-
     private final Map<String, ModelConfig> configs;
     private final PublishedModels published;
     private final RequestDecider decider = new RequestDecider();
+    private final Map<String, RequestChecks.Limits> limits = new HashMap<>();
 
     StreamDecider(Map<String, ModelConfig> configs, PublishedModels published) {
         this.configs = configs;
         this.published = published;
+        configs.forEach((id, config) -> limits.put(id, limits(config)));
     }
 
     Decision decide(DecisionRequest request) {
         try {
-            ModelConfig config = config(configs, request.getModelId());
-            checkBounds(config, request);
-            return decider.decide(request, published.get(request.getModelId()));
+            config(configs, request.getModelId());
+            return decider.decide(request, published.get(request.getModelId()), limits.get(request.getModelId()));
         } catch (RequestRefusedException e) {
             throw Refusals.deadLetter(e);
         }
     }
 
-    /** A decision made elsewhere, checked as if it had been made here. */
+    /**
+     * A decision made elsewhere, checked as if it had been made here; its propensities as every
+     * estimator input is ({@link LoggedPropensities#check}).
+     */
     void checkLogged(DecisionRequest request, Decision decision) {
         try {
             ModelConfig config = config(configs, request.getModelId());
@@ -57,38 +59,21 @@ final class StreamDecider {
                 "/decision: answers request '" + decision.getRequestId() + "' of model '" + decision.getModelId()
                     + "', not the logged request");
         }
-        if (LearningUpdates.chosenAction(request.getActions(), decision.getChosenActionId()) == null) {
-            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD,
-                "/decision/chosenActionId: '" + decision.getChosenActionId() + "' is not among the candidates");
-        }
-        if (!(decision.getPropensity() > 0 && decision.getPropensity() <= 1)) {
-            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD,
-                "/decision/propensity: " + decision.getPropensity() + " is outside (0, 1]");
-        }
-        double sum = 0;
-        List<ActionProbability> probabilities = decision.getProbabilities();
-        for (ActionProbability p : probabilities) {
-            if (!(p.getProbability() >= 0 && p.getProbability() <= 1)) {
-                throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD,
-                    "/decision/probabilities: " + p.getProbability() + " for '" + p.getActionId() + "' is outside [0, 1]");
-            }
-            sum += p.getProbability();
-            if (p.getActionId().equals(decision.getChosenActionId()) && p.getProbability() != decision.getPropensity()) {
-                throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD,
-                    "/decision/propensity: " + decision.getPropensity() + " differs from the chosen action's probability "
-                        + p.getProbability());
-            }
-        }
-        if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-            throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD,
-                "/decision/probabilities: sum to " + sum + ", not 1");
+        try {
+            LoggedPropensities.check(request.getActions(), decision.getChosenActionId(), decision.getPropensity(),
+                decision.getProbabilities(), "/decision");
+        } catch (InvalidLogException e) {
+            throw new InvalidRecordException(DeadLetterReason.valueOf(e.reason()), e.getMessage());
         }
     }
 
     /** The application's bounds on the model's requests (a local decider checks the published ones). */
     private static void checkBounds(ModelConfig config, DecisionRequest request) {
-        RequestChecks.candidates(request.getContext(), request.getActions(),
-            new RequestChecks.Limits(config.maxFeatures(), config.maxActions(), config.bandit().maxArms()), null);
+        RequestChecks.candidates(request.getContext(), request.getActions(), limits(config), null);
+    }
+
+    private static RequestChecks.Limits limits(ModelConfig config) {
+        return new RequestChecks.Limits(config.maxFeatures(), config.maxActions(), config.bandit().maxArms());
     }
 
     static ModelConfig config(Map<String, ModelConfig> configs, String modelId) {

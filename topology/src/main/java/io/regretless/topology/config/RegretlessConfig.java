@@ -7,6 +7,7 @@ import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_LABEL_W
 import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_MODELS;
 import static io.regretless.topology.config.RegretlessSettings.COVERAGE;
 import static io.regretless.topology.config.RegretlessSettings.DEFAULT_REWARD;
+import static io.regretless.topology.config.RegretlessSettings.REWARD_WAIT_MS;
 import static io.regretless.topology.config.RegretlessSettings.DIMENSION;
 import static io.regretless.topology.config.RegretlessSettings.EXACT_HISTORY;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS;
@@ -32,6 +33,11 @@ import static io.regretless.topology.config.RegretlessSettings.OUTPUT_FORMAT;
 import static io.regretless.topology.config.RegretlessSettings.PUNCTUATION_INTERVAL_MS;
 import static io.regretless.topology.config.RegretlessSettings.REGULARIZATION;
 import static io.regretless.topology.config.RegretlessSettings.SEED;
+import static io.regretless.topology.config.RegretlessSettings.SHADOWS;
+import static io.regretless.topology.config.RegretlessSettings.SHADOWS_PUBLISH_EVERY;
+import static io.regretless.topology.config.RegretlessSettings.SHADOWS_REWARD_MAX;
+import static io.regretless.topology.config.RegretlessSettings.SHADOWS_REWARD_MIN;
+import static io.regretless.topology.config.RegretlessSettings.SHADOWS_WEIGHT_CAP;
 import static io.regretless.topology.config.RegretlessSettings.SHARED;
 import static io.regretless.topology.config.RegretlessSettings.SHRINKAGE;
 import static io.regretless.topology.config.RegretlessSettings.PUBLISH_INTERVAL_MS;
@@ -53,6 +59,7 @@ import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
+import io.regretless.evaluation.CandidateSpec;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.LabelRange;
@@ -228,6 +235,15 @@ public record RegretlessConfig(
                 problems.add("model '" + model.getKey() + "' could grow to " + bound
                     + " bytes of state, over " + MAX_STATE_BYTES.name() + "=" + maxStateBytes
                     + ": lower its dimension or max.arms");
+            } else if (model.getValue().shadows().enabled()) {
+                // the reward model of DM and DR, and any disjoint candidate, keep one regression per arm
+                BanditConfig b = model.getValue().bandit();
+                long shadowBound = b.bytesPerArm() * b.maxArms();
+                if (shadowBound > maxStateBytes) {
+                    problems.add("model '" + model.getKey() + "' has shadow policies, whose reward model (one ridge "
+                        + "regression per arm) could grow to " + shadowBound + " bytes of state, over "
+                        + MAX_STATE_BYTES.name() + "=" + maxStateBytes + ": lower its dimension or max.arms");
+                }
             }
         }
         return problems;
@@ -249,14 +265,42 @@ public record RegretlessConfig(
         int maxArms = settings.get(MAX_ARMS, id);
         long window = settings.get(ATTRIBUTION_WINDOW_MS, id);
         double defaultReward = settings.get(DEFAULT_REWARD, id);
+        long rewardWait = settings.get(REWARD_WAIT_MS, id);
         int maxFeatures = settings.get(MAX_FEATURES, id);
         int maxActions = settings.get(MAX_ACTIONS, id);
+        List<CandidateSpec> candidates = settings.get(SHADOWS, id);
+        int publishEvery = settings.get(SHADOWS_PUBLISH_EVERY, id);
+        int rangeBefore = settings.problemCount();
+        double rewardMin = settings.get(SHADOWS_REWARD_MIN, id);
+        double rewardMax = settings.get(SHADOWS_REWARD_MAX, id);
+        if (settings.problemCount() == rangeBefore && !(rewardMax > rewardMin && Double.isFinite(rewardMax - rewardMin))) {
+            settings.refuse(SHADOWS_REWARD_MAX.key(id), "bad value for " + SHADOWS_REWARD_MAX.key(id) + "=" + rewardMax
+                + ": the reward range needs " + SHADOWS_REWARD_MIN.key(id) + " < " + SHADOWS_REWARD_MAX.key(id) + ", got ["
+                + rewardMin + ", " + rewardMax + "]");
+        }
+        double weightCap = settings.get(SHADOWS_WEIGHT_CAP, id);
         if (settings.problemCount() > before) {
             return null;
         }
+        BanditConfig bandit;
         try {
-            return new ModelConfig(new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms),
-                Duration.ofMillis(window), defaultReward, maxFeatures, maxActions);
+            bandit = new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms);
+        } catch (IllegalArgumentException e) {
+            settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
+            return null;
+        }
+        ShadowConfig shadows = new ShadowConfig(candidates, publishEvery, rewardMin, rewardMax, weightCap);
+        if (shadows.enabled()) {
+            try {
+                shadows.setup(bandit);
+            } catch (IllegalArgumentException e) {
+                settings.refuse(SHADOWS.key(id), "bad value for " + SHADOWS.key(id) + ": " + e.getMessage());
+                return null;
+            }
+        }
+        try {
+            return new ModelConfig(bandit, Duration.ofMillis(window), defaultReward, maxFeatures, maxActions,
+                Duration.ofMillis(rewardWait), shadows);
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
             return null;

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import io.regretless.bandit.LearnerKind;
 import io.regretless.conformal.CalibratorConfig;
+import io.regretless.evaluation.CandidateSpec;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.GroupwiseRidge;
@@ -75,10 +76,27 @@ public final class RegretlessSettings {
         "how long (stream time) after a decision its reward is accepted");
     public static final Setting<Double> DEFAULT_REWARD = bandit("default.reward", number("a finite number", v -> true), "0.0",
         "the reward learned when the window closes without one");
+    public static final Setting<Long> REWARD_WAIT_MS = bandit("reward.wait.ms", millis(0), "10000",
+        "how long (stream time) a reward read before its decision waits for it, then it is dead-lettered UNKNOWN_REQUEST");
     public static final Setting<Integer> MAX_FEATURES = bandit("max.features", integer(1), "1024",
         "bound on context plus action features of one request");
     public static final Setting<Integer> MAX_ACTIONS = bandit("max.actions", integer(1), "64",
         "bound on candidate actions of one request");
+
+    public static final Setting<List<CandidateSpec>> SHADOWS = bandit("shadows",
+        new SettingType<>("a comma-separated list of candidate policies, each linucb, lints, squarecb, egreedy, deployed or "
+            + "uniform with optional :key=value options, e.g. linucb:alpha=0.5,squarecb,uniform,deployed",
+            text -> text.isBlank() ? List.of() : CandidateSpec.parseList(text)), "",
+        "shadow policies evaluated on the model's feedback (off-policy, progressively; see Shadow evaluation)");
+    public static final Setting<Integer> SHADOWS_PUBLISH_EVERY = bandit("shadows.publish.every", integer(1), "100",
+        "a policy-evaluation record is written after every this many feedback records of the model");
+    public static final Setting<Double> SHADOWS_REWARD_MIN = bandit("shadows.reward.min",
+        number("a finite number", v -> true), "0.0",
+        "rewards' a-priori low end: clips the reward model of DM and DR and bounds the empirical-Bernstein intervals");
+    public static final Setting<Double> SHADOWS_REWARD_MAX = bandit("shadows.reward.max",
+        number("a finite number", v -> true), "1.0", "rewards' a-priori high end, above shadows.reward.min");
+    public static final Setting<Double> SHADOWS_WEIGHT_CAP = bandit("shadows.weight.cap",
+        number("a number > 0", v -> v > 0), "10.0", "clipped IPS caps importance weights at this");
 
     public static final Setting<CalibratorKind> CALIBRATOR = conformal("calibrator",
         oneOf(wireNames(CalibratorKind.values(), CalibratorKind::wireName), CalibratorKind::parse),

@@ -35,8 +35,20 @@ public final class DeadLetters {
 
     /** Refuses {@code source}, the record being processed. */
     public void send(Record<byte[], byte[]> source, DeadLetterReason reason, String detail) {
+        send(letter(source, reason, detail));
+    }
+
+    /** Sends a dead letter written earlier ({@link #letter}), e.g. for a record that waited in a store first. */
+    public void send(DeadLetter letter) {
+        byte[] key = letter.getKey() == null ? null : bytes(letter.getKey());
+        context.forward(new Record<>(key, CODEC.encode(letter, format), letter.getTimestamp()), sink);
+        counters.increment("dead-letters-total", "Records sent to the dead-letter topic", Map.of("reason", letter.getReason()));
+    }
+
+    /** The dead letter {@code source}, the record being processed, would become, without sending it. */
+    public DeadLetter letter(Record<byte[], byte[]> source, DeadLetterReason reason, String detail) {
         RecordMetadata where = context.recordMetadata().orElse(null);
-        DeadLetter letter = DeadLetter.newBuilder()
+        return DeadLetter.newBuilder()
             .setReason(reason.name())
             .setDetail(detail == null ? "" : detail)
             .setSourceTopic(where == null ? "(punctuation)" : where.topic())
@@ -46,7 +58,12 @@ public final class DeadLetters {
             .setKey(source.key() == null ? null : ByteBuffer.wrap(source.key()))
             .setValue(source.value() == null ? null : ByteBuffer.wrap(source.value()))
             .build();
-        context.forward(new Record<>(source.key(), CODEC.encode(letter, format), source.timestamp()), sink);
-        counters.increment("dead-letters-total", "Records sent to the dead-letter topic", Map.of("reason", reason.name()));
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer b = buffer.duplicate();
+        byte[] out = new byte[b.remaining()];
+        b.get(out);
+        return out;
     }
 }

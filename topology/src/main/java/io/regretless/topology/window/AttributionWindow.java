@@ -124,13 +124,26 @@ public final class AttributionWindow<T extends SpecificRecord> {
         return ByteBuffer.wrap(closed.get(id)).getLong(1);
     }
 
+    /** An open record whose deadline passed: its id, its deadline and the record. */
+    public record Due<T>(String id, long deadline, T record) {
+    }
+
     /**
      * Returns, in deadline order, the open records whose deadline is at or before
      * {@code streamTime}, without closing them; forgets closed ids whose memory expired. The caller
      * closes every record returned: the next call starts after this one's range.
      */
     public List<T> expired(long streamTime) {
-        List<T> due = new ArrayList<>();
+        List<T> records = new ArrayList<>();
+        for (Due<T> due : due(streamTime)) {
+            records.add(due.record());
+        }
+        return records;
+    }
+
+    /** As {@link #expired}, with each record's id and deadline. */
+    public List<Due<T>> due(long streamTime) {
+        List<Due<T>> due = new ArrayList<>();
         List<Bytes> forgotten = new ArrayList<>();
         Bytes upTo = Bytes.wrap(ByteBuffer.allocate(9).putLong(Math.max(0, streamTime)).put((byte) 0xFF).array());
         if (upTo.compareTo(scanFrom) < 0) {
@@ -146,7 +159,7 @@ public final class AttributionWindow<T extends SpecificRecord> {
                 if (key[8] == DEADLINE) {
                     T record = get(id);
                     if (record != null) {
-                        due.add(record);
+                        due.add(new Due<>(id, ByteBuffer.wrap(key).getLong(0), record));
                     }
                 } else {
                     forgotten.add(timer.key);

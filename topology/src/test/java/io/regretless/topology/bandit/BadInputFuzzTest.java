@@ -117,6 +117,8 @@ class BadInputFuzzTest {
                     driver.publish();
                 }
             }
+            // stream time past every window and every reward still waiting for a decision that never came
+            requests.pipeInput(key, valid(REQUESTS_CODEC, request("end", "m", Map.of()), formats), 10L * requestCount + 60_000);
             driver.publish();
             List<DeadLetter> letters = new ArrayList<>();
             deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));

@@ -224,6 +224,28 @@ class BanditTopologyTest {
     }
 
     @Test
+    void aRewardReadBeforeItsLoggedDecisionWaitsForItThenIsJoined() {
+        DecisionRequest r = request("early1");
+        Decision made = new RequestDecider().decide(r, null);
+        reward("early1", "m1", 1.0, 1_000);
+        assertTrue(d.feedback.isEmpty(), "the decision has not come yet");
+        assertTrue(d.deadLetters.isEmpty(), "the reward waits instead of being refused");
+        d.decisionLog.pipeInput("early1".getBytes(StandardCharsets.UTF_8),
+            LOGGED_DECISIONS.encode(new LoggedDecision(r, made, "local"), WireFormat.AVRO), 1_200);
+        Feedback joined = FEEDBACK.decode(d.feedback.readValue());
+        assertEquals("early1", joined.getRequest().getRequestId());
+        assertTrue(joined.getObserved());
+        assertEquals(1, d.updates.readValuesToList().size(), "learned once");
+
+        reward("never", "m1", 1.0, 2_000);
+        send(request("later"), 2_000 + 10_000 + 1_000);
+        List<DeadLetter> letters = deadLetters();
+        assertEquals(List.of("UNKNOWN_REQUEST"), letters.stream().map(DeadLetter::getReason).toList(),
+            "no decision within reward.wait.ms of stream time");
+        assertEquals(d.topics.rewards(), letters.get(0).getSourceTopic(), "the dead letter names where the reward came from");
+    }
+
+    @Test
     void publishesChangedModelsOnTheWallClockWithTheirSettings() {
         send(request("r1"), 1_000);
         reward("r1", "m1", 1.0, 2_000);
@@ -314,9 +336,9 @@ class BanditTopologyTest {
         letters.forEach(l -> reasons.add(l.getReason()));
         assertEquals(List.of("UNREADABLE", "UNREADABLE", "UNREADABLE", "NON_FINITE_NUMBER", "NON_FINITE_NUMBER",
             "UNKNOWN_MODEL", "TOO_MANY_FEATURES", "TOO_MANY_ACTIONS", "INVALID_RECORD", "INVALID_RECORD",
-            "INVALID_RECORD", "UNKNOWN_REQUEST", "DUPLICATE_REQUEST", "NON_FINITE_NUMBER", "INVALID_RECORD",
-            "DUPLICATE_REWARD", "LATE_REWARD", "LATE_REWARD", "INVALID_RECORD", "INVALID_RECORD",
-            "TOO_MANY_ACTIONS"), reasons);
+            "INVALID_RECORD", "DUPLICATE_REQUEST", "NON_FINITE_NUMBER", "INVALID_RECORD",
+            "DUPLICATE_REWARD", "LATE_REWARD", "UNKNOWN_REQUEST", "LATE_REWARD", "INVALID_RECORD", "INVALID_RECORD",
+            "TOO_MANY_ACTIONS"), reasons, "a reward for an unknown request waits reward.wait.ms for its decision first");
         DeadLetter first = letters.get(0);
         assertEquals(d.topics.requests(), first.getSourceTopic());
         assertEquals(0, first.getPartition());

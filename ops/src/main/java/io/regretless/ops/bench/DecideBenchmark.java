@@ -1,0 +1,316 @@
+package io.regretless.ops.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.CandidateEncoder;
+import io.regretless.bandit.Candidates;
+import io.regretless.bandit.ContextualBandit;
+import io.regretless.bandit.LearnerKind;
+import io.regretless.bandit.LinearBandits;
+import io.regretless.bandit.PublishedBandit;
+import io.regretless.connectors.decide.LocalDecider;
+import io.regretless.connectors.decide.PublishedModels;
+import io.regretless.ops.RegretlessApp;
+import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.http.OpsServer;
+import io.regretless.schemas.Action;
+import io.regretless.schemas.Decision;
+import io.regretless.schemas.DecisionRequest;
+import io.regretless.schemas.Reward;
+import io.regretless.schemas.Topics;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
+
+/**
+ * What deciding anywhere costs, on an embedded broker:
+ * <ul>
+ *   <li>local decisions: {@link LocalDecider#decide} on one thread with a trained model (1,000
+ *       updates) per learner at d = 64, K = 10 and d = 128, K = 26, each decision logged to the
+ *       decision log; after a warm-up, in {@code forks} separate JVMs, each timing every decision;</li>
+ *   <li>the HTTP API: {@code POST /rank} on a running application, requests sent at a fixed rate
+ *       whatever the answers (latency from the scheduled send, so a stall counts in full);</li>
+ *   <li>model freshness: time from a reward produced to the first local decision made with a
+ *       model that includes it.</li>
+ * </ul>
+ * The last lines are one per learner: {@code <learner> local decisions/s: <n> p50 µs: <x> p99 µs: <y>}.
+ * Not a test: nothing is asserted about the figures.
+ */
+public final class DecideBenchmark {
+    private static final String FORK = "--fork";
+    /** Environment variable with extra JVM options for the forks, e.g. -XX:StartFlightRecording=... to profile one. */
+    private static final String FORK_OPTIONS = "REGRETLESS_FORK_JVM_OPTS";
+    private static final List<String> LEARNERS = List.of("linucb", "lints", "squarecb", "egreedy");
+
+    private DecideBenchmark() {
+    }
+
+    /** {@code [decisions=200000] [warmup=100000] [forks=2] [httpRate=1000] [httpSeconds=20] [freshness=30]}. */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals(FORK)) {
+            fork(args);
+            return;
+        }
+        Map<String, Integer> o = options(args);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
+            Topics topics = new Topics("decide-bench");
+            broker.createTopics(topics.banditTopics(), 2);
+            Path dir = Files.createTempDirectory("decide-bench-");
+            try {
+                http(broker, topics, dir, o.get("httpRate"), o.get("httpSeconds"), o.get("freshness"));
+            } finally {
+                RunCleanup.deleteRecursively(dir);
+            }
+            List<String> last = new ArrayList<>();
+            for (int[] shape : new int[][] {{128, 26}, {64, 10}}) {
+                for (String learner : LEARNERS) {
+                    List<double[]> forks = new ArrayList<>();
+                    for (int f = 0; f < o.get("forks"); f++) {
+                        forks.add(runFork(broker, learner, shape[0], shape[1], o.get("decisions"), o.get("warmup")));
+                    }
+                    forks.sort((x, y) -> Double.compare(x[0], y[0]));
+                    double[] median = forks.get(forks.size() / 2);
+                    String name = shape[0] == 64 ? learner : learner + "(d=" + shape[0] + ",K=" + shape[1] + ")";
+                    String line = String.format(Locale.ROOT, "%s local decisions/s: %.0f p50 µs: %.1f p99 µs: %.1f",
+                        name, median[0], median[1], median[2]);
+                    StringBuilder all = new StringBuilder();
+                    forks.forEach(r -> all.append(String.format(Locale.ROOT, " [%.0f/s %.1f %.1f]", r[0], r[1], r[2])));
+                    if (shape[0] == 64) {
+                        last.add(line);
+                        System.out.println("forks of " + name + ":" + all);
+                    } else {
+                        System.out.println(line + "   forks:" + all);
+                    }
+                }
+            }
+            last.forEach(System.out::println);
+        }
+    }
+
+    private static Map<String, Integer> options(String[] args) {
+        Map<String, Integer> o = new HashMap<>(Map.of("decisions", 200_000, "warmup", 100_000, "forks", 2,
+            "httpRate", 1_000, "httpSeconds", 20, "freshness", 30));
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 1 || !o.containsKey(arg.substring(0, eq))) {
+                throw new IllegalArgumentException("unknown option '" + arg + "'; known: " + o.keySet());
+            }
+            o.put(arg.substring(0, eq), Integer.parseInt(arg.substring(eq + 1)));
+        }
+        return o;
+    }
+
+    /** Runs one fork in a child JVM and reads its result line: decisions/s, p50 µs, p99 µs. */
+    private static double[] runFork(EmbeddedKafkaBroker broker, String learner, int d, int k, int decisions, int warmup)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx1g"));
+        String extra = System.getenv(FORK_OPTIONS);
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DecideBenchmark.class.getName(), FORK,
+            broker.bootstrapServers(), learner, Integer.toString(d), Integer.toString(k), Integer.toString(decisions),
+            Integer.toString(warmup)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        double[] result = null;
+        StringBuilder output = new StringBuilder();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                output.append(line).append('\n');
+                if (line.startsWith("RESULT ")) {
+                    result = Arrays.stream(line.substring(7).split(" ")).mapToDouble(Double::parseDouble).toArray();
+                }
+            }
+        }
+        if (child.waitFor() != 0 || result == null) {
+            throw new IllegalStateException("the fork for " + learner + " failed:\n" + output);
+        }
+        return result;
+    }
+
+    /** In the child JVM: one learner, trained, decided with on one thread; prints RESULT. */
+    private static void fork(String[] args) throws Exception {
+        String bootstrap = args[1];
+        LearnerKind kind = LearnerKind.parse(args[2]);
+        int d = Integer.parseInt(args[3]);
+        int k = Integer.parseInt(args[4]);
+        int decisions = Integer.parseInt(args[5]);
+        int warmup = Integer.parseInt(args[6]);
+        BanditConfig config = new BanditConfig(kind, false, d, 1.0, kind.defaultExploration(), 42L, k);
+        DecisionRequest[] requests = requests(k, warmup + decisions);
+        ContextualBandit trained = LinearBandits.create(config);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 1_000; i++) {
+            DecisionRequest r = requests[random.nextInt(requests.length)];
+            Candidates c = CandidateEncoder.encode(r.getContext(), r.getActions(), config);
+            int a = random.nextInt(k);
+            trained.update(c.actionIds()[a], c.features()[a], a == 0 ? 1.0 : random.nextDouble() * 0.5);
+        }
+        PublishedModels models = new PublishedModels();
+        models.accept(PublishedBandit.of("m", trained, config, 1024, 64));
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", bootstrap);
+        long[] nanos = new long[decisions];
+        double seconds;
+        try (LocalDecider decider = new LocalDecider(kafka, "decide-bench", "bench", models)) {
+            for (int i = 0; i < warmup; i++) {
+                decider.decide(requests[i]);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < decisions; i++) {
+                long t0 = System.nanoTime();
+                decider.decide(requests[warmup + i]);
+                nanos[i] = System.nanoTime() - t0;
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(nanos);
+        System.out.printf(Locale.ROOT, "RESULT %.1f %.2f %.2f%n", decisions / seconds,
+            nanos[decisions / 2] / 1e3, nanos[(int) (decisions * 0.99)] / 1e3);
+    }
+
+    /** Distinct requests: 20 context features, K candidates with 2 features each. */
+    private static DecisionRequest[] requests(int k, int n) {
+        SplittableRandom random = new SplittableRandom(11);
+        DecisionRequest[] requests = new DecisionRequest[n];
+        for (int i = 0; i < n; i++) {
+            Map<String, Double> context = new HashMap<>();
+            for (int f = 0; f < 20; f++) {
+                context.put("c" + f, random.nextDouble());
+            }
+            List<Action> actions = new ArrayList<>(k);
+            for (int a = 0; a < k; a++) {
+                actions.add(new Action("a" + a, Map.of("price", random.nextDouble(), "rank", (double) a)));
+            }
+            requests[i] = new DecisionRequest("r" + i, "m", 1_700_000_000_000L + i, context, actions);
+        }
+        return requests;
+    }
+
+    /** The HTTP API's latency at a fixed rate, then model freshness, on a running application. */
+    private static void http(EmbeddedKafkaBroker broker, Topics topics, Path dir, int rate, int seconds, int samples)
+            throws Exception {
+        Properties props = new Properties();
+        props.put("application.id", "decide-bench");
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        props.put("state.dir", dir.toString());
+        props.put("regretless.topic.prefix", topics.prefix());
+        props.put("regretless.models", "m");
+        props.put("regretless.model.m.learner", "linucb");
+        props.put("regretless.model.m.dimension", "64");
+        props.put("regretless.model.m.max.arms", "10");
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        DecisionRequest[] requests = requests(10, 1_000 + rate * seconds + samples);
+        Properties kafka = new Properties();
+        kafka.put("bootstrap.servers", broker.bootstrapServers());
+        try (RegretlessApp app = new RegretlessApp(props);
+             OpsServer server = new OpsServer(new InetSocketAddress("127.0.0.1", 0), app.streams(), app.health(),
+                 app.config(), registry, null, app.decider());
+             LocalDecider decider = new LocalDecider(kafka, topics.prefix())) {
+            server.start();
+            app.start(Duration.ofMinutes(2));
+            // a trained, published model first: 1,000 decisions and their rewards through the loop
+            for (int i = 0; i < 1_000; i++) {
+                Decision decision = decider.decide(requests[i]);
+                decider.flush();
+                decider.reward(new Reward(decision.getRequestId(), "m", decision.getChosenActionId().equals("a0") ? 1.0 : 0.0,
+                    requests[i].getTimestamp() + 1));
+            }
+            decider.flush();
+            awaitVersion(decider.models(), 1_000, Duration.ofMinutes(3));
+
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String url = "http://127.0.0.1:" + server.port() + "/rank";
+            WireCodec<DecisionRequest> codec = WireCodec.of(DecisionRequest.class);
+            int total = rate * seconds;
+            long[] latencies = new long[total];
+            List<CompletableFuture<?>> sent = new ArrayList<>(total);
+            long start = System.nanoTime();
+            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+            for (int i = 0; i < total; i++) {
+                long scheduled = start + i * interval;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                byte[] body = codec.encode(requests[1_000 + i], WireFormat.JSON);
+                int index = i;
+                HttpRequest post = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                // a connection the server closed while idle is retried once, and the retry counts in the latency
+                sent.add(client.sendAsync(post, HttpResponse.BodyHandlers.discarding())
+                    .exceptionallyCompose(e -> client.sendAsync(post, HttpResponse.BodyHandlers.discarding()))
+                    .thenAccept(r -> {
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException("POST /rank answered " + r.statusCode());
+                        }
+                        latencies[index] = System.nanoTime() - scheduled;
+                    }));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
+            Arrays.sort(latencies);
+            System.out.printf(Locale.ROOT, "HTTP POST /rank at %d req/s for %d s: p50 ms: %.2f p99 ms: %.2f max ms: %.2f%n",
+                rate, seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6, latencies[total - 1] / 1e6);
+
+            freshness(decider, requests, 1_000 + total, samples, app.config().publishInterval());
+        }
+    }
+
+    private static void freshness(LocalDecider decider, DecisionRequest[] requests, int from, int samples,
+                                  Duration publishInterval) throws Exception {
+        long[] millis = new long[samples];
+        SplittableRandom random = new SplittableRandom(3);
+        for (int s = 0; s < samples; s++) {
+            long before = decider.models().get("m").version();
+            DecisionRequest request = requests[from + s];
+            Decision decision = decider.decide(request);
+            decider.flush();
+            long produced = System.nanoTime();
+            decider.reward(new Reward(decision.getRequestId(), "m", 1.0, request.getTimestamp() + 1));
+            decider.flush();
+            awaitVersion(decider.models(), before + 1, Duration.ofMinutes(1));
+            millis[s] = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - produced);
+            Thread.sleep(random.nextLong(0, publishInterval.toMillis()));
+        }
+        Arrays.sort(millis);
+        System.out.printf(Locale.ROOT, "model freshness (reward produced -> a local decision with it), publish interval %d ms:"
+            + " p50 ms: %d p99 ms: %d%n", publishInterval.toMillis(), millis[samples / 2], millis[Math.min(samples - 1,
+            (int) Math.ceil(samples * 0.99) - 1)]);
+    }
+
+    private static void awaitVersion(PublishedModels models, long version, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (models.get("m") == null || models.get("m").version() < version) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the model did not reach version " + version + " within " + timeout
+                    + " (at " + (models.get("m") == null ? "none" : models.get("m").version()) + ")");
+            }
+            Thread.sleep(2);
+        }
+    }
+}
