@@ -25,6 +25,15 @@ final class BrokerIo {
         }
     }
 
+    /** Whether a server socket can bind {@code port} on 127.0.0.1 now. */
+    static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static boolean canConnect(int port) {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 200);

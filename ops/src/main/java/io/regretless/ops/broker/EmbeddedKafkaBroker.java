@@ -20,12 +20,13 @@ import org.apache.kafka.common.Uuid;
  * A single-node Apache Kafka broker (KRaft, combined broker and controller) running in a child JVM
  * built from the current JVM's {@code java} binary and class path.
  *
- * <p>Everything lives in one temporary {@link #directory()}: {@code server.properties}, the
- * broker's stdout and stderr in {@link #logFile()}, and the data under {@code data/}. The child
- * exits when this JVM closes its standard input, which the operating system also does if this JVM
- * dies, so no broker outlives its parent. Listeners bind to 127.0.0.1 on free ports; topics are
- * never auto-created, and records are kept whatever their timestamps unless a topic sets its own
- * {@code retention.ms}.
+ * <p>Everything lives in one {@link #directory()}, temporary unless {@link Builder#directory(Path)}
+ * names one to keep: {@code server.properties}, the broker's stdout and stderr in
+ * {@link #logFile()}, and the data under {@code data/}. The child exits when this JVM closes its
+ * standard input, which the operating system also does if this JVM dies, so no broker outlives its
+ * parent. Listeners bind to 127.0.0.1, on free ports unless {@link Builder#port(int)} names the
+ * broker's; topics are never auto-created, and records are kept whatever their timestamps unless a
+ * topic sets its own {@code retention.ms}.
  *
  * <pre>{@code
  * try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
@@ -46,6 +47,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     private final List<String> jvmArguments;
     private final int numPartitions;
     private final Duration startupTimeout;
+    private final int fixedPort;
+    private final Path keptDirectory;
 
     private Path directory;
     private Process process;
@@ -61,6 +64,8 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         this.jvmArguments = List.copyOf(b.jvmArguments);
         this.numPartitions = b.numPartitions;
         this.startupTimeout = b.startupTimeout;
+        this.fixedPort = b.port;
+        this.keptDirectory = b.directory;
     }
 
     /** A builder with the defaults: 1 partition per topic, 60 s startup timeout, heap 768 MB. */
@@ -83,7 +88,14 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
         long began = System.nanoTime();
         try {
-            directory = Files.createTempDirectory("regretless-kafka-");
+            directory = keptDirectory == null ? Files.createTempDirectory("regretless-kafka-")
+                    : Files.createDirectories(keptDirectory.toAbsolutePath());
+            // data from an earlier start on a kept directory is never deleted, not even to retry
+            boolean freshData = !Files.exists(dataDirectory());
+            if (fixedPort != 0 && !BrokerIo.isFree(fixedPort)) {
+                throw new IllegalStateException("port " + fixedPort + " on 127.0.0.1 is in use (another broker?): "
+                        + "stop what uses it or pick another port");
+            }
             shutdownHook = new Thread(this::close, "embedded-kafka-broker-cleanup");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             for (int attempt = 1; ; attempt++) {
@@ -94,7 +106,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
                 } catch (IllegalStateException e) {
                     stopProcess();
                     boolean portTaken = BrokerLog.tail(log(), 200).contains("Address already in use");
-                    if (!portTaken || attempt == BIND_ATTEMPTS) {
+                    if (!portTaken || attempt == BIND_ATTEMPTS || !freshData) {
                         throw e;
                     }
                     BrokerIo.deleteRecursively(dataDirectory());
@@ -110,7 +122,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
     }
 
     private void launch() throws IOException {
-        brokerPort = BrokerIo.freePort();
+        brokerPort = fixedPort != 0 ? fixedPort : BrokerIo.freePort();
         int controllerPort = BrokerIo.freePort();
         Path properties = directory.resolve("server.properties");
         BrokerIo.writeProperties(properties, serverProperties(controllerPort));
@@ -213,13 +225,16 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         return p;
     }
 
-    /** The temporary directory holding the configuration, the log file and the data; deleted by close. */
+    /**
+     * The directory holding the configuration, the log file and the data; deleted by close unless
+     * it was named by {@link Builder#directory(Path)}.
+     */
     public Path directory() {
         requireStarted();
         return directory;
     }
 
-    /** The broker's combined stdout and stderr (Kafka logs at INFO). Deleted by {@link #close()}. */
+    /** The broker's combined stdout and stderr (Kafka logs at INFO), in {@link #directory()}. */
     public Path logFile() {
         requireStarted();
         return log();
@@ -243,7 +258,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
 
     /**
      * Closes the child's stdin so it shuts down cleanly, kills it if it has not exited after 30 s,
-     * and deletes {@link #directory()}. Idempotent.
+     * and deletes {@link #directory()} unless it is kept. Idempotent.
      */
     @Override
     public synchronized void close() {
@@ -252,7 +267,7 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         }
         closed = true;
         stopProcess();
-        if (directory != null) {
+        if (directory != null && keptDirectory == null) {
             BrokerIo.deleteRecursively(directory);
         }
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
@@ -301,8 +316,29 @@ public final class EmbeddedKafkaBroker implements KafkaBroker {
         private final List<String> jvmArguments = new ArrayList<>(List.of("-Xmx768m", "-XX:+UseSerialGC"));
         private int numPartitions = 1;
         private Duration startupTimeout = Duration.ofSeconds(60);
+        private int port;
+        private Path directory;
 
         private Builder() {}
+
+        /** The broker's port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be in [0, 65535]: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Keeps the configuration, the log and the data in {@code directory} (created if missing)
+         * instead of a temporary directory, and leaves them there on close: a broker started again
+         * on the same directory has the topics and records of the last one.
+         */
+        public Builder directory(Path directory) {
+            this.directory = directory;
+            return this;
+        }
 
         /** Partition count of topics created without one ({@code num.partitions}); default 1. */
         public Builder numPartitions(int partitions) {

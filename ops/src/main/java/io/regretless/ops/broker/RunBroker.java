@@ -1,7 +1,9 @@
 package io.regretless.ops.broker;
 
 /**
- * Runs an {@link EmbeddedKafkaBroker} until this JVM is stopped (Ctrl-C, SIGTERM, or end of stdin).
+ * Runs an {@link EmbeddedKafkaBroker} until this JVM is stopped (Ctrl-C, SIGTERM, or end of stdin),
+ * for tests that need a broker owned by a process they can kill ({@code OrphanBrokerIntegrationTest}).
+ * People start one with the {@code broker} command, which does not depend on its standard input.
  *
  * <p>Usage: {@code java -cp regretless.jar io.regretless.ops.broker.RunBroker [num.partitions]}.
  * Prints {@code bootstrap.servers=<host:port>} on stdout once the broker is ready.

@@ -1,10 +1,13 @@
 package io.regretless.ops.cli;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,13 +35,29 @@ public final class ModelsCommand implements Runnable {
             description = "An instance's HTTP endpoint (default: ${DEFAULT-VALUE}).")
         String url;
 
-        HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url.replaceAll("/+$", "") + path))
+        /**
+         * GETs {@code path} from the instance.
+         *
+         * @throws IllegalStateException saying so when no instance answers at {@link #url}, or with
+         *     the instance's own answer when it is not 200
+         */
+        HttpResponse<byte[]> get(String path) throws InterruptedException {
+            String base = url.replaceAll("/+$", "");
+            HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30)).GET().build();
-            HttpResponse<byte[]> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
-                .send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response;
+            try {
+                response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()
+                    .send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                throw new IllegalStateException("no Regretless instance answers at " + base + ": start one (run --config "
+                    + "<file> serves HTTP on --http-port, 8080 by default) or point --url at a running one");
+            } catch (IOException e) {
+                throw new IllegalStateException(base + path + " failed: " + e, e);
+            }
             if (response.statusCode() != 200) {
-                throw new IOException(path + " answered " + response.statusCode() + ": " + new String(response.body()));
+                throw new IllegalStateException(new String(response.body(), StandardCharsets.UTF_8).strip()
+                    + " (" + base + path + " answered " + response.statusCode() + ")");
             }
             return response;
         }
@@ -71,7 +90,7 @@ public final class ModelsCommand implements Runnable {
         @Parameters(paramLabel = "MODEL", description = "The model id.")
         String model;
 
-        @Option(names = "--format", defaultValue = "avro", description = "avro or json (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--format", description = "avro or json (default: json when FILE ends with .json, else avro).")
         String format;
 
         @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE", description = "Where to write it.")
@@ -79,12 +98,13 @@ public final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!format.equals("avro") && !format.equals("json")) {
+            String chosen = format != null ? format : out.getFileName().toString().endsWith(".json") ? "json" : "avro";
+            if (!chosen.equals("avro") && !chosen.equals("json")) {
                 throw new IllegalArgumentException("--format must be avro or json, got '" + format + "'");
             }
-            byte[] body = get("/models/" + model + (format.equals("avro") ? "?format=avro" : "")).body();
+            byte[] body = get("/models/" + model + (chosen.equals("avro") ? "?format=avro" : "")).body();
             Files.write(out, body);
-            System.out.println("wrote " + body.length + " bytes of " + model + " (" + format + ") to " + out.toAbsolutePath());
+            System.out.println("wrote " + body.length + " bytes of " + model + " (" + chosen + ") to " + out.toAbsolutePath());
             return 0;
         }
     }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -28,7 +27,8 @@ import io.regretless.topology.config.ConfigReport;
 
 /**
  * Runs the application against an existing Kafka cluster until it is stopped: SIGTERM or Ctrl-C
- * close Kafka Streams cleanly (committing what was processed) and then the HTTP endpoint.
+ * close Kafka Streams cleanly (committing what was processed) and then the HTTP endpoint, and the
+ * process exits 0; it exits 1 when Kafka Streams stops by itself.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run the application against a Kafka cluster. Every Kafka Streams and client setting "
@@ -63,33 +63,57 @@ public final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr())) {
             return 1;
         }
+        StopSignal stop = new StopSignal("regretless-run");
+        int status = 1;
+        try {
+            status = runUntilStopped(props, stop);
+            return status;
+        } finally {
+            stop.finish(status);
+        }
+    }
+
+    /**
+     * Runs the application until SIGTERM, Ctrl-C or a failure of Kafka Streams, then closes it
+     * (Kafka Streams commits what it processed) and the HTTP endpoint: 0 after a signal.
+     *
+     * @throws IllegalStateException when Kafka Streams stopped by itself, with the reason
+     */
+    private int runUntilStopped(Properties props, StopSignal stop) throws IOException, InterruptedException {
         RegretlessApp app = new RegretlessApp(props);
-        PrometheusMeterRegistry registry = AppMetrics.prometheus(app.streams());
-        app.inputLoss().bindTo(registry);
-        app.progress().bindTo(registry);
-        String server = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        OpsServer http = new OpsServer(new InetSocketAddress(httpHost, httpPort), app.streams(), app.health(), app.config(),
-            registry, server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server), app.decider());
-        CountDownLatch stopped = new CountDownLatch(1);
-        app.failure().thenRun(stopped::countDown);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        PrometheusMeterRegistry registry = null;
+        OpsServer http = null;
+        try {
+            registry = AppMetrics.prometheus(app.streams());
+            app.inputLoss().bindTo(registry);
+            app.progress().bindTo(registry);
+            String server = props.getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+            http = new OpsServer(new InetSocketAddress(httpHost, httpPort), app.streams(), app.health(), app.config(),
+                registry, server == null || server.isBlank() ? null : HostInfo.buildFromEndpoint(server), app.decider());
+            app.failure().thenRun(stop::stop);
+            http.start();
+            app.streams().start();
+            System.out.println("regretless running: bandit models " + app.config().models().keySet() + ", conformal models "
+                + app.config().conformal().keySet() + ", experts models " + app.config().experts().keySet() + " on "
+                + app.config().topics().prefix() + ".*");
+            System.out.println("http: http://" + httpHost + ":" + http.port() + " (/health/ready, /metrics, /models/{id}, POST /rank, POST /reward)");
+            System.out.flush();
+            stop.await();
+        } finally {
             app.close();
-            http.close();
-            registry.close();
-            stopped.countDown();
-        }, "regretless-shutdown"));
-        http.start();
-        app.streams().start();
-        System.out.println("regretless running: bandit models " + app.config().models().keySet() + ", conformal models "
-            + app.config().conformal().keySet() + ", experts models " + app.config().experts().keySet() + " on "
-            + app.config().topics().prefix() + ".*");
-        System.out.println("http: http://" + httpHost + ":" + http.port() + " (/health/ready, /metrics, /models/{id}, POST /rank, POST /reward)");
-        System.out.flush();
-        stopped.await();
+            if (http != null) {
+                http.close();
+            }
+            if (registry != null) {
+                registry.close();
+            }
+        }
         Throwable failure = app.failure().getNow(null);
-        if (failure != null) {
+        if (failure != null && !stop.signalled()) {
             throw new IllegalStateException("Kafka Streams stopped: " + RegretlessApp.rootMessage(failure), failure);
         }
+        System.out.println("regretless stopped: Kafka Streams closed after committing what it processed");
+        System.out.flush();
         return 0;
     }
 

@@ -1,7 +1,10 @@
 package io.regretless.ops.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -11,17 +14,28 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import io.regretless.schemas.Topics;
 
-/** Creates every topic of a deployment with the right partitions and settings; existing ones are left alone. */
+/**
+ * Creates every topic of a deployment with the right partitions and settings; existing ones are
+ * left alone, with a warning when their partition count is not the one asked for, and an error
+ * (exit 1) when inputs that must share one partition count do not.
+ */
 @Command(name = "topics", mixinStandardHelpOptions = true,
-    description = "Create the application's topics (inputs co-partitioned, snapshots compacted, outputs with retention).")
+    description = "Create the application's topics (inputs co-partitioned, snapshots compacted, outputs with retention). "
+        + "Existing topics are left as they are: a warning when their partition count differs from --partitions, an "
+        + "error (exit 1) when inputs that must have one partition count do not.")
 public final class TopicsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
     @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
         description = "The application's properties file (bootstrap.servers, security settings, regretless.topic.prefix).")
@@ -56,28 +70,41 @@ public final class TopicsCommand implements Callable<Integer> {
         Properties adminProps = new Properties();
         props.stringPropertyNames().stream().filter(n -> !n.startsWith("regretless."))
             .forEach(n -> adminProps.put(n, props.getProperty(n)));
+        PrintWriter out = spec.commandLine().getOut();
         try (Admin admin = Admin.create(adminProps)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             for (NewTopic topic : plan.values()) {
                 if (existing.contains(topic.name())) {
-                    System.out.println("exists   " + topic.name());
+                    out.println("exists   " + topic.name());
                     continue;
                 }
                 try {
-                    admin.createTopics(java.util.List.of(topic)).all().get(60, TimeUnit.SECONDS);
-                    System.out.println("created  " + topic.name() + " (" + topic.numPartitions() + " partitions"
+                    admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
+                    out.println("created  " + topic.name() + " (" + topic.numPartitions() + " partitions"
                         + (topic.configs() == null || topic.configs().isEmpty() ? "" : ", " + topic.configs()) + ")");
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("cannot create " + topic.name() + ": " + e.getCause().getMessage(), e);
                     }
-                    System.out.println("exists   " + topic.name());
+                    out.println("exists   " + topic.name());
                 }
             }
             awaitVisible(admin, plan.keySet());
+            Map<String, TopicDescription> described = admin.describeTopics(plan.keySet()).allTopicNames()
+                .get(60, TimeUnit.SECONDS);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            plan.keySet().forEach(name -> counts.put(name, described.get(name).partitions().size()));
+            PrintWriter err = spec.commandLine().getErr();
+            PartitionCounts.differFromAsked(existing, counts, partitions).forEach(w -> err.println("warning: " + w));
+            List<String> errors = PartitionCounts.notCoPartitioned(topics, counts);
+            errors.forEach(e -> err.println("error: " + e));
+            err.flush();
+            if (!errors.isEmpty()) {
+                return 1;
+            }
         }
         if (inputRetentionHours >= 0) {
-            System.out.println("note: retention deletes by record timestamp. Input records stamped more than "
+            out.println("note: retention deletes by record timestamp. Input records stamped more than "
                 + inputRetentionHours + " h ago (a replay of old data) are deleted at the broker's next retention pass,"
                 + " possibly before the application reads them (it reports that: /health, regretless_input_records_lost_total);"
                 + " the outputs of such a replay carry the same old timestamps. To replay history, create the topics with"

@@ -41,7 +41,7 @@ import io.regretless.schemas.Topics;
 
 /**
  * The CLI's {@code run} as an operator meets it: a separate JVM against a real broker, readiness,
- * Prometheus metrics that move with traffic, model queries over HTTP, and a clean stop on SIGTERM.
+ * Prometheus metrics that move with traffic, model queries over HTTP, and a clean stop on SIGTERM (exit 0).
  */
 class RunCommandIntegrationTest {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -116,6 +116,7 @@ class RunCommandIntegrationTest {
             } finally {
                 assertTrue(app.stop(), "the app stops on SIGTERM");
             }
+            assertEquals(0, app.exitCode(), "a stop on SIGTERM is a clean exit:\n" + app.outputTail());
         }
     }
 
