@@ -85,7 +85,7 @@ class RunCommandIntegrationTest {
                 sendConformalTraffic(broker, topics);
 
                 String metrics = awaitBody(base + "/metrics", body -> counter(body, "rewards_joined_total", "m") >= 10
-                    && counter(body, "labels_joined_total", "s") >= 6);
+                    && counter(body, "labels_joined_total", "s") >= LABELS);
                 assertTrue(counter(metrics, "decisions_total", "m") >= 10, "decisions counted");
                 assertTrue(metrics.contains("kafka_stream_"), "Kafka Streams' own metrics are exported");
                 assertTrue(metrics.contains("kafka_regretless_interval_coverage{") && metrics.contains("model=\"s\""),
@@ -95,7 +95,7 @@ class RunCommandIntegrationTest {
 
                 String model = awaitBody(base + "/models/m", body -> body.contains("\"version\":10"));
                 assertTrue(model.contains("\"learner\":\"linucb-disjoint\""), model);
-                String series = awaitBody(base + "/models/s", body -> body.contains("\"version\":6"));
+                String series = awaitBody(base + "/models/s", body -> body.contains("\"version\":" + LABELS));
                 assertTrue(series.contains("\"warm\":true") && series.contains("\"calibrator\":\"saocp\""), series);
                 assertEquals(404, get(base + "/models/unknown").statusCode());
 
@@ -120,6 +120,9 @@ class RunCommandIntegrationTest {
         }
     }
 
+    /** Labels of the series: beyond its 3 warm-up labels, enough scored ones for a bounded median half-width. */
+    static final int LABELS = 12;
+
     private static void sendConformalTraffic(EmbeddedKafkaBroker broker, Topics topics) throws Exception {
         AvroCodec<PredictionRequest> predictions = AvroCodec.of(PredictionRequest.class);
         AvroCodec<Label> labels = AvroCodec.of(Label.class);
@@ -127,7 +130,7 @@ class RunCommandIntegrationTest {
         try (KafkaProducer<byte[], byte[]> producer =
                  new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
             byte[] key = "s".getBytes(StandardCharsets.UTF_8);
-            for (int t = 0; t < 6; t++) {
+            for (int t = 0; t < LABELS; t++) {
                 producer.send(new ProducerRecord<>(topics.predictionRequests(), null, 2_000L + 2 * t, key,
                     predictions.encode(new PredictionRequest("p" + t, "s", 0.5, 2_000L + 2 * t, null)))).get();
                 producer.send(new ProducerRecord<>(topics.labels(), null, 2_001L + 2 * t, key,

@@ -193,8 +193,8 @@ class CrashRecoveryIntegrationTest {
                 first.kill();
                 Thread.sleep(RESTART_PAUSE_MS);
                 try (AppProcess second = AppProcess.start(config, Map.of())) {
-                    feedback.awaitAll(expectedFeedback(), STALL,
-                        () -> lag(broker, "c") + "\nthe restarted app said:\n" + second.outputTail());
+                    feedback.awaitAll(expectedFeedback(), STALL, () -> lag(broker, "c") + "\n" + deadLetters(broker, topics)
+                        + "\nthe restarted app said:\n" + second.outputTail());
                     long repeated = feedback.records() - feedback.counts().size();
                     System.out.printf("at_least_once after kill -9: %d requests, %d feedback records (%d repeated)%n",
                         feedback.counts().size(), feedback.records(), repeated);
@@ -203,6 +203,32 @@ class CrashRecoveryIntegrationTest {
                 first.close();
             }
         }
+    }
+
+    /** The dead letters written so far, by reason, with the first details of each: what became of missing ids. */
+    static String deadLetters(EmbeddedKafkaBroker broker, Topics topics) {
+        Map<String, List<String>> byReason = new java.util.TreeMap<>();
+        Map<String, Object> client = new LinkedHashMap<>(broker.clientProperties());
+        client.put("isolation.level", "read_committed");
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                 new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topics.deadLetters(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    io.regretless.schemas.DeadLetter letter = WireCodec.of(io.regretless.schemas.DeadLetter.class).decode(record.value());
+                    byReason.computeIfAbsent(letter.getReason(), r -> new java.util.ArrayList<>()).add(letter.getDetail());
+                }
+            }
+        } catch (RuntimeException e) {
+            return "dead letters unavailable: " + e;
+        }
+        StringBuilder out = new StringBuilder("dead letters:");
+        byReason.forEach((reason, details) -> out.append("\n  ").append(reason).append(": ").append(details.size())
+            .append(" e.g. ").append(details.subList(0, Math.min(3, details.size()))));
+        return out.toString();
     }
 
     static IdLedger feedbackLedger(EmbeddedKafkaBroker broker, String prefix) {
