@@ -1,20 +1,30 @@
 package io.regretless.bandit;
 
+import io.regretless.features.DeclaredFeatures;
+
 /**
  * How one model learns and decides.
  *
  * @param kind           the algorithm
  * @param shared         one regression model over all actions' features (with action × context
  *                       crosses) instead of one model per action (disjoint)
- * @param dimension      d, the hashed feature dimension; state grows as d² per arm
+ * @param dimension      d, the length of the feature vectors; state grows as d² per arm
  * @param regularization λ of the ridge regression, A = λI + Σ xxᵀ
  * @param exploration    α (LinUCB), v (Thompson), γ₀ (SquareCB) or ε (epsilon-greedy)
  * @param seed           seeds every random draw, together with the request id
  * @param maxArms        bound on per-action models of a disjoint learner
+ * @param features       feature names with coordinates of their own ({@link DeclaredFeatures#NONE}: every
+ *                       name hashed); d must leave at least one coordinate for the others
  */
 public record BanditConfig(
         LearnerKind kind, boolean shared, int dimension, double regularization,
-        double exploration, long seed, int maxArms) {
+        double exploration, long seed, int maxArms, DeclaredFeatures features) {
+
+    /** A model that hashes every feature name into its d coordinates. */
+    public BanditConfig(LearnerKind kind, boolean shared, int dimension, double regularization, double exploration,
+                        long seed, int maxArms) {
+        this(kind, shared, dimension, regularization, exploration, seed, maxArms, DeclaredFeatures.NONE);
+    }
 
     public BanditConfig {
         if (kind == null) {
@@ -35,6 +45,19 @@ public record BanditConfig(
         if (maxArms < 1) {
             throw new IllegalArgumentException("maxArms must be >= 1, got " + maxArms);
         }
+        if (features == null) {
+            throw new IllegalArgumentException("features are required (DeclaredFeatures.NONE for none)");
+        }
+        if (dimension < features.minimumDimension()) {
+            throw new IllegalArgumentException("dimension must be at least " + features.minimumDimension() + " with "
+                + features.count() + " declared features (their coordinates, the bias's and at least one for names "
+                + "not declared), got " + dimension);
+        }
+    }
+
+    /** This configuration with other declared features. */
+    public BanditConfig withFeatures(DeclaredFeatures features) {
+        return new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms, features);
     }
 
     /** The name logged with each decision, e.g. {@code linucb-disjoint}. */

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.regretless.features.CollisionSketch;
+import io.regretless.features.DeclaredFeatures;
 import io.regretless.features.FeatureHasher;
 import io.regretless.features.HashedFeatureName;
 import io.regretless.schemas.Action;
 
 /**
- * Turns a request's context and candidate actions into the model's d-dimensional vectors by
- * {@link FeatureHasher feature hashing}. The vector of action a is the sum, over these named
- * features, of value × e_{index(name, d)}:
+ * Turns a request's context and candidate actions into the model's d-dimensional vectors. The
+ * vector of action a is the sum, over these named features, of value × e_{index(name)}:
  * <ul>
  *   <li>{@code "bias"} = 1;</li>
  *   <li>{@code "c^" + name} = value, for each context feature;</li>
@@ -22,14 +23,18 @@ import io.regretless.schemas.Action;
  *       = value for each context feature — the action indicator and action × context crosses that
  *       let one linear model give each action its own intercept and context weights.</li>
  * </ul>
- * Features are added in exactly that order, the context and action features each in ascending
- * {@link String#compareTo} order of their names, so colliding values are summed in the same order
- * whatever the iteration order of the maps passed in: the vectors, and so the decisions, are the
- * same bit for bit.
+ * The bias and the model's {@link DeclaredFeatures declared} context and action features have
+ * coordinates of their own; every other name is {@link FeatureHasher hashed} into the coordinates
+ * left (all d of them when nothing is declared). {@link DeclaredFeatures} gives the formula.
+ * Features are added in exactly the order above, the context and action features each in ascending
+ * {@link String#compareTo} order of their names, so values that share a coordinate are summed in the
+ * same order whatever the iteration order of the maps passed in: the vectors, and so the decisions,
+ * are the same bit for bit.
  */
 public final class CandidateEncoder {
-    public static final String BIAS = "bias";
+    public static final String BIAS = DeclaredFeatures.BIAS;
     private static final String[] NO_NAMES = new String[0];
+    private static final int BIAS_HASH = HashedFeatureName.hash(BIAS, null, null, null);
 
     private CandidateEncoder() {
     }
@@ -39,7 +44,17 @@ public final class CandidateEncoder {
      *     repeated, or a feature value is missing or not finite
      */
     public static Candidates encode(Map<String, Double> context, List<Action> actions, BanditConfig config) {
+        return encode(context, actions, config, null);
+    }
+
+    /**
+     * As {@link #encode(Map, List, BanditConfig)}, recording each hashed name's coordinate in
+     * {@code names} (null: not recorded), so that collisions can be counted.
+     */
+    public static Candidates encode(Map<String, Double> context, List<Action> actions, BanditConfig config,
+                                    CollisionSketch names) {
         int d = config.dimension();
+        DeclaredFeatures declared = config.features();
         if (actions == null || actions.isEmpty()) {
             throw new IllegalArgumentException("a decision needs at least one candidate action");
         }
@@ -47,10 +62,14 @@ public final class CandidateEncoder {
         int[] contextIndex = new int[contextNames.length];
         double[] contextValue = new double[contextNames.length];
         for (int c = 0; c < contextNames.length; c++) {
-            contextIndex[c] = HashedFeatureName.index("c^", contextNames[c], null, null, d);
+            int index = declared.contextIndex(contextNames[c]);
+            contextIndex[c] = index >= 0 ? index : hashed(declared, "c^", null, null, contextNames[c], d, names);
             contextValue[c] = context.get(contextNames[c]);
         }
-        int biasIndex = FeatureHasher.index(BIAS, d);
+        int biasIndex = declared.biasIndex(d);
+        if (names != null && declared.isEmpty()) {
+            names.observe(biasIndex, BIAS_HASH);
+        }
         String[] ids = new String[actions.size()];
         double[][] vectors = new double[actions.size()][];
         Set<String> seen = new HashSet<>();
@@ -68,18 +87,30 @@ public final class CandidateEncoder {
             }
             Map<String, Double> features = action.getFeatures();
             for (String name : sortedNames(features, "action '" + id + "'")) {
-                x[HashedFeatureName.index("a^", name, null, null, d)] += features.get(name);
+                int index = declared.actionIndex(name);
+                x[index >= 0 ? index : hashed(declared, "a^", null, null, name, d, names)] += features.get(name);
             }
             if (config.shared()) {
-                x[HashedFeatureName.index("i^", id, null, null, d)] += 1.0;
+                x[hashed(declared, "i^", id, null, null, d, names)] += 1.0;
                 for (int c = 0; c < contextNames.length; c++) {
-                    x[HashedFeatureName.index("x^", id, "^", contextNames[c], d)] += contextValue[c];
+                    x[hashed(declared, "x^", id, "^", contextNames[c], d, names)] += contextValue[c];
                 }
             }
             ids[a] = id;
             vectors[a] = x;
         }
         return new Candidates(ids, vectors);
+    }
+
+    /** The coordinate of a name that is not declared, recorded in {@code names} when given. */
+    private static int hashed(DeclaredFeatures declared, String a, String b, String c, String d, int dimension,
+                              CollisionSketch names) {
+        int hash = HashedFeatureName.hash(a, b, c, d);
+        int index = declared.hashedIndex(hash, dimension);
+        if (names != null) {
+            names.observe(index, hash);
+        }
+        return index;
     }
 
     /** The names in ascending order, each checked to have a finite value. */

@@ -2,13 +2,15 @@ package io.regretless.bandit;
 
 import java.util.Objects;
 
+import io.regretless.features.DeclaredFeatures;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.BanditSettings;
 import io.regretless.schemas.state.LinearBanditState;
 
 /**
  * A bandit model as it is published to the model topic: its state and the settings it decides
- * with, so that a decider in another process restores exactly the learner the application runs.
+ * with — its declared features among them, so that requests are encoded into the same
+ * coordinates — and a decider in another process restores exactly the learner the application runs.
  * The bytes are a {@code LinearBanditState} (single-object Avro) whose {@code settings} are set.
  *
  * @param modelId     the model
@@ -42,6 +44,8 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
             .setMaxArms(config.maxArms())
             .setMaxFeatures(maxFeatures)
             .setMaxActions(maxActions)
+            .setContextFeatures(config.features().context())
+            .setActionFeatures(config.features().action())
             .build());
         return new PublishedBandit(modelId, bandit.version(), config, maxFeatures, maxActions, CODEC.encode(state));
     }
@@ -61,7 +65,8 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
         BanditConfig config;
         try {
             config = new BanditConfig(LearnerKind.parse(s.getLearner()), s.getShared(), s.getDimension(),
-                s.getRegularization(), s.getExploration(), s.getSeed(), s.getMaxArms());
+                s.getRegularization(), s.getExploration(), s.getSeed(), s.getMaxArms(),
+                DeclaredFeatures.of(s.getContextFeatures(), s.getActionFeatures()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("model '" + state.getModelId() + "' was published with bad settings: "
                 + e.getMessage(), e);

@@ -197,7 +197,7 @@ public record CandidateSpec(String name, Base base, Double exploration, String e
 
     /**
      * The learner configuration this candidate runs with next to a model configured as
-     * {@code deployed}, or null for {@code uniform}. Dimension and max.arms are always the model's.
+     * {@code deployed}, or null for {@code uniform}. Dimension, declared features and max.arms are always the model's.
      *
      * @throws IllegalArgumentException if the options do not fit the learner (a named exploration
      *     parameter of another learner, ε above 1)
@@ -217,7 +217,7 @@ public record CandidateSpec(String name, Base base, Double exploration, String e
             return new BanditConfig(kind, shared != null ? shared : deployed.shared(), deployed.dimension(),
                 regularization != null ? regularization : deployed.regularization(),
                 exploration != null ? exploration : defaultExploration, seed != null ? seed : deployed.seed(),
-                deployed.maxArms());
+                deployed.maxArms(), deployed.features());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("candidate '" + name + "': " + e.getMessage(), e);
         }

@@ -138,9 +138,9 @@ public final class ShadowEvaluation {
         this.rounds = rounds;
         BanditConfig d = setup.deployed();
         this.disjointEncoding = new BanditConfig(d.kind(), false, d.dimension(), d.regularization(), d.exploration(),
-            d.seed(), d.maxArms());
+            d.seed(), d.maxArms(), d.features());
         this.sharedEncoding = new BanditConfig(d.kind(), true, d.dimension(), d.regularization(), d.exploration(),
-            d.seed(), d.maxArms());
+            d.seed(), d.maxArms(), d.features());
         this.anyShared = candidates.stream().anyMatch(c -> c.config != null && c.config.shared());
         this.description = setup.description();
     }

@@ -23,12 +23,17 @@ public final class HashedFeatureName {
 
     /** The coordinate of the name {@code a + b + c + d} (null parts are empty) in a d-dimensional vector. */
     public static int index(String a, String b, String c, String d, int dimension) {
+        return Math.floorMod(hash(a, b, c, d), dimension);
+    }
+
+    /** MurmurHash3_x86_32 (seed 0) of the UTF-8 bytes of the name {@code a + b + c + d} (null parts are empty). */
+    public static int hash(String a, String b, String c, String d) {
         HashedFeatureName hash = new HashedFeatureName();
         hash.add(a);
         hash.add(b);
         hash.add(c);
         hash.add(d);
-        return Math.floorMod(hash.finish(), dimension);
+        return hash.finish();
     }
 
     private void add(String part) {
