@@ -43,7 +43,8 @@ import io.regretless.topology.evaluation.PolicyEvaluations;
  *   <li>{@code GET /models}: the configured models, {@code [{"modelId":..,"kind":..}]};</li>
  *   <li>{@code POST /rank}, {@code POST /reward}: the decision API for clients in any language
  *       ({@link DecisionApi}), when the application runs bandit models;</li>
- *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model, conformal series or sleeping-experts
+ *   <li>{@code GET /models/{id}}: a JSON summary of a bandit model (with how many of its feature names
+ *       share a coordinate, as the answering instance counted them), conformal series or sleeping-experts
  *       model (per-group loss and regret), read from
  *       whichever instance hosts it; {@code ?format=avro} returns the stored single-object Avro bytes.</li>
  *   <li>{@code GET /models/{id}/evaluation}: a bandit model's shadow policies, evaluated on its feedback so
@@ -176,7 +177,8 @@ public final class OpsServer implements AutoCloseable {
                 HttpExchanges.json(exchange, 200, conformal != null
                     ? StateViews.conformal(id, lookup.localValue(), conformal)
                     : experts != null ? StateViews.experts(id, lookup.localValue(), experts)
-                    : StateViews.bandit(lookup.localValue()));
+                    : StateViews.bandit(lookup.localValue(), config.models().get(id).bandit(),
+                        FeatureNameCounts.of(streams.metrics(), id, config.models().get(id).bandit())));
             }
         } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
             HttpExchanges.text(exchange, 503, "the store is not queryable now: " + e.getMessage());

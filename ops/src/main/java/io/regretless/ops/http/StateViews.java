@@ -2,11 +2,13 @@ package io.regretless.ops.http;
 
 import java.util.StringJoiner;
 
+import io.regretless.bandit.BanditConfig;
 import io.regretless.conformal.ConformalSeries;
 import io.regretless.conformal.ConformalSeriesCodec;
 import io.regretless.conformal.metrics.GroupCoverage;
 import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModelCodec;
+import io.regretless.features.CollisionSketch;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ArmModel;
 import io.regretless.schemas.state.LinearBanditState;
@@ -20,15 +22,23 @@ final class StateViews {
     private StateViews() {
     }
 
-    static String bandit(byte[] bytes) {
+    /**
+     * @param features the model's feature names as this instance counted them: how many share a
+     *                 coordinate with another, so that the model adds their values up
+     */
+    static String bandit(byte[] bytes, BanditConfig config, CollisionSketch.Report features) {
         LinearBanditState state = BANDITS.decode(bytes);
         StringJoiner arms = new StringJoiner(",", "[", "]");
         for (ArmModel arm : state.getArms()) {
             arms.add("{\"actionId\":" + quote(arm.getActionId()) + ",\"observations\":" + arm.getModel().getObservations()
                 + ",\"dimension\":" + arm.getModel().getDimension() + "}");
         }
+        String names = "{\"dimension\":" + config.dimension() + ",\"declared\":" + features.declared()
+            + ",\"names\":" + features.names() + ",\"sharing\":" + features.sharing() + ",\"exact\":" + features.exact()
+            + ",\"summary\":" + quote(features.describe()) + "}";
         return "{\"modelId\":" + quote(state.getModelId()) + ",\"kind\":\"bandit\",\"learner\":" + quote(state.getLearner())
-            + ",\"version\":" + state.getVersion() + ",\"stateBytes\":" + bytes.length + ",\"arms\":" + arms + "}";
+            + ",\"version\":" + state.getVersion() + ",\"stateBytes\":" + bytes.length + ",\"features\":" + names
+            + ",\"arms\":" + arms + "}";
     }
 
     static String conformal(String modelId, byte[] bytes, ConformalModelConfig config) {

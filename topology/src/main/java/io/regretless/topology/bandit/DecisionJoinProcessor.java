@@ -55,6 +55,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
     private RewardJoiner joiner;
     private AttributionWindow<PendingDecision> pending;
     private EarlyRewards early;
+    private FeatureNameWatch names;
     private WireFormat format;
 
     DecisionJoinProcessor(RegretlessConfig config, PublishedModels published, int partitions) {
@@ -69,7 +70,8 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
         pending = new AttributionWindow<>(context, BanditTopology.PENDING_DECISIONS, PENDING);
         early = new EarlyRewards(context, modelId -> configs.get(modelId).rewardWait().toMillis());
         decider = new StreamDecider(configs, published);
-        joiner = new RewardJoiner(configs, pending);
+        names = new FeatureNameWatch(configs, counters(), context.taskId().toString(), context.applicationId());
+        joiner = new RewardJoiner(configs, pending, names);
         format = config.outputFormat();
     }
 
@@ -211,7 +213,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
                 "/chosenActionId: '" + logged.getChosenActionId() + "' is not among the candidates");
         }
         LearningUpdate update = LearningUpdates.of(logged.getModelId(), logged.getEventId(), model, logged.getContext(),
-            chosen, logged.getReward(), 1.0, true, record.timestamp());
+            chosen, logged.getReward(), 1.0, true, record.timestamp(), names);
         context.forward(new Record<>(key(update.getModelId()), UPDATES.encode(update), record.timestamp()),
             BanditTopology.UPDATES_SINK);
         count("logged-feedback-total", "Logged feedback records learned from", logged.getModelId());

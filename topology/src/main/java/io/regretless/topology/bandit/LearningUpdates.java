@@ -20,9 +20,15 @@ final class LearningUpdates {
     private LearningUpdates() {
     }
 
+    /** The update; the names it was encoded from are counted in {@code names} (null: not counted). */
     static LearningUpdate of(String modelId, String requestId, ModelConfig config, Map<String, Double> context,
-                             Action chosen, double reward, double weight, boolean observed, long timestamp) {
-        Candidates encoded = CandidateEncoder.encode(context, List.of(chosen), config.bandit());
+                             Action chosen, double reward, double weight, boolean observed, long timestamp,
+                             FeatureNameWatch names) {
+        Candidates encoded = CandidateEncoder.encode(context, List.of(chosen), config.bandit(),
+            names == null ? null : names.sketch(modelId));
+        if (names != null) {
+            names.report(modelId);
+        }
         return LearningUpdate.newBuilder()
             .setModelId(modelId)
             .setRequestId(requestId)

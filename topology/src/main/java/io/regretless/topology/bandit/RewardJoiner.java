@@ -28,10 +28,13 @@ final class RewardJoiner {
 
     private final Map<String, ModelConfig> configs;
     private final AttributionWindow<PendingDecision> pending;
+    private final FeatureNameWatch names;
 
-    RewardJoiner(Map<String, ModelConfig> configs, AttributionWindow<PendingDecision> pending) {
+    /** @param names counts the feature names the updates are encoded from (null: not counted) */
+    RewardJoiner(Map<String, ModelConfig> configs, AttributionWindow<PendingDecision> pending, FeatureNameWatch names) {
         this.configs = configs;
         this.pending = pending;
+        this.names = names;
     }
 
     /** Whether the request id is neither waiting for its reward nor remembered as closed. */
@@ -82,14 +85,14 @@ final class RewardJoiner {
         return joined(config, decision, config.defaultReward(), false, deadline);
     }
 
-    private static Joined joined(ModelConfig config, PendingDecision decision, double reward, boolean observed,
+    private Joined joined(ModelConfig config, PendingDecision decision, double reward, boolean observed,
                                  long when) {
         Action chosen = LearningUpdates.chosenAction(decision.getRequest().getActions(),
             decision.getDecision().getChosenActionId());
         String modelId = decision.getDecision().getModelId();
         String requestId = decision.getRequest().getRequestId();
         LearningUpdate update = LearningUpdates.of(modelId, requestId, config, decision.getRequest().getContext(),
-            chosen, reward, 1.0, observed, when);
+            chosen, reward, 1.0, observed, when, names);
         return new Joined(new Feedback(decision.getRequest(), decision.getDecision(), reward, observed, when), update);
     }
 

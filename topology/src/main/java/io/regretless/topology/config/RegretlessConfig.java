@@ -1,6 +1,7 @@
 package io.regretless.topology.config;
 
 import static io.regretless.topology.config.RegretlessSettings.ACI_GAMMA;
+import static io.regretless.topology.config.RegretlessSettings.ACTION_FEATURES;
 import static io.regretless.topology.config.RegretlessSettings.ATTRIBUTION_WINDOW_MS;
 import static io.regretless.topology.config.RegretlessSettings.CALIBRATOR;
 import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_LABEL_WINDOW_MS;
@@ -16,6 +17,7 @@ import static io.regretless.topology.config.RegretlessSettings.EXPERTS_LABEL_WIN
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS_MODELS;
 import static io.regretless.topology.config.RegretlessSettings.EXPLORATION;
 import static io.regretless.topology.config.RegretlessSettings.FAIL_ON_DATA_LOSS;
+import static io.regretless.topology.config.RegretlessSettings.FEATURES;
 import static io.regretless.topology.config.RegretlessSettings.GROUPS;
 import static io.regretless.topology.config.RegretlessSettings.HEALTH_STALL_TIMEOUT_MS;
 import static io.regretless.topology.config.RegretlessSettings.LABEL_HIGH;
@@ -64,6 +66,7 @@ import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
+import io.regretless.features.DeclaredFeatures;
 import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.config.Setting.Scope;
@@ -255,6 +258,15 @@ public record RegretlessConfig(
         LearnerKind kind = settings.get(LEARNER, id);
         boolean shared = settings.get(SHARED, id);
         int dimension = settings.get(DIMENSION, id);
+        List<String> contextFeatures = settings.get(FEATURES, id);
+        List<String> actionFeatures = settings.get(ACTION_FEATURES, id);
+        int declared = contextFeatures.size() + actionFeatures.size();
+        if (declared > 0 && dimension < declared + 2) {
+            settings.refuse(DIMENSION.key(id), "bad value for " + DIMENSION.key(id) + "=" + dimension + ": the model "
+                + "declares " + declared + " features (" + FEATURES.key(id) + ", " + ACTION_FEATURES.key(id) + "), which "
+                + "with the bias and at least one coordinate for the names not declared need a dimension of at least "
+                + (declared + 2));
+        }
         double regularization = settings.get(REGULARIZATION, id);
         double exploration = settings.get(EXPLORATION, id, kind == null ? 0.0 : kind.defaultExploration());
         if (kind == LearnerKind.EPSILON_GREEDY && exploration > 1) {
@@ -284,7 +296,8 @@ public record RegretlessConfig(
         }
         BanditConfig bandit;
         try {
-            bandit = new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms);
+            bandit = new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms,
+                DeclaredFeatures.of(contextFeatures, actionFeatures));
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
             return null;

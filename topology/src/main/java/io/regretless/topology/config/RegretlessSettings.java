@@ -21,6 +21,7 @@ import io.regretless.conformal.CalibratorKind;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LossFunction;
+import io.regretless.features.DeclaredFeatures;
 import io.regretless.schemas.codec.WireFormat;
 import io.regretless.topology.config.Setting.Scope;
 
@@ -63,7 +64,12 @@ public final class RegretlessSettings {
         oneOf(wireNames(LearnerKind.values(), LearnerKind::shortName), LearnerKind::parse), null, "the algorithm (required)");
     public static final Setting<Boolean> SHARED = bandit("shared", bool(), "false",
         "one ridge model over all actions' features (true) or one per action (false)");
-    public static final Setting<Integer> DIMENSION = bandit("dimension", integer(1), "64", "hashed feature dimension d");
+    public static final Setting<Integer> DIMENSION = bandit("dimension", integer(1), "64",
+        "d, the length of the feature vectors: the bias and declared features first, other names hashed into the rest");
+    public static final Setting<List<String>> FEATURES = bandit("features", featureNames(), "",
+        "context features with coordinates of their own, which no other name shares; p{0..63} stands for p0,...,p63");
+    public static final Setting<List<String>> ACTION_FEATURES = bandit("action.features", featureNames(), "",
+        "action features with coordinates of their own, after the declared context features");
     public static final Setting<Double> REGULARIZATION = bandit("regularization", number("a number > 0", v -> v > 0), "1.0",
         "ridge lambda");
     public static final Setting<Double> EXPLORATION = bandit("exploration", number("a number >= 0", v -> v >= 0), null,
@@ -199,6 +205,12 @@ public final class RegretlessSettings {
         }
         ALL.add(setting);
         return setting;
+    }
+
+    /** Feature names, with ranges: {@link DeclaredFeatures#parseList}. */
+    private static SettingType<List<String>> featureNames() {
+        return new SettingType<>("a comma-separated list of distinct feature names without spaces, where name{a..b} "
+            + "stands for namea, ..., nameb", DeclaredFeatures::parseList);
     }
 
     private static <E> List<String> wireNames(E[] values, Function<E, String> name) {

@@ -63,7 +63,7 @@ class ModelJournalTest {
                     LearningUpdate update = LearningUpdates.of(model, "r" + applied, configs.get(model),
                         Map.of("x", random.nextDouble(), "y", random.nextDouble(-1, 1)),
                         new Action("a" + random.nextInt(4), Map.of("p", random.nextDouble())),
-                        random.nextDouble(), 1.0, true, applied);
+                        random.nextDouble(), 1.0, true, applied, null);
                     byte[] raw = UPDATES.encode(update);
                     running.apply(model, UPDATES.decode(raw), LearningUpdates.features(update, 8), raw);
                 }
