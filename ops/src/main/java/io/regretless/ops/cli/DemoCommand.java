@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.regretless.bandit.BanditConfig;
+import io.regretless.features.DeclaredFeatures;
 import io.regretless.ops.bench.RunCleanup;
 import io.regretless.connectors.client.BanditClient;
 import io.regretless.connectors.replay.BanditReplay;
@@ -21,19 +23,23 @@ import io.regretless.connectors.replay.LabelledDataset;
 import io.regretless.connectors.replay.ReplayResult;
 import io.regretless.connectors.replay.ReplaySettings;
 import io.regretless.ops.RegretlessApp;
+import io.regretless.ops.http.FeatureNameCounts;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 
 /**
  * The demo: an embedded single-node KRaft broker, the application on it, and the handwritten
- * digits data set replayed as a contextual bandit (context = the 64 pixels, actions = the 10
- * classes, reward 1 for the right class) through the client, with delayed rewards, for several
- * learners side by side. Prints each learner's progressive reward against uniform random, then the
- * shadow policies evaluated on one model's log with their true progressive reward, and ends.
+ * digits data set replayed as a contextual bandit (context = the 64 pixels, declared features of
+ * the models by default so that no two share a coordinate; actions = the 10 classes, reward 1 for
+ * the right class) through the client, with delayed rewards, for several learners side by side.
+ * Prints each learner's progressive reward against uniform random and how many feature names share
+ * a coordinate, then the shadow policies evaluated on one model's log with their true progressive
+ * reward, and ends.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Replay the handwritten-digits data set as a bandit on an embedded Kafka broker.")
 public final class DemoCommand implements Callable<Integer> {
     static final String PREFIX = "demo";
+    static final String PIXELS = "p{0..63}";
     static final String DEFAULT_SHADOWS = "linucb,linucb:alpha=0.3,lints,squarecb,egreedy:epsilon=0.05,uniform,deployed";
 
     @Option(names = "--learners", split = ",", defaultValue = "linucb,lints,squarecb,egreedy",
@@ -43,8 +49,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--passes", defaultValue = "3", description = "Passes over the 1,797 digits (default: ${DEFAULT-VALUE}).")
     int passes;
 
-    @Option(names = "--dimension", defaultValue = "64", description = "Hashed feature dimension (default: ${DEFAULT-VALUE}).")
-    int dimension;
+    @Option(names = "--features", defaultValue = PIXELS,
+        description = "The declared context features, as in regretless.model.<id>.features, or none to hash every "
+            + "name (default: ${DEFAULT-VALUE}, the 64 pixels).")
+    String features;
+
+    @Option(names = "--dimension",
+        description = "Feature dimension d (default: the declared features + 2, for the bias and one hashed "
+            + "coordinate; 64 with --features none).")
+    Integer dimension;
 
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -85,6 +98,9 @@ public final class DemoCommand implements Callable<Integer> {
     /** Plays the demo, printing progress and the closing table to {@code out}; returns each model's result. */
     List<ReplayResult> play(PrintStream out) throws Exception {
         LabelledDataset digits = loadDigits();
+        String declared = "none".equals(features) ? null : features;
+        int d = dimension != null ? dimension
+            : declared == null ? 64 : DeclaredFeatures.parseList(declared).size() + 2;
         ClassificationBandit environment = new ClassificationBandit(digits);
         out.printf("digits: %d rows, %d features, %d classes; %d passes; learners %s%n",
             digits.rows(), digits.dimension(), environment.actions().size(), passes, learners);
@@ -93,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("embedded Kafka broker (KRaft) at %s, ready in %d ms%n",
                 broker.bootstrapServers(), broker.startupTime().toMillis());
             boolean withShadows = !"none".equals(shadows);
-            DemoSetup setup = new DemoSetup(PREFIX, learners, dimension, seed, withShadows ? shadowsOn : null,
+            DemoSetup setup = new DemoSetup(PREFIX, learners, d, declared, seed, withShadows ? shadowsOn : null,
                 withShadows ? shadows : null);
             broker.createTopics(setup.topics(), partitions);
             Properties props = setup.appProperties(broker.bootstrapServers(), stateDir);
@@ -110,6 +126,7 @@ public final class DemoCommand implements Callable<Integer> {
                     bar.finish();
                 }
                 new ResultTable(out, 1.0 / environment.actions().size()).print(setup, results);
+                printFeatureNames(out, app, setup);
                 if (setup.shadowModel() != null) {
                     long decisions = results.stream().filter(r -> r.modelId().equals(setup.shadowModel()))
                         .mapToLong(ReplayResult::decisions).sum();
@@ -120,6 +137,16 @@ public final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             RunCleanup.deleteRecursively(stateDir);
+        }
+    }
+
+    /** How many of each model's feature names share a coordinate, as the application counted them. */
+    private static void printFeatureNames(PrintStream out, RegretlessApp app, DemoSetup setup) {
+        for (String model : setup.modelIds()) {
+            BanditConfig config = app.config().models().get(model).bandit();
+            out.printf("%-18s d = %d, %s declared: %s%n", model, config.dimension(),
+                config.features().isEmpty() ? "none" : config.features().count() + " features",
+                FeatureNameCounts.of(app.streams().metrics(), model, config).describe());
         }
     }
 

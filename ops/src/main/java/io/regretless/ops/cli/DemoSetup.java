@@ -11,7 +11,7 @@ import io.regretless.schemas.Topics;
 
 /**
  * The demo's deployment: one disjoint model per learner ({@code digits-<learner>}), the topics,
- * and the application's properties. The attribution window is far longer than the replay's
+ * and the application's properties; the pixels may be declared features (coordinates of their own). The attribution window is far longer than the replay's
  * reward delay, so every reward is observed. One model may carry shadow policies, evaluated on its
  * feedback as it is logged.
  */
@@ -22,13 +22,18 @@ final class DemoSetup {
     private final long seed;
     private final String shadowModel;
     private final String shadows;
+    private final String features;
 
     /**
+     * @param features      the declared context features, as in {@code regretless.model.<id>.features};
+     *                      null to hash every name
      * @param shadowLearner the learner whose model carries the shadow policies; the last learner
      *                      when it is not among them; null for none
      * @param shadows       the candidate policies, as in {@code regretless.model.<id>.shadows}
      */
-    DemoSetup(String prefix, List<String> learners, int dimension, long seed, String shadowLearner, String shadows) {
+    DemoSetup(String prefix, List<String> learners, int dimension, String features, long seed, String shadowLearner,
+              String shadows) {
+        this.features = features;
         this.topics = new Topics(prefix);
         this.learners = learners.stream().map(l -> LearnerKind.parse(l).shortName()).toList();
         this.dimension = dimension;
@@ -40,7 +45,7 @@ final class DemoSetup {
     }
 
     DemoSetup(String prefix, List<String> learners, int dimension, long seed) {
-        this(prefix, learners, dimension, seed, null, null);
+        this(prefix, learners, dimension, null, seed, null, null);
     }
 
     /** The model whose feedback the shadow policies are evaluated on, or null. */
@@ -76,6 +81,9 @@ final class DemoSetup {
             String p = "regretless.model." + modelId(learner) + ".";
             props.put(p + "learner", learner);
             props.put(p + "dimension", Integer.toString(dimension));
+            if (features != null) {
+                props.put(p + "features", features);
+            }
             props.put(p + "seed", Long.toString(seed));
             props.put(p + "max.arms", "10");
             props.put(p + "attribution.window.ms", "600000");

@@ -22,6 +22,7 @@ import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.evaluation.CandidateSpec;
 import io.regretless.evaluation.ShadowEvaluation;
+import io.regretless.features.DeclaredFeatures;
 import io.regretless.ops.evaluation.EvaluationTable;
 import io.regretless.ops.evaluation.OfflineEvaluation;
 import io.regretless.ops.report.TopicReader;
@@ -64,8 +65,17 @@ public final class EvaluateCommand implements Callable<Integer> {
     String candidates;
 
     @Option(names = "--dimension", defaultValue = "64",
-        description = "Without --config: hashed feature dimension (default: ${DEFAULT-VALUE}).")
+        description = "Without --config: feature dimension d (default: ${DEFAULT-VALUE}).")
     int dimension;
+
+    @Option(names = "--features", paramLabel = "LIST", defaultValue = "",
+        description = "Without --config: declared context features, as in regretless.model.<id>.features (default: none).")
+    String features;
+
+    @Option(names = "--action-features", paramLabel = "LIST", defaultValue = "",
+        description = "Without --config: declared action features, as in regretless.model.<id>.action.features "
+            + "(default: none).")
+    String actionFeatures;
 
     @Option(names = "--regularization", defaultValue = "1.0",
         description = "Without --config: ridge lambda (default: ${DEFAULT-VALUE}).")
@@ -142,8 +152,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             shadows = modelConfig.shadows();
         } else {
             // no model: 'deployed' has nothing to stand for; the learners' own defaults fill in the rest
-            deployed = new BanditConfig(LearnerKind.LINUCB, shared, dimension, regularization,
-                LearnerKind.LINUCB.defaultExploration(), seed, maxArms);
+            try {
+                DeclaredFeatures declared = DeclaredFeatures.of(DeclaredFeatures.parseList(features),
+                    DeclaredFeatures.parseList(actionFeatures));
+                deployed = new BanditConfig(LearnerKind.LINUCB, shared, dimension, regularization,
+                    LearnerKind.LINUCB.defaultExploration(), seed, maxArms, declared);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             shadows = ShadowConfig.NONE;
         }
         List<CandidateSpec> list;

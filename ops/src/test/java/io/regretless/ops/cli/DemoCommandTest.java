@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import io.regretless.connectors.replay.ReplayResult;
 
 /**
- * The demo end to end, shortened: embedded broker, the app, two passes of digits, two learners, and
- * shadow policies on the squarecb model's log.
+ * The demo end to end, shortened: embedded broker, the app, two passes of digits with the pixels
+ * declared, two learners, and shadow policies on the squarecb model's log.
  */
 class DemoCommandTest {
 
@@ -23,7 +23,7 @@ class DemoCommandTest {
         DemoCommand demo = new DemoCommand();
         demo.learners = List.of("linucb", "squarecb");
         demo.passes = 2;
-        demo.dimension = 64;
+        demo.features = DemoCommand.PIXELS;
         demo.partitions = 2;
         demo.maxInFlight = 400;
         demo.rewardDelay = 50;
@@ -42,6 +42,8 @@ class DemoCommandTest {
         assertTrue(results.get(0).lastPassAverage() > 0.70, "LinUCB over the last pass: " + results.get(0));
         String table = printed.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("digits-linucb") && table.contains("uniform random"), table);
+        assertTrue(table.contains("digits-linucb      d = 66, 64 features declared: 0 of 65 feature names share a "
+            + "coordinate with another"), "the declared pixels share no coordinate, and the demo says so: " + table);
 
         DemoShadows.Result shadows = demo.shadowResult;
         assertTrue(shadows.identical(), "the application's estimates are evaluate's on its feedback topic: " + table);
