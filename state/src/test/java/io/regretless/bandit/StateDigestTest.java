@@ -25,14 +25,14 @@ class StateDigestTest {
 
     @ParameterizedTest(name = "{0} shared={1}")
     @CsvSource({
-        "LINUCB, false, 5a7e20ce99c3506879130de5206cee4d3ecd05cdeffb1e411aa5f761eaec931d",
-        "LINUCB, true, 04d2142baa3b4a99317ebc5e1634e8e268574c06b827c21ff3a9e45acf7e2148",
-        "LINEAR_THOMPSON, false, d258e22461f360cdc6a7bd1b7e84b0ad66e60b0cddf11f0e1ac14a20ee8b66bb",
-        "LINEAR_THOMPSON, true, 117d4bf8c3e08f8a670dcce80526d0e355f6915942d9ea94228cd5be7e1d6ee1",
-        "SQUARECB, false, 07046dbb435029b074fbce4d1b0e01aef11c9ec3380effd653ab8fef53b7d904",
-        "SQUARECB, true, a4f4583de962e1cf16302873fe1ad3fe4d28412048cb17718e7df1fc978fd2b0",
-        "EPSILON_GREEDY, false, 23065a53c2048a9b970cfdb23629c88bfe87b280e69a55502d363456480a668f",
-        "EPSILON_GREEDY, true, afc4c497925c92c2c5cd74bf7085503efb94d029b21eeb2b81d2ac27a41ff263",
+        "LINUCB, false, 523d811f27ac52cadf9444e53a81f734b26b620b7af8afa92c63fe912a86b32f",
+        "LINUCB, true, 86dcf438c4beafccf5ebf5e3880d3e21cc617ae3f819b51018a36276932da6a5",
+        "LINEAR_THOMPSON, false, 0b6c61f118495fd43b3f342b8d605861253e1091d6b58b4825fd30f702d97b54",
+        "LINEAR_THOMPSON, true, bf4fd558530c03c414a436a6fe8ec5f918334ee2c36b653739be380eaedfe6e8",
+        "SQUARECB, false, f4979703afaadccb1acd37bf83f4b13405b02b6406d9bbb81fa59a60c5c77c78",
+        "SQUARECB, true, e64e13e144a26343c3cac240ab8800d9036b1ed358d9bb41259c98d1f8a2965a",
+        "EPSILON_GREEDY, false, 6286d6ee9e9314197cc11495d89e7ae90d0af9e3e8f9a73f04c1609932690398",
+        "EPSILON_GREEDY, true, eddd3917a0bded1fc48ab278962ce39d608323be90fb463c7b0b9b569a593c24",
     })
     void aFixedReplayGivesTheCommittedStateDigest(LearnerKind kind, boolean shared, String digest) throws Exception {
         assertEquals(digest, replayDigest(kind, shared));
