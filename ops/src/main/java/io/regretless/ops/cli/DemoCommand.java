@@ -15,6 +15,8 @@ import picocli.CommandLine.Option;
 
 import io.regretless.ops.bench.RunCleanup;
 import io.regretless.connectors.client.BanditClient;
+import io.regretless.connectors.decide.LocalDecider;
+import io.regretless.connectors.decide.LocalDecisionPort;
 import io.regretless.connectors.replay.BanditReplay;
 import io.regretless.connectors.replay.ClassificationBandit;
 import io.regretless.connectors.replay.LabelledDataset;
@@ -69,6 +71,15 @@ public final class DemoCommand implements Callable<Integer> {
         description = "The shadow policies, as in regretless.model.<id>.shadows, or none (default: ${DEFAULT-VALUE}).")
     String shadows;
 
+    @Option(names = "--local", description = "Decide in this process with a local decider (the client jar's "
+        + "LocalDecider, following the published models) instead of through the requests topic, and print the "
+        + "decision latency.")
+    boolean local;
+
+    @Option(names = "--local-rate", defaultValue = "1000",
+        description = "With --local, decisions per second, as an application's traffic would come (default: ${DEFAULT-VALUE}).")
+    int localRate;
+
     @Option(names = "--export-feedback", paramLabel = "FILE",
         description = "Also write the shadow model's feedback as JSON lines, for evaluate --file.")
     Path exportFeedback;
@@ -102,14 +113,27 @@ public final class DemoCommand implements Callable<Integer> {
                 Properties clientProps = new Properties();
                 clientProps.putAll(broker.clientProperties());
                 List<ReplayResult> results;
-                try (BanditClient client = new BanditClient(clientProps, PREFIX)) {
-                    ReplaySettings settings = ReplaySettings.defaults().withPasses(passes).withSeed(seed)
-                        .withMaxInFlight(maxInFlight).withRewardDelay(rewardDelay);
-                    ProgressBar bar = new ProgressBar(out);
-                    results = new BanditReplay(client, environment, settings).run(setup.modelIds(), bar::show);
-                    bar.finish();
+                ReplaySettings settings = ReplaySettings.defaults().withPasses(passes).withSeed(seed)
+                    .withMaxInFlight(maxInFlight).withRewardDelay(rewardDelay);
+                ProgressBar bar = new ProgressBar(out);
+                LocalDecisionPort localPort = null;
+                if (local) {
+                    try (LocalDecider decider = new LocalDecider(clientProps, PREFIX)) {
+                        localPort = new LocalDecisionPort(decider, 1 << 20, localRate);
+                        results = new BanditReplay(localPort, environment, settings).run(setup.modelIds(), bar::show);
+                    }
+                } else {
+                    try (BanditClient client = new BanditClient(clientProps, PREFIX)) {
+                        results = new BanditReplay(client, environment, settings).run(setup.modelIds(), bar::show);
+                    }
                 }
+                bar.finish();
                 new ResultTable(out, 1.0 / environment.actions().size()).print(setup, results);
+                if (localPort != null) {
+                    out.printf("local decisions: %,d decided in this process; latency p50 %.1f µs, p99 %.1f µs, max %.1f µs%n",
+                        localPort.decisions(), localPort.latencyMicros(50), localPort.latencyMicros(99),
+                        localPort.latencyMicros(100));
+                }
                 if (setup.shadowModel() != null) {
                     long decisions = results.stream().filter(r -> r.modelId().equals(setup.shadowModel()))
                         .mapToLong(ReplayResult::decisions).sum();
