@@ -91,6 +91,37 @@ final class ModelJournal {
         entry.snapshotVersion = entry.learner.version();
     }
 
+    /**
+     * Deletes the model's snapshot and journal: its next update starts from the prior. A model
+     * whose stored state contradicts its configuration can only go on this way (or under a new id).
+     */
+    void reset(String modelId) {
+        models.remove(modelId);
+        snapshots.delete(modelId);
+        List<Bytes> slots = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = journal.range(slot(modelId, 0), slot(modelId, RING - 1))) {
+            it.forEachRemaining(kv -> slots.add(kv.key));
+        }
+        slots.forEach(journal::delete);
+    }
+
+    /**
+     * Why the model's stored state cannot be used with its configuration, or null if it can (or
+     * nothing is stored).
+     */
+    String conflict(String modelId) {
+        byte[] stored = snapshots.get(modelId);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            LinearBanditCodec.decode(stored, configs.get(modelId).bandit());
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+    }
+
     /** Forgets the models in memory, e.g. when the task closes. */
     void clear() {
         models.clear();

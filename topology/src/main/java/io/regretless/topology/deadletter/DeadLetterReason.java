@@ -34,6 +34,12 @@ public enum DeadLetterReason {
     UNKNOWN_GROUP,
     /** A sleeping-experts case (advice mode) names an expert its model is not configured with. */
     UNKNOWN_EXPERT,
+    /**
+     * The model's stored state contradicts its configuration (another learner, dimension or
+     * sharing): its records are refused until the model is reset ({@code models reset <id>}) or
+     * the configuration gets a new model id. The other models go on.
+     */
+    MODEL_STATE_CONFLICT,
     /** Processing failed unexpectedly; the detail holds the exception. */
     PROCESSING_ERROR
 }
