@@ -257,7 +257,7 @@ final class ReportFixture {
             }
             out.add(new ConformalEvaluation(series, calibrator, target, (long) t, hit, covered / (double) t,
                 Double.isFinite(widthSum) ? widthSum / t : null, Double.isFinite(median) ? median : null, LCE_WINDOW,
-                windowCoverage, Double.isNaN(lce) ? null : lce, (long) t));
+                windowCoverage, Double.isNaN(lce) ? null : lce, (long) t, List.of()));
         }
         return new ConformalRun(out, labels);
     }
