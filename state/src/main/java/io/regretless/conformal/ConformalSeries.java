@@ -138,6 +138,16 @@ public final class ConformalSeries {
         return List.copyOf(groups);
     }
 
+    /** How many groups the series has accepted. */
+    public int groupCount() {
+        return groups.size();
+    }
+
+    /** Whether the series has accepted every one of {@code groups}. */
+    public boolean hasAccepted(Collection<String> groups) {
+        return this.groups.containsAll(groups);
+    }
+
     /** The distinct names among {@code groups} that this series has not accepted yet, in order. */
     public List<String> unacceptedGroups(Collection<String> groups) {
         List<String> unseen = new ArrayList<>();
@@ -157,6 +167,9 @@ public final class ConformalSeries {
      *                                  bytes, or the series would hold more than {@value #MAX_GROUPS} groups
      */
     public boolean accept(Collection<String> groups) {
+        if (this.groups.containsAll(groups)) {
+            return false;
+        }
         List<String> unseen = unacceptedGroups(groups);
         for (String g : unseen) {
             int bytes = g.getBytes(StandardCharsets.UTF_8).length;

@@ -78,8 +78,11 @@ final class ConformalChecks {
 
     /** Refuses groups that would take the series past {@link ConformalSeries#MAX_GROUPS}. */
     static void requireRoom(String modelId, List<String> groups, ConformalModelConfig config, ConformalSeries series) {
+        if (series.hasAccepted(groups)) {
+            return;
+        }
         List<String> unseen = series.unacceptedGroups(groups);
-        int held = series.groups().size();
+        int held = series.groupCount();
         if (held + unseen.size() > ConformalSeries.MAX_GROUPS) {
             throw invalid("/groups: conformal model '" + modelId + "' already holds " + held + " groups and "
                 + unseen.size() + " more would exceed " + ConformalSeries.MAX_GROUPS

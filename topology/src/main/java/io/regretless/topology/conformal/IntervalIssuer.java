@@ -47,7 +47,7 @@ final class IntervalIssuer {
         List<String> groups = request.getGroups();
         ConformalSeries calibrated = series.get(request.getModelId());
         ConformalChecks.requireGroups(request.getModelId(), groups, config, calibrated);
-        if (!calibrated.unacceptedGroups(groups).isEmpty()) {
+        if (!calibrated.hasAccepted(groups)) {
             calibrated = series.update(request.getModelId(), s -> {
                 s.accept(groups);
                 return s;
