@@ -41,6 +41,9 @@ final class StateViews {
             .append(",\"warm\":").append(series.isWarm())
             .append(",\"radius\":").append(number(series.radius()))
             .append(",\"stateBytes\":").append(bytes.length);
+        StringJoiner accepted = new StringJoiner(",", "[", "]");
+        series.groups().forEach(g -> accepted.add(quote(g)));
+        json.append(",\"groups\":").append(accepted);
         if (series.isWarm()) {
             json.append(",\"scoredLabels\":").append(series.evaluator().count())
                 .append(",\"coverage\":").append(number(series.evaluator().coverage()))
@@ -49,8 +52,8 @@ final class StateViews {
                 .append(",\"medianHalfWidth\":").append(number(series.evaluator().medianHalfWidth()));
             StringJoiner groups = new StringJoiner(",", "[", "]");
             for (GroupCoverage.Figure f : series.evaluator().groupCoverage()) {
-                groups.add("{\"group\":" + quote(f.group()) + ",\"scored\":" + f.scored() + ",\"coverage\":"
-                    + number(f.coverage()) + "}");
+                groups.add("{\"group\":" + quote(f.group()) + ",\"scored\":" + f.scored() + ",\"covered\":"
+                    + f.covered() + ",\"coverage\":" + number(f.coverage()) + "}");
             }
             json.append(",\"groupCoverage\":").append(groups);
         }

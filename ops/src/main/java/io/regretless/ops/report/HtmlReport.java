@@ -174,7 +174,9 @@ final class HtmlReport {
         if (data.conformal.isEmpty()) {
             return;
         }
-        Palette palette = Palette.of(data.conformal.keySet());
+        TreeSet<String> names = new TreeSet<>(data.conformal.keySet());
+        data.conformal.values().forEach(t -> names.addAll(t.groups().keySet()));
+        Palette palette = Palette.of(names);
         html.append("<h2>Online conformal prediction</h2><p class=\"note\">Figures of each series' latest "
             + "evaluation, i.e. over every label the application scored; LCE is the largest distance of the "
             + "coverage over k consecutive labels from the target.</p>");
@@ -209,6 +211,31 @@ final class HtmlReport {
             chart(html, "conformal", null, "Median half-width", "scored labels", "median half-width", halfWidth,
                 palette);
         }
+        for (Map.Entry<String, ConformalTally> e : data.conformal.entrySet()) {
+            if (!e.getValue().groups().isEmpty()) {
+                conformalGroups(html, e.getKey(), e.getValue(), palette);
+            }
+        }
+    }
+
+    /** A series' coverage per group of its predictions: a table of the latest figures and a chart over time. */
+    private static void conformalGroups(StringBuilder html, String series, ConformalTally tally, Palette palette) {
+        double target = tally.latest().getCoverageTarget();
+        String attribute = "data-model=\"" + SvgLineChart.escape(series) + "\"";
+        html.append("<h3>").append(SvgLineChart.escape(series)).append(": coverage per group</h3><p class=\"note\">"
+            + "Each group's scored labels and the share of them inside their interval, as of the latest evaluation "
+            + "that named the group (groups overlap: a label counts in each group of its prediction).</p>");
+        HtmlTable table = new HtmlTable(html, "data-table=\"conformal-groups\" " + attribute, "group", "labels scored",
+            "coverage", "coverage − target");
+        for (Map.Entry<String, ConformalTally.GroupFigures> g : tally.groups().entrySet()) {
+            ConformalTally.GroupFigures f = g.getValue();
+            table.row(g.getKey(), HtmlTable.named(g.getKey(), palette.colour(g.getKey())), HtmlTable.count(f.labels()),
+                HtmlTable.figure(f.coverage()), HtmlTable.figure(f.coverage() - target));
+        }
+        table.close();
+        chart(html, "conformal", series, series + ": running coverage per group (dashed: target)",
+            "scored labels of the series", "group coverage", new ArrayList<>(tally.groupCoverage.values()), palette,
+            target);
     }
 
     private static void expertsSection(StringBuilder html, ReportData data) {

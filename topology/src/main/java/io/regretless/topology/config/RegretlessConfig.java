@@ -3,6 +3,7 @@ package io.regretless.topology.config;
 import static io.regretless.topology.config.RegretlessSettings.ACI_GAMMA;
 import static io.regretless.topology.config.RegretlessSettings.ATTRIBUTION_WINDOW_MS;
 import static io.regretless.topology.config.RegretlessSettings.CALIBRATOR;
+import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_GROUPS;
 import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_LABEL_WINDOW_MS;
 import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_MODELS;
 import static io.regretless.topology.config.RegretlessSettings.COVERAGE;
@@ -317,13 +318,19 @@ public record RegretlessConfig(
         int warmup = settings.get(WARMUP, id);
         int lceWindow = settings.get(LCE_WINDOW, id);
         long labelWindow = settings.get(CONFORMAL_LABEL_WINDOW_MS, id);
+        List<String> groups = settings.get(CONFORMAL_GROUPS, id);
+        String groupsProblem = ConformalModelConfig.groupsProblem(groups);
+        if (groupsProblem != null) {
+            settings.refuse(CONFORMAL_GROUPS.key(id), "bad value for " + CONFORMAL_GROUPS.key(id) + ": " + groupsProblem);
+        }
         if (settings.problemCount() > before) {
             return null;
         }
         try {
             CalibratorConfig calibration = CalibratorConfig.of(coverage).withExactHistory(exactHistory)
                 .withAciGamma(aciGamma);
-            return new ConformalModelConfig(kind, calibration, warmup, lceWindow, Duration.ofMillis(labelWindow));
+            return new ConformalModelConfig(kind, calibration, warmup, lceWindow, Duration.ofMillis(labelWindow),
+                groups);
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.CONFORMAL, id) + ": " + e.getMessage());
             return null;

@@ -114,6 +114,9 @@ public final class RegretlessSettings {
         "scores SCP, NExCP, ACI, FACI and default rank exactly (8 bytes each); a quantile summary after");
     public static final Setting<Double> ACI_GAMMA = conformal("aci.gamma", number("a number > 0", v -> v > 0), "0.005",
         "ACI's step size");
+    public static final Setting<List<String>> CONFORMAL_GROUPS = conformal("groups", names(), "",
+        "the groups predictions may name (at most 64, each 1 to 128 UTF-8 bytes), others are refused as UNKNOWN_GROUP; "
+            + "empty: any name, up to 64 per series, accepted on first sight");
 
     public static final Setting<Mode> MODE = experts("mode", oneOf(wireNames(Mode.values(), Mode::wireName), Mode::parse),
         null, "advice (cases carry experts' predictions) or features (cases carry a feature vector) (required)");

@@ -30,7 +30,7 @@ public enum DeadLetterReason {
     LATE_LABEL,
     /** A second label for a prediction that already has one. */
     DUPLICATE_LABEL,
-    /** A sleeping-experts case names a group its model is not configured with. */
+    /** A sleeping-experts case, or a prediction of a conformal series that lists its groups, names a group its model is not configured with. */
     UNKNOWN_GROUP,
     /** A sleeping-experts case (advice mode) names an expert its model is not configured with. */
     UNKNOWN_EXPERT,
