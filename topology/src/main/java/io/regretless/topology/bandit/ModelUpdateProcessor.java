@@ -53,7 +53,7 @@ final class ModelUpdateProcessor extends LearningTaskProcessor {
         ModelConfig model = StreamDecider.config(config.models(), update.getModelId());
         double[] features;
         try {
-            features = LearningUpdates.features(update, model.bandit().dimension());
+            features = LearningUpdates.features(update, model.bandit().featureDimension());
             models.apply(update.getModelId(), update, features, record.value());
         } catch (ModelCapacityExceededException e) {
             throw new InvalidRecordException(DeadLetterReason.TOO_MANY_ACTIONS, e.getMessage());
