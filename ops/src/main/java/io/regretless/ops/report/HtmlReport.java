@@ -32,7 +32,22 @@ final class HtmlReport {
     }
 
     static String render(String title, ReportData data) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        StringBuilder html = page(title);
+        readSection(html, data);
+        if (data.isEmpty()) {
+            html.append("<p>No feedback, evaluation, combined, policy-evaluation or dead-letter records yet.</p>");
+        }
+        banditSection(html, data);
+        shadowSection(html, data);
+        conformalSection(html, data);
+        expertsSection(html, data);
+        deadLetterSection(html, data);
+        return html.append("</body></html>").toString();
+    }
+
+    /** The page's head, style and title, up to the first section. */
+    static StringBuilder page(String title) {
+        return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
             .append(SvgLineChart.escape(title)).append("</title><style>body{font-family:sans-serif;margin:24px;}"
                 + "h2{margin-top:32px;font-size:20px;}h3{font-size:16px;margin-top:22px;}"
                 + "p.note{color:#555;font-size:13px;max-width:760px;}"
@@ -46,16 +61,6 @@ final class HtmlReport {
                 + "</style></head><body>")
             .append("<h1>").append(SvgLineChart.escape(title)).append("</h1><p class=\"note\">generated ")
             .append(Instant.now()).append("</p>");
-        readSection(html, data);
-        if (data.isEmpty()) {
-            html.append("<p>No feedback, evaluation, combined, policy-evaluation or dead-letter records yet.</p>");
-        }
-        banditSection(html, data);
-        shadowSection(html, data);
-        conformalSection(html, data);
-        expertsSection(html, data);
-        deadLetterSection(html, data);
-        return html.append("</body></html>").toString();
     }
 
     private static void readSection(StringBuilder html, ReportData data) {

@@ -5,8 +5,8 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 
-import io.regretless.bandit.CandidateEncoder;
 import io.regretless.bandit.Candidates;
+import io.regretless.connectors.decide.RequestDecider;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.LearningUpdate;
 import io.regretless.topology.config.ModelConfig;
@@ -20,9 +20,16 @@ final class LearningUpdates {
     private LearningUpdates() {
     }
 
+    /**
+     * The update for {@code chosen}'s reward; {@code propensity} is the probability the logged
+     * decision chose it with, which EXP3-IX's loss estimate divides by (the model that decided was
+     * a published version, some updates older than the one that learns, so it cannot be recomputed
+     * there). A multi-armed model's update carries no features.
+     */
     static LearningUpdate of(String modelId, String requestId, ModelConfig config, Map<String, Double> context,
-                             Action chosen, double reward, double weight, boolean observed, long timestamp) {
-        Candidates encoded = CandidateEncoder.encode(context, List.of(chosen), config.bandit());
+                             Action chosen, double reward, double weight, double propensity, boolean observed,
+                             long timestamp) {
+        Candidates encoded = RequestDecider.encode(context, List.of(chosen), config.bandit());
         return LearningUpdate.newBuilder()
             .setModelId(modelId)
             .setRequestId(requestId)
@@ -30,12 +37,13 @@ final class LearningUpdates {
             .setFeatures(littleEndian(encoded.features()[0]))
             .setReward(reward)
             .setWeight(weight)
+            .setPropensity(propensity)
             .setObserved(observed)
             .setTimestamp(timestamp)
             .build();
     }
 
-    /** The update's feature vector, checked against the model's dimension. */
+    /** The update's feature vector, checked against the model's {@link io.regretless.bandit.BanditConfig#featureDimension()}. */
     static double[] features(LearningUpdate update, int dimension) {
         ByteBuffer bytes = update.getFeatures().duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.remaining() != 8 * dimension) {

@@ -76,7 +76,8 @@ final class ModelJournal {
      */
     void apply(String modelId, LearningUpdate update, double[] features, byte[] raw) {
         Entry entry = entry(modelId);
-        entry.learner.update(update.getActionId(), features, update.getReward(), update.getWeight());
+        entry.learner.update(update.getActionId(), features, update.getReward(), update.getWeight(),
+            update.getPropensity());
         long version = entry.learner.version();
         journal.put(slot(modelId, version), ByteBuffer.allocate(8 + raw.length).putLong(version).put(raw).array());
         if (version - entry.snapshotVersion >= RING / 2) {
@@ -155,8 +156,8 @@ final class ModelJournal {
         later.sort(Comparator.comparingLong(kv -> kv.key));
         for (KeyValue<Long, byte[]> journaled : later) {
             LearningUpdate update = UPDATES.decode(journaled.value);
-            learner.update(update.getActionId(), LearningUpdates.features(update, config.bandit().dimension()),
-                update.getReward(), update.getWeight());
+            learner.update(update.getActionId(), LearningUpdates.features(update, config.bandit().featureDimension()),
+                update.getReward(), update.getWeight(), update.getPropensity());
             if (learner.version() != journaled.key) {
                 throw new IllegalStateException("the journal of model '" + modelId + "' is broken: replaying it reached"
                     + " version " + learner.version() + " where the journal says " + journaled.key);

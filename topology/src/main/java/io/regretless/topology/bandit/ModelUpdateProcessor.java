@@ -93,7 +93,7 @@ final class ModelUpdateProcessor extends LearningTaskProcessor {
         }
         double[] features;
         try {
-            features = LearningUpdates.features(update, model.bandit().dimension());
+            features = LearningUpdates.features(update, model.bandit().featureDimension());
             models.apply(update.getModelId(), update, features, record.value());
         } catch (IllegalStateException e) {
             inConflict(update.getModelId(), e.getMessage());

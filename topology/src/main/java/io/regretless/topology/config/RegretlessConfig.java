@@ -10,6 +10,7 @@ import static io.regretless.topology.config.RegretlessSettings.COVERAGE;
 import static io.regretless.topology.config.RegretlessSettings.DEFAULT_REWARD;
 import static io.regretless.topology.config.RegretlessSettings.REWARD_WAIT_MS;
 import static io.regretless.topology.config.RegretlessSettings.DIMENSION;
+import static io.regretless.topology.config.RegretlessSettings.DISCOUNT;
 import static io.regretless.topology.config.RegretlessSettings.EXACT_HISTORY;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS_DIMENSION;
@@ -19,6 +20,7 @@ import static io.regretless.topology.config.RegretlessSettings.EXPLORATION;
 import static io.regretless.topology.config.RegretlessSettings.FAIL_ON_DATA_LOSS;
 import static io.regretless.topology.config.RegretlessSettings.GROUPS;
 import static io.regretless.topology.config.RegretlessSettings.HEALTH_STALL_TIMEOUT_MS;
+import static io.regretless.topology.config.RegretlessSettings.HORIZON;
 import static io.regretless.topology.config.RegretlessSettings.LABEL_HIGH;
 import static io.regretless.topology.config.RegretlessSettings.LABEL_LOW;
 import static io.regretless.topology.config.RegretlessSettings.LCE_WINDOW;
@@ -45,6 +47,7 @@ import static io.regretless.topology.config.RegretlessSettings.PUBLISH_INTERVAL_
 import static io.regretless.topology.config.RegretlessSettings.STATE_STORE_TYPE;
 import static io.regretless.topology.config.RegretlessSettings.TOPIC_PREFIX;
 import static io.regretless.topology.config.RegretlessSettings.WARMUP;
+import static io.regretless.topology.config.RegretlessSettings.WINDOW;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +61,7 @@ import java.util.stream.Collectors;
 
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
+import io.regretless.bandit.MultiArmedSettings;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.evaluation.CandidateSpec;
@@ -235,7 +239,8 @@ public record RegretlessConfig(
             if (bound > maxStateBytes) {
                 problems.add("model '" + model.getKey() + "' could grow to " + bound
                     + " bytes of state, over " + MAX_STATE_BYTES.name() + "=" + maxStateBytes
-                    + ": lower its dimension or max.arms");
+                    + (model.getValue().bandit().kind().multiArmed() ? ": lower its max.arms or window"
+                        : ": lower its dimension or max.arms"));
             } else if (model.getValue().shadows().enabled()) {
                 // the reward model of DM and DR, and any disjoint candidate, keep one regression per arm
                 BanditConfig b = model.getValue().bandit();
@@ -262,10 +267,32 @@ public record RegretlessConfig(
             settings.refuse(EXPLORATION.key(id), "bad value for " + EXPLORATION.key(id) + "=" + exploration
                 + ": egreedy's epsilon is a probability, at most 1");
         }
+        if (kind != null && !kind.hasExploration() && settings.isSet(EXPLORATION, id)) {
+            settings.refuse(EXPLORATION.key(id), EXPLORATION.key(id) + " does not apply to " + kind.shortName()
+                + ", which has no exploration parameter");
+        }
+        if (kind != null && kind.hasExploration() && kind.multiArmed() && exploration == 0) {
+            settings.refuse(EXPLORATION.key(id), "bad value for " + EXPLORATION.key(id) + "=" + exploration + ": "
+                + kind.shortName() + "'s " + (kind == LearnerKind.GAUSSIAN_THOMPSON ? "v" : "xi") + " must be > 0");
+        }
+        if (kind != null && kind.multiArmed() && shared) {
+            settings.refuse(SHARED.key(id), "bad value for " + SHARED.key(id) + "=true: " + kind.shortName()
+                + " learns one statistic per action and has no features to share");
+        }
+        double discount = settings.get(DISCOUNT, id);
+        int slidingWindow = settings.get(WINDOW, id);
+        long horizon = settings.get(HORIZON, id);
+        refuseUnless(settings, DISCOUNT, id, kind, LearnerKind.DISCOUNTED_THOMPSON);
+        refuseUnless(settings, WINDOW, id, kind, LearnerKind.SLIDING_WINDOW_UCB);
+        refuseUnless(settings, HORIZON, id, kind, LearnerKind.EXP3_IX);
         long seed = settings.get(SEED, id);
         int maxArms = settings.get(MAX_ARMS, id);
         long window = settings.get(ATTRIBUTION_WINDOW_MS, id);
         double defaultReward = settings.get(DEFAULT_REWARD, id);
+        if (kind != null && kind.needsUnitRewards() && !(defaultReward >= 0 && defaultReward <= 1)) {
+            settings.refuse(DEFAULT_REWARD.key(id), "bad value for " + DEFAULT_REWARD.key(id) + "=" + defaultReward
+                + ": " + kind.shortName() + " learns rewards in [0, 1]");
+        }
         long rewardWait = settings.get(REWARD_WAIT_MS, id);
         int maxFeatures = settings.get(MAX_FEATURES, id);
         int maxActions = settings.get(MAX_ACTIONS, id);
@@ -285,7 +312,8 @@ public record RegretlessConfig(
         }
         BanditConfig bandit;
         try {
-            bandit = new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms);
+            bandit = new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms,
+                new MultiArmedSettings(discount, slidingWindow, horizon));
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
             return null;
@@ -388,6 +416,15 @@ public record RegretlessConfig(
     /** The settings of one model, as a pattern: {@code regretless.model.checkout.*}. */
     private static String allOf(Scope scope, String id) {
         return scope.keyPrefix() + id + ".*";
+    }
+
+    /** Refuses a multi-armed learner's own setting on a model of another learner. */
+    private static void refuseUnless(Settings settings, Setting<?> setting, String id, LearnerKind kind,
+                                     LearnerKind owner) {
+        if (kind != null && kind != owner && settings.isSet(setting, id)) {
+            settings.refuse(setting.key(id), setting.key(id) + " applies only to " + owner.shortName() + ", not to "
+                + kind.shortName());
+        }
     }
 
     private static void requireFor(Settings settings, Setting<?> setting, String id, Mode mode, String what) {
