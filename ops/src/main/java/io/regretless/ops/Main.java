@@ -13,6 +13,7 @@ import io.regretless.ops.cli.DecideBenchCommand;
 import io.regretless.ops.cli.DemoCommand;
 import io.regretless.ops.cli.EvaluateCommand;
 import io.regretless.ops.cli.ExpertsBenchCommand;
+import io.regretless.ops.cli.MabBenchCommand;
 import io.regretless.ops.cli.ModelsCommand;
 import io.regretless.ops.cli.ProduceCommand;
 import io.regretless.ops.cli.ReportCommand;
@@ -31,7 +32,7 @@ import io.regretless.ops.cli.WireBenchCommand;
     subcommands = {RunCommand.class, ValidateCommand.class, TopicsCommand.class, ProduceCommand.class, ConsumeCommand.class,
         ModelsCommand.class, ReportCommand.class, EvaluateCommand.class, BrokerCommand.class,
         DemoCommand.class, BenchCommand.class, DecideBenchCommand.class, ConformalBenchCommand.class, ExpertsBenchCommand.class,
-        WireBenchCommand.class})
+        MabBenchCommand.class, WireBenchCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -63,6 +64,6 @@ public final class Main implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
             "name a command: run, validate, topics, produce, consume, models, report, evaluate, broker, demo, bench, "
-                + "decide-bench, conformal-bench, experts-bench or wire-bench");
+                + "decide-bench, conformal-bench, experts-bench, mab-bench or wire-bench");
     }
 }

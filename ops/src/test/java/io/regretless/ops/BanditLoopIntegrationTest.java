@@ -238,6 +238,8 @@ class BanditLoopIntegrationTest {
         for (Map.Entry<String, Double> model : MODELS.entrySet()) {
             props.put("regretless.model." + model.getKey() + ".attribution.window.ms", Long.toString(WINDOW_MS));
             props.put("regretless.model." + model.getKey() + ".default.reward", model.getValue().toString());
+            // a reward for a request never decided waits this long (stream time) before its dead letter
+            props.put("regretless.model." + model.getKey() + ".reward.wait.ms", "1000");
         }
         return props;
     }

@@ -15,11 +15,13 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.codec.SchemaHistory;
 import io.regretless.schemas.codec.UnreadableRecordException;
 
 /**
@@ -65,6 +67,21 @@ class SchemaEvolutionTest {
         for (Schema.Field f : today.getSchema().getFields()) {
             assertEquals(String.valueOf(today.get(f.pos())), String.valueOf(read.get(f.name())), f.name());
         }
+    }
+
+    @Test
+    void aPredictionRequestWrittenBeforeGroupsReadsWithNone() throws IOException {
+        Schema v1 = SchemaHistory.of(PredictionRequest.getClassSchema()).get(0);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("id", "p1");
+        old.put("modelId", "temperature");
+        old.put("prediction", 0.64);
+        old.put("timestamp", 7L);
+        old.put("targetCoverage", 0.9);
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+
+        assertEquals(new PredictionRequest("p1", "temperature", 0.64, 7L, 0.9, List.of()),
+            AvroCodec.of(PredictionRequest.class).decode(toArray(bytes)));
     }
 
     private static Schema withField(Schema base, Schema.Field extra) {

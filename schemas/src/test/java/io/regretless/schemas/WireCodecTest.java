@@ -49,7 +49,8 @@ class WireCodecTest {
 
         PredictionRequest prediction = WireCodec.of(PredictionRequest.class).decode(utf8("""
             {"id": "p", "modelId": "s", "prediction": 1, "timestamp": 7}"""));
-        assertEquals(new PredictionRequest("p", "s", 1.0, 7L, null), prediction, "an integer is a fine double; null by default");
+        assertEquals(new PredictionRequest("p", "s", 1.0, 7L, null, List.of()), prediction,
+            "an integer is a fine double; null and no groups by default");
         assertEquals(0.9, WireCodec.of(PredictionRequest.class).decode(utf8("""
             {"id": "p", "modelId": "s", "prediction": 1, "timestamp": 7, "targetCoverage": 0.9}""")).getTargetCoverage());
     }

@@ -130,7 +130,7 @@ final class ArmModels {
     LinearBanditState toState(String modelId) {
         List<ArmModel> stored = new ArrayList<>(arms.size());
         arms.forEach((id, model) -> stored.add(new ArmModel(id, model.toState())));
-        return new LinearBanditState(modelId, config.learnerName(), version, stored, null);
+        return new LinearBanditState(modelId, config.learnerName(), version, stored, null, null);
     }
 
     private RidgeRegression newModel() {

@@ -10,20 +10,39 @@ import io.regretless.features.DeclaredFeatures;
  *                       crosses) instead of one model per action (disjoint)
  * @param dimension      d, the length of the feature vectors; state grows as d² per arm
  * @param regularization λ of the ridge regression, A = λI + Σ xxᵀ
- * @param exploration    α (LinUCB), v (Thompson), γ₀ (SquareCB) or ε (epsilon-greedy)
+ * @param exploration    α (LinUCB), v (linear and Gaussian Thompson), γ₀ (SquareCB), ε (epsilon-greedy)
+ *                       or ξ (sliding-window UCB); unused by the other multi-armed learners
  * @param seed           seeds every random draw, together with the request id
- * @param maxArms        bound on per-action models of a disjoint learner
+ * @param maxArms        bound on per-action models of a disjoint or multi-armed learner
+ * @param multiArmed     the multi-armed learners' own settings (discount, window, horizon)
  * @param features       feature names with coordinates of their own ({@link DeclaredFeatures#NONE}: every
  *                       name hashed); d must leave at least one coordinate for the others
+ *
+ * <p>A multi-armed learner ({@link LearnerKind#multiArmed()}) ignores features: {@code dimension}
+ * and {@code regularization} then only configure the model's shadow policies, it cannot be
+ * shared and it declares no features.
  */
 public record BanditConfig(
         LearnerKind kind, boolean shared, int dimension, double regularization,
-        double exploration, long seed, int maxArms, DeclaredFeatures features) {
+        double exploration, long seed, int maxArms, MultiArmedSettings multiArmed, DeclaredFeatures features) {
 
-    /** A model that hashes every feature name into its d coordinates. */
+    /** A configuration with the multi-armed learners' default settings that hashes every feature name. */
     public BanditConfig(LearnerKind kind, boolean shared, int dimension, double regularization, double exploration,
                         long seed, int maxArms) {
-        this(kind, shared, dimension, regularization, exploration, seed, maxArms, DeclaredFeatures.NONE);
+        this(kind, shared, dimension, regularization, exploration, seed, maxArms, MultiArmedSettings.DEFAULTS,
+            DeclaredFeatures.NONE);
+    }
+
+    /** A configuration that hashes every feature name into its d coordinates. */
+    public BanditConfig(LearnerKind kind, boolean shared, int dimension, double regularization, double exploration,
+                        long seed, int maxArms, MultiArmedSettings multiArmed) {
+        this(kind, shared, dimension, regularization, exploration, seed, maxArms, multiArmed, DeclaredFeatures.NONE);
+    }
+
+    /** A configuration with the multi-armed learners' default settings. */
+    public BanditConfig(LearnerKind kind, boolean shared, int dimension, double regularization, double exploration,
+                        long seed, int maxArms, DeclaredFeatures features) {
+        this(kind, shared, dimension, regularization, exploration, seed, maxArms, MultiArmedSettings.DEFAULTS, features);
     }
 
     public BanditConfig {
@@ -45,8 +64,22 @@ public record BanditConfig(
         if (maxArms < 1) {
             throw new IllegalArgumentException("maxArms must be >= 1, got " + maxArms);
         }
+        if (multiArmed == null) {
+            throw new IllegalArgumentException("multi-armed settings are required (MultiArmedSettings.DEFAULTS)");
+        }
+        if ((kind == LearnerKind.GAUSSIAN_THOMPSON || kind == LearnerKind.SLIDING_WINDOW_UCB) && exploration == 0) {
+            throw new IllegalArgumentException(kind.shortName() + "'s exploration ("
+                + (kind == LearnerKind.GAUSSIAN_THOMPSON ? "v" : "xi") + ") must be > 0");
+        }
+        if (kind.multiArmed() && shared) {
+            throw new IllegalArgumentException(kind.shortName() + " learns one statistic per action and has no features"
+                + " to share: it cannot be shared");
+        }
         if (features == null) {
             throw new IllegalArgumentException("features are required (DeclaredFeatures.NONE for none)");
+        }
+        if (kind.multiArmed() && features.count() > 0) {
+            throw new IllegalArgumentException(kind.shortName() + " reads no features: it cannot declare any");
         }
         if (dimension < features.minimumDimension()) {
             throw new IllegalArgumentException("dimension must be at least " + features.minimumDimension() + " with "
@@ -57,21 +90,37 @@ public record BanditConfig(
 
     /** This configuration with other declared features. */
     public BanditConfig withFeatures(DeclaredFeatures features) {
-        return new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms, features);
+        return new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms, multiArmed, features);
     }
 
-    /** The name logged with each decision, e.g. {@code linucb-disjoint}. */
+    /** The name logged with each decision, e.g. {@code linucb-disjoint}, or {@code ucb1}. */
     public String learnerName() {
-        return kind.shortName() + (shared ? "-shared" : "-disjoint");
+        return kind.multiArmed() ? kind.shortName() : kind.shortName() + (shared ? "-shared" : "-disjoint");
     }
 
-    /** Bytes of state one arm's regression model takes: the packed Cholesky factor and b. */
+    /**
+     * The length of the feature vectors the learner reads: the dimension, or 0 for a multi-armed
+     * learner, whose requests are not hashed and whose updates carry no features.
+     */
+    public int featureDimension() {
+        return kind.multiArmed() ? 0 : dimension;
+    }
+
+    /** Bytes of state one ridge regression model takes: the packed Cholesky factor and b. */
     public long bytesPerArm() {
         return 8L * ((long) dimension * (dimension + 1) / 2 + dimension);
     }
 
-    /** Upper bound on this model's encoded state. */
+    /**
+     * Upper bound on this model's encoded state (arm ids not counted): the ridge models of a
+     * linear learner; for a multi-armed one at most two longs or doubles per arm (a varint long
+     * takes up to 10 bytes), and sw-ucb's window of an arm index and a reward per slot.
+     */
     public long maxStateBytes() {
+        if (kind.multiArmed()) {
+            long window = kind == LearnerKind.SLIDING_WINDOW_UCB ? 18L * multiArmed.window() : 0;
+            return 20L * maxArms + window;
+        }
         return bytesPerArm() * (shared ? 1 : maxArms);
     }
 }

@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 import io.regretless.schemas.state.LinearBanditState;
 
 /**
- * A contextual bandit over action-dependent features: the candidate set may change from round to
- * round. Implementations are deterministic: the same state, candidates and random stream give the
+ * A bandit model as the topology runs it: a contextual bandit over action-dependent features, or
+ * a multi-armed one that ignores them ({@link io.regretless.bandit.mab.MultiArmedModel}); the
+ * candidate set may change from round to round. Implementations are deterministic: the same state, candidates and random stream give the
  * same choice, and the same sequence of updates gives the same state bit for bit.
  *
  * <p>Mutable state is changed only by {@link #update}; {@link #choose} never changes it.
@@ -43,6 +44,16 @@ public interface ContextualBandit {
      * reward model's least squares (e.g. 1/propensity to learn from another policy's log).
      */
     void update(String actionId, double[] features, double reward, double weight);
+
+    /**
+     * Learns from a reward together with the probability the logged decision chose the action
+     * with ({@code null} when not known). Only learners whose update depends on it use it
+     * (EXP3-IX's importance-weighted loss estimate); the others learn as
+     * {@link #update(String, double[], double, double)}.
+     */
+    default void update(String actionId, double[] features, double reward, double weight, Double propensity) {
+        update(actionId, features, reward, weight);
+    }
 
     /** The whole state, for the store, the changelog and snapshots. */
     LinearBanditState toState(String modelId);

@@ -2,9 +2,13 @@ package io.regretless.bandit;
 
 import java.util.Objects;
 
+import io.regretless.bandit.mab.MultiArmedModel;
 import io.regretless.schemas.state.LinearBanditState;
 
-/** Builds the learner a {@link BanditConfig} describes, fresh or from stored state. */
+/**
+ * Builds the learner a {@link BanditConfig} describes, fresh or from stored state: a linear
+ * learner, or for the multi-armed kinds a {@link MultiArmedModel}.
+ */
 public final class LinearBandits {
     private LinearBandits() {
     }
@@ -12,12 +16,16 @@ public final class LinearBandits {
     /** A learner that has seen nothing. */
     public static ContextualBandit create(BanditConfig config) {
         Objects.requireNonNull(config, "config");
+        if (config.kind().multiArmed()) {
+            return MultiArmedModel.create(config);
+        }
         return build(config, new ArmModels(config));
     }
 
     /**
      * The learner a stored state describes, configured by {@code config} (exploration, seed and
-     * bound on arms may differ from when it was written; each stored arm keeps its own λ).
+     * bound on arms may differ from when it was written; each stored arm keeps its own λ; a
+     * multi-armed learner's window may not).
      *
      * @throws IllegalStateException naming both when the state was written by another learner
      *     (kind, or shared versus disjoint) or with another dimension, or when it is malformed
@@ -25,6 +33,9 @@ public final class LinearBandits {
     public static ContextualBandit restore(BanditConfig config, LinearBanditState state) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(state, "state");
+        if (config.kind().multiArmed()) {
+            return MultiArmedModel.restore(config, state);
+        }
         return build(config, ArmModels.fromState(config, state));
     }
 
@@ -35,6 +46,7 @@ public final class LinearBandits {
                 config, models, LinearThompsonSampling.DEFAULT_PROPENSITY_DRAWS);
             case SQUARECB -> new SquareCb(config, models);
             case EPSILON_GREEDY -> new EpsilonGreedy(config, models);
+            default -> throw new IllegalArgumentException(config.kind().shortName() + " is not a linear learner");
         };
     }
 }

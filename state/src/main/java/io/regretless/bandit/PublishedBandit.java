@@ -11,7 +11,9 @@ import io.regretless.schemas.state.LinearBanditState;
  * A bandit model as it is published to the model topic: its state and the settings it decides
  * with — its declared features among them, so that requests are encoded into the same
  * coordinates — and a decider in another process restores exactly the learner the application runs.
- * The bytes are a {@code LinearBanditState} (single-object Avro) whose {@code settings} are set.
+ * The bytes are a {@code LinearBanditState} (single-object Avro) whose {@code settings} are set;
+ * a multi-armed model's carry its learner's state in {@code multiArmed} and its discount, window
+ * and horizon in the settings.
  *
  * @param modelId     the model
  * @param version     updates the model had applied
@@ -44,6 +46,9 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
             .setMaxArms(config.maxArms())
             .setMaxFeatures(maxFeatures)
             .setMaxActions(maxActions)
+            .setDiscount(config.multiArmed().discount())
+            .setWindow(config.multiArmed().window())
+            .setHorizon(config.multiArmed().horizon())
             .setContextFeatures(config.features().context())
             .setActionFeatures(config.features().action())
             .build());
@@ -66,6 +71,7 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
         try {
             config = new BanditConfig(LearnerKind.parse(s.getLearner()), s.getShared(), s.getDimension(),
                 s.getRegularization(), s.getExploration(), s.getSeed(), s.getMaxArms(),
+                new MultiArmedSettings(s.getDiscount(), s.getWindow(), s.getHorizon()),
                 DeclaredFeatures.of(s.getContextFeatures(), s.getActionFeatures()));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("model '" + state.getModelId() + "' was published with bad settings: "

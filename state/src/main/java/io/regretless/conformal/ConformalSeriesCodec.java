@@ -26,7 +26,7 @@ public final class ConformalSeriesCodec {
         PackedState calibrator = series.calibrator();
         return CODEC.encode(new ConformalModelState(modelId, series.version(), warmup,
             calibrator == null ? null : toAvro(calibrator),
-            series.evaluator() == null ? null : toAvro(series.evaluator().exportState())));
+            series.evaluator() == null ? null : toAvro(series.evaluator().exportState()), series.groups()));
     }
 
     /** Restores a series stored with {@link #encode}, under the series' configuration. */
@@ -38,7 +38,7 @@ public final class ConformalSeriesCodec {
             residuals[i] = state.getWarmupScores().get(i);
         }
         return ConformalSeries.restore(kind, config, warmup, lceWindow, residuals,
-            fromAvro(state.getCalibrator()), fromAvro(state.getEvaluation()), state.getVersion());
+            fromAvro(state.getCalibrator()), fromAvro(state.getEvaluation()), state.getVersion(), state.getGroups());
     }
 
     /** A learner's state as its Avro record, doubles as little-endian IEEE-754 bytes (bit for bit). */

@@ -83,7 +83,8 @@ public final class MultivalidCalibrator implements Calibrator {
         double err = score > radius(groups) ? 1 : 0;
         double step = GAMMA * (err - (1 - base.coverage()));
         for (String g : groups) {
-            theta[slot(g)] += step;
+            int i = slot(g); // before indexing: a new slot may grow theta
+            theta[i] += step;
         }
         base.update(score);
     }
@@ -147,8 +148,8 @@ public final class MultivalidCalibrator implements Calibrator {
             throw new IllegalArgumentException("corrupt multivalid state: " + groups + " groups");
         }
         for (int i = 0; i < groups; i++) {
-            String name = r.getString();
-            m.theta[m.slot(name)] = r.getDouble();
+            int slot = m.slot(r.getString());
+            m.theta[slot] = r.getDouble();
         }
         r.finish();
         return m;

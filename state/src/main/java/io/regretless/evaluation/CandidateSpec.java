@@ -217,7 +217,7 @@ public record CandidateSpec(String name, Base base, Double exploration, String e
             return new BanditConfig(kind, shared != null ? shared : deployed.shared(), deployed.dimension(),
                 regularization != null ? regularization : deployed.regularization(),
                 exploration != null ? exploration : defaultExploration, seed != null ? seed : deployed.seed(),
-                deployed.maxArms(), deployed.features());
+                deployed.maxArms(), deployed.multiArmed(), deployed.features());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("candidate '" + name + "': " + e.getMessage(), e);
         }

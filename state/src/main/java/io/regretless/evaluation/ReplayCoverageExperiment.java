@@ -77,6 +77,9 @@ public final class ReplayCoverageExperiment {
     public static List<LongFunction<ShadowPolicy>> defaultShadows(int dimension) {
         List<LongFunction<ShadowPolicy>> shadows = new ArrayList<>();
         for (LearnerKind kind : LearnerKind.values()) {
+            if (kind.multiArmed()) {
+                continue;
+            }
             shadows.add(seed -> ShadowPolicy.of(kind.shortName(), LinearBandits.create(
                 new BanditConfig(kind, false, dimension, 1.0, kind.defaultExploration(), seed, 64))));
         }

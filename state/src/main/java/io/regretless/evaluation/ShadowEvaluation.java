@@ -13,6 +13,7 @@ import io.regretless.bandit.CandidateEncoder;
 import io.regretless.bandit.Candidates;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.DecisionRandomness;
+import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
 import io.regretless.bandit.ModelCapacityExceededException;
 import io.regretless.schemas.Action;
@@ -137,9 +138,11 @@ public final class ShadowEvaluation {
         this.rewards = rewards;
         this.rounds = rounds;
         BanditConfig d = setup.deployed();
-        this.disjointEncoding = new BanditConfig(d.kind(), false, d.dimension(), d.regularization(), d.exploration(),
+        // only dimension, shared and the declared features matter to the encoder; a linear kind, since a
+        // multi-armed one cannot be shared (and declares no features)
+        this.disjointEncoding = new BanditConfig(LearnerKind.LINUCB, false, d.dimension(), d.regularization(), 0.0,
             d.seed(), d.maxArms(), d.features());
-        this.sharedEncoding = new BanditConfig(d.kind(), true, d.dimension(), d.regularization(), d.exploration(),
+        this.sharedEncoding = new BanditConfig(LearnerKind.LINUCB, true, d.dimension(), d.regularization(), 0.0,
             d.seed(), d.maxArms(), d.features());
         this.anyShared = candidates.stream().anyMatch(c -> c.config != null && c.config.shared());
         this.description = setup.description();
@@ -301,7 +304,10 @@ public final class ShadowEvaluation {
         return out;
     }
 
-    /** e.g. {@code linucb-disjoint alpha=0.5 lambda=1.0 seed=42}, or {@code uniform} for null. */
+    /**
+     * e.g. {@code linucb-disjoint alpha=0.5 lambda=1.0 seed=42}, {@code sw-ucb xi=0.6 window=1000 seed=42},
+     * or {@code uniform} for null.
+     */
     public static String describe(BanditConfig config) {
         if (config == null) {
             return "uniform";
@@ -311,7 +317,15 @@ public final class ShadowEvaluation {
             case LINEAR_THOMPSON -> "v";
             case SQUARECB -> "gamma0";
             case EPSILON_GREEDY -> "epsilon";
+            case GAUSSIAN_THOMPSON -> "v=" + config.exploration();
+            case SLIDING_WINDOW_UCB -> "xi=" + config.exploration() + " window=" + config.multiArmed().window();
+            case EXP3_IX -> "horizon=" + config.multiArmed().horizon();
+            case DISCOUNTED_THOMPSON -> "discount=" + config.multiArmed().discount();
+            case UCB1, BERNOULLI_THOMPSON -> null;
         };
+        if (config.kind().multiArmed()) {
+            return config.learnerName() + (exploration == null ? "" : " " + exploration) + " seed=" + config.seed();
+        }
         return config.learnerName() + " " + exploration + "=" + config.exploration() + " lambda="
             + config.regularization() + " seed=" + config.seed();
     }

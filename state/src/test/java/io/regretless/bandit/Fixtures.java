@@ -18,6 +18,7 @@ final class Fixtures {
             case LINEAR_THOMPSON -> 0.5;
             case SQUARECB -> 1.0;
             case EPSILON_GREEDY -> 0.2;
+            default -> kind.defaultExploration();
         };
     }
 

@@ -88,6 +88,7 @@ class LearningSanityTest {
             case LINEAR_THOMPSON -> 0.2;
             case SQUARECB -> 2.0;
             case EPSILON_GREEDY -> 0.05;
+            default -> kind.defaultExploration();
         };
     }
 

@@ -2,6 +2,7 @@ package io.regretless.bandit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -47,5 +48,28 @@ class PublishedBanditTest {
             PublishedBandit.of("m", LinearBandits.create(config), config, 10, 5).state());
         assertEquals(DeclaredFeatures.NONE, published.config().features());
         assertEquals(config, published.config());
+    }
+
+    @Test
+    void declaredFeaturesAndTheMultiArmedSettingsTravelSideBySide() {
+        BanditConfig config = new BanditConfig(LearnerKind.LINUCB, false, 12, 1.0, 1.0, 3L, 4,
+            new MultiArmedSettings(0.9, 77, 5000), DeclaredFeatures.of(List.of("age"), List.of("price")));
+        PublishedBandit published = PublishedBandit.decode(
+            PublishedBandit.of("m", LinearBandits.create(config), config, 10, 5).state());
+        assertEquals(config, published.config());
+
+        BanditConfig multiArmed = new BanditConfig(LearnerKind.SLIDING_WINDOW_UCB, false, 12, 1.0, 0.6, 3L, 4,
+            new MultiArmedSettings(0.9, 77, 5000));
+        PublishedBandit window = PublishedBandit.decode(
+            PublishedBandit.of("m", LinearBandits.create(multiArmed), multiArmed, 10, 5).state());
+        assertEquals(multiArmed, window.config());
+        assertEquals(DeclaredFeatures.NONE, window.config().features());
+    }
+
+    @Test
+    void aMultiArmedLearnerCannotDeclareFeatures() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BanditConfig(
+            LearnerKind.UCB1, false, 12, 1.0, 0.0, 3L, 4, DeclaredFeatures.of(List.of("age"), List.of())));
+        assertEquals("ucb1 reads no features: it cannot declare any", e.getMessage());
     }
 }

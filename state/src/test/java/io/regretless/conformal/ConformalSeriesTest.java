@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +73,54 @@ class ConformalSeriesTest {
         byte[] bytes = ConformalSeriesCodec.encode(aci, "m");
         assertThrows(IllegalStateException.class,
             () -> ConformalSeriesCodec.decode(bytes, CalibratorKind.SAOCP, CONFIG, 2, 10));
+    }
+
+    @Test
+    void groupsAreAcceptedUpToTheBoundAndSurviveStorage() {
+        ConformalSeries series = ConformalSeries.create(CalibratorKind.MULTIVALID, CONFIG, 2, 10);
+        List<String> many = new ArrayList<>();
+        for (int g = 0; g < ConformalSeries.MAX_GROUPS - 1; g++) {
+            many.add("g" + g);
+        }
+        assertTrue(series.accept(many));
+        assertFalse(series.accept(List.of("g0", "g1")), "known groups change nothing");
+        String longest = "é".repeat(ConformalSeries.MAX_GROUP_NAME_BYTES / 2);
+        assertThrows(IllegalArgumentException.class, () -> series.accept(List.of(longest + "x")));
+        assertThrows(IllegalArgumentException.class, () -> series.accept(List.of("")));
+        assertEquals(List.of("late", "later"), series.unacceptedGroups(List.of("g3", "late", "later", "late")));
+        assertThrows(IllegalArgumentException.class, () -> series.accept(List.of("late", "later")),
+            "one over the bound refuses both");
+        assertEquals(ConformalSeries.MAX_GROUPS - 1, series.groups().size());
+        assertThrows(IllegalArgumentException.class,
+            () -> series.observe(0, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 1, List.of("late", "later")));
+        assertEquals(0, series.version(), "a refused observation learns nothing");
+        assertTrue(series.accept(List.of(longest)));
+
+        ConformalSeries restored = ConformalSeriesCodec.decode(ConformalSeriesCodec.encode(series, "m"),
+            CalibratorKind.MULTIVALID, CONFIG, 2, 10);
+        assertEquals(series.groups(), restored.groups());
+        assertEquals(longest, restored.groups().get(ConformalSeries.MAX_GROUPS - 1));
+        assertThrows(IllegalArgumentException.class, () -> restored.accept(List.of("late")));
+    }
+
+    @Test
+    void theStateBoundHoldsWithEveryGroupAtItsLongestName() {
+        CalibratorConfig config = CalibratorConfig.of(0.9).withExactHistory(64);
+        ConformalSeries series = ConformalSeries.create(CalibratorKind.MULTIVALID, config, 2, 10);
+        List<String> names = new ArrayList<>();
+        for (int g = 0; g < ConformalSeries.MAX_GROUPS; g++) {
+            names.add(String.format("%0" + ConformalSeries.MAX_GROUP_NAME_BYTES + "d", g));
+        }
+        SplittableRandom random = new SplittableRandom(5);
+        for (int t = 0; t < 2_000; t++) {
+            double r = series.radius(List.of(names.get(t % names.size())));
+            double yhat = random.nextDouble();
+            series.observe(yhat, yhat - r, yhat + r, yhat + random.nextGaussian(),
+                List.of(names.get(t % names.size()), names.get((7 * t + 3) % names.size())));
+        }
+        long bound = ConformalSeries.maxStateBytes(CalibratorKind.MULTIVALID, config, 2, 10);
+        int stored = ConformalSeriesCodec.encode(series, "m").length;
+        assertTrue(stored <= bound, stored + " bytes stored, bound " + bound);
     }
 
     private static Boolean step(ConformalSeries series, SplittableRandom random) {

@@ -65,6 +65,23 @@ class MultivalidCalibratorTest {
         assertEquals(List.of("a", "x", "b", "y"), ((MultivalidCalibrator) live).groups());
     }
 
+    @Test
+    void asManyGroupsAsAllowedLearnAndRestoreBitForBit() {
+        Calibrator live = Calibrators.create(CalibratorKind.MULTIVALID, CalibratorConfig.of(0.9));
+        SplittableRandom random = new SplittableRandom(4);
+        int own = MultivalidCalibrator.MAX_GROUPS - 3;
+        for (int t = 0; t < 20 * own; t++) {
+            live.update(Math.abs(random.nextGaussian()) * (1 + t % own / 16), List.of("g" + t % own, "h" + t % 3));
+        }
+        Calibrator copy = roundTrip(live);
+        assertEquals(MultivalidCalibrator.MAX_GROUPS, ((MultivalidCalibrator) copy).groups().size());
+        for (int t = 0; t < own; t++) {
+            List<String> g = List.of("g" + t, "h" + t % 3);
+            assertEquals(Double.doubleToRawLongBits(live.radius(g)), Double.doubleToRawLongBits(copy.radius(g)));
+        }
+        assertTrue(live.radius(List.of("g60")) > live.radius(List.of("g0")), "groups with larger scores get wider");
+    }
+
     private static Calibrator roundTrip(Calibrator c) {
         return Calibrators.restore(c.exportState());
     }

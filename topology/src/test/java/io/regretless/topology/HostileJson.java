@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -42,16 +44,17 @@ public final class HostileJson {
 
     /** Every remembered bad JSON value has a dead letter that says what was expected, and there were enough of them. */
     public static void assertDeadLettersNameTheField(List<DeadLetter> letters, Map<ByteBuffer, String> named, int atLeast) {
-        int checked = 0;
+        // a short cut of a JSON text can be drawn twice (the same bytes, one entry in named): compare the texts
+        Set<ByteBuffer> answered = new HashSet<>();
         for (DeadLetter letter : letters) {
             String expected = named.get(letter.getValue());
             if (expected != null) {
                 assertTrue(letter.getDetail().contains(expected), letter.getReason() + " '" + letter.getDetail()
                     + "' should say " + expected + " for " + StandardCharsets.UTF_8.decode(letter.getValue().duplicate()));
-                checked++;
+                answered.add(letter.getValue());
             }
         }
-        assertEquals(named.size(), checked, "every bad JSON record has its dead letter");
-        assertTrue(checked >= atLeast, "only " + checked + " bad JSON records");
+        assertEquals(named.keySet(), answered, "every bad JSON record has its dead letter");
+        assertTrue(answered.size() >= atLeast, "only " + answered.size() + " bad JSON records");
     }
 }

@@ -107,6 +107,10 @@ public final class LocalDecider implements AutoCloseable {
      *     exception names the field
      */
     public Decision decide(DecisionRequest request) {
+        String conflict = models.conflict(request.getModelId());
+        if (conflict != null) {
+            throw new RequestRefusedException("MODEL_STATE_CONFLICT", "/modelId", conflict);
+        }
         PublishedBandit model = models.get(request.getModelId());
         Decision decision = deciders.get().decide(request, model);
         producer.send(new ProducerRecord<>(decisionLog, null, request.getTimestamp(), request.getRequestId(),

@@ -1,5 +1,6 @@
 package io.regretless.connectors.decide;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import io.regretless.schemas.codec.WireCodec;
  * Follows the model topic ({@code <prefix>.model-snapshots}, compacted) on a thread of its own,
  * from its beginning and read_committed, into {@link PublishedModels}: a decider always has the
  * newest version the application committed. No consumer group: every follower reads every
- * partition.
+ * partition. A tombstone (a model the application withdrew, e.g. after a reset) forgets the model:
+ * it is explored uniformly until published again.
  */
 public final class ModelFollower implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelFollower.class);
@@ -75,6 +78,12 @@ public final class ModelFollower implements AutoCloseable {
         try {
             while (!closed) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        if (record.key() != null) {
+                            models.remove(new String(record.key(), StandardCharsets.UTF_8));
+                        }
+                        continue;
+                    }
                     try {
                         models.accept(SNAPSHOTS.decode(record.value()));
                     } catch (UnreadableRecordException | IllegalStateException e) {

@@ -2,14 +2,17 @@ package io.regretless.connectors.decide;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
+import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.CandidateEncoder;
 import io.regretless.bandit.Candidates;
 import io.regretless.bandit.Choice;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.DecisionRandomness;
 import io.regretless.bandit.PublishedBandit;
+import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
@@ -58,10 +61,26 @@ public final class RequestDecider {
         }
         ContextualBandit learner = cache.learner(model);
         RequestChecks.candidates(request.getContext(), request.getActions(), limits, learner);
-        Candidates candidates = CandidateEncoder.encode(request.getContext(), request.getActions(), model.config());
+        Candidates candidates = encode(request.getContext(), request.getActions(), model.config());
         Choice choice = learner.choose(candidates,
             DecisionRandomness.forRequest(model.config().seed(), request.getRequestId()));
         return decision(request, candidates.actionIds(), choice, model.version(), learner.learner());
+    }
+
+    /**
+     * The candidates as {@code config}'s learner reads them: hashed into its dimension, or for a
+     * multi-armed learner by id alone, so a request with no context and actions with no features
+     * is all such a model needs (any features it carries are checked, not read).
+     */
+    public static Candidates encode(Map<String, Double> context, List<Action> actions, BanditConfig config) {
+        if (!config.kind().multiArmed()) {
+            return CandidateEncoder.encode(context, actions, config);
+        }
+        String[] ids = new String[actions.size()];
+        for (int a = 0; a < ids.length; a++) {
+            ids[a] = actions.get(a).getId();
+        }
+        return Candidates.withoutFeatures(ids);
     }
 
     private static Decision uniform(DecisionRequest request) {

@@ -44,7 +44,7 @@ final class BanditLoopHandler implements WindowedLoad.Handler {
             rewardSum += value;
             rewards++;
             Reward reward = new Reward(decision.getRequestId(), decision.getModelId(), value, System.currentTimeMillis());
-            load.producer().send(new ProducerRecord<>(topics.rewards(), record.key(), REWARDS.encode(reward)));  // keyed by request id, like the decision
+            load.producer().send(new ProducerRecord<>(topics.rewards(), workload.key(i), REWARDS.encode(reward)));
         } else if (topic.equals(topics.feedback())) {
             Feedback feedback = FEEDBACK.decode(record.value());
             if (!feedback.getObserved()) {

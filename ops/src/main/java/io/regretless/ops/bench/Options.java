@@ -23,10 +23,14 @@ import io.regretless.bandit.LearnerKind;
  * @param commitIntervalMs Kafka Streams {@code commit.interval.ms} of both apps; under
  *                         exactly-once, outputs become visible only when a commit ends
  * @param threads          Kafka Streams {@code num.stream.threads} of every app
+ * @param keys             what requests and rewards are keyed by: {@code request} (their request id,
+ *                         as the application wants them) or {@code model} (the model id: records
+ *                         read on another partition than their request id's are forwarded, which
+ *                         prices that routing)
  */
 public record Options(int requests, int warmup, int models, String learner, int dimension, int actions,
                       int contextFeatures, int partitions, int inFlight, int passThroughInFlight,
-                      long commitIntervalMs, int threads) {
+                      long commitIntervalMs, int threads, String keys) {
 
     public Options {
         requirePositive("requests", requests);
@@ -38,6 +42,9 @@ public record Options(int requests, int warmup, int models, String learner, int 
         requirePositive("inFlight", inFlight);
         requirePositive("commitIntervalMs", commitIntervalMs);
         requirePositive("threads", threads);
+        if (!keys.equals("request") && !keys.equals("model")) {
+            throw new IllegalArgumentException("keys must be request or model, got '" + keys + "'");
+        }
         if (warmup < 0 || passThroughInFlight < 0) {
             throw new IllegalArgumentException("warmup and passThroughInFlight must be >= 0");
         }
@@ -51,13 +58,13 @@ public record Options(int requests, int warmup, int models, String learner, int 
      * application's default), 2 stream threads: a few minutes on two cores.
      */
     public static Options defaults() {
-        return new Options(20_000, 2_000, 4, "linucb", 32, 10, 20, 2, 1_000, 0, 100, 2);
+        return new Options(20_000, 2_000, 4, "linucb", 32, 10, 20, 2, 1_000, 0, 100, 2, "request");
     }
 
     /** The same with {@code models} models. */
     public Options withModels(int models) {
         return new Options(requests, warmup, models, learner, dimension, actions, contextFeatures, partitions, inFlight,
-            passThroughInFlight, commitIntervalMs, threads);
+            passThroughInFlight, commitIntervalMs, threads, keys);
     }
 
     /**
@@ -88,6 +95,7 @@ public record Options(int requests, int warmup, int models, String learner, int 
         int r = requests, w = warmup, m = models, d = dimension, a = actions, f = contextFeatures;
         int p = partitions, in = inFlight, pin = passThroughInFlight, t = threads;
         String l = learner;
+        String k = keys;
         long c = commitIntervalMs;
         switch (name) {
             case "requests" -> r = Integer.parseInt(value);
@@ -102,9 +110,10 @@ public record Options(int requests, int warmup, int models, String learner, int 
             case "passthroughinflight" -> pin = Integer.parseInt(value);
             case "commitintervalms" -> c = Long.parseLong(value);
             case "threads" -> t = Integer.parseInt(value);
+            case "keys" -> k = value;
             default -> throw new IllegalArgumentException("unknown option '" + name + "'");
         }
-        return new Options(r, w, m, l, d, a, f, p, in, pin, c, t);
+        return new Options(r, w, m, l, d, a, f, p, in, pin, c, t, k);
     }
 
     /** One line naming every option, for the report. */
@@ -113,7 +122,7 @@ public record Options(int requests, int warmup, int models, String learner, int 
             "requests=%d warmup=%d models=%d learner=%s dimension=%d actions=%d contextFeatures=%d "
                 + "partitions=%d inFlight=%d passThroughInFlight=%d commitIntervalMs=%d threads=%d",
             requests, warmup, models, learner, dimension, actions, contextFeatures, partitions, inFlight,
-            passThroughInFlight, commitIntervalMs, threads);
+            passThroughInFlight, commitIntervalMs, threads, keys);
     }
 
     private static void requirePositive(String name, long value) {

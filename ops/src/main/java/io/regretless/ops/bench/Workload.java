@@ -56,7 +56,7 @@ final class Workload {
             for (int a = 0; a < options.actions(); a++) {
                 actions.add(new Action("a" + a, Map.of("price", random.nextDouble())));
             }
-            keys[i] = ("r" + i).getBytes(StandardCharsets.UTF_8);
+            keys[i] = (options.keys().equals("model") ? model : "r" + i).getBytes(StandardCharsets.UTF_8);
             values[i] = CODEC.encode(new DecisionRequest("r" + i, model, timestamp, context, actions));
             best[i] = argmax;
         }
@@ -70,7 +70,7 @@ final class Workload {
         return modelIds;
     }
 
-    /** The request id of request {@code i}, UTF-8: the record key, so a decision and its reward share a partition. */
+    /** The record key of request {@code i} (and of its reward), UTF-8: its request id, or its model id with {@code keys=model}. */
     byte[] key(int i) {
         return keys[i];
     }

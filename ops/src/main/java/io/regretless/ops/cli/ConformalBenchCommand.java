@@ -21,8 +21,10 @@ import io.regretless.ops.conformal.SeriesBenchmark;
         + "naive and seasonal-naive forecasters at targets 0.8/0.9/0.95 through every calibrator, in-process and "
         + "through the topology on an embedded broker; print coverage, widths, LCE_20, LCE_100 and labels/s, and "
         + "whether the two tables are identical.",
-        "series=<file.csv> column=<name> [forecasters=naive,snaive:<m>,ar:<p>] [targets=...] [calibrators=...]: one "
-        + "CSV series under the conformal-reference protocol, in-process, with the reference's metric names.",
+        "series=<file.csv> column=<name> [forecasters=naive,snaive:<m>,ar:<p>] [targets=...] [calibrators=...] "
+        + "[groups=<column>[:season|:month|:<v1>+<v2>],...]: one CSV series under the conformal-reference protocol, "
+        + "in-process, with the reference's metric names; with groups, each step names its groups (multivalid holds "
+        + "coverage on each) and a second table gives every row's coverage per group.",
         "reference=data/conformal-reference [calibrators=...]: the whole reference grid next to the reference's "
         + "figures, then the default calibrator's coverage, bounded-interval, LCE_100 and width-ratio checks."})
 public final class ConformalBenchCommand implements Callable<Integer> {
@@ -30,7 +32,7 @@ public final class ConformalBenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME=VALUE", arity = "0..*",
         description = "Overrides: series, forecasters, targets, calibrators, points, repeats, kafka, kafkaRepeats, "
             + "warmupRun, grouping, partitions, threads, commitIntervalMs, timeoutSeconds; or series=<file.csv>, "
-            + "column; or reference=<dir>.")
+            + "column, groups; or reference=<dir>.")
     List<String> overrides = new ArrayList<>();
 
     @Override

@@ -17,6 +17,8 @@ import io.regretless.bandit.BanditConfig;
 import io.regretless.features.DeclaredFeatures;
 import io.regretless.ops.bench.RunCleanup;
 import io.regretless.connectors.client.BanditClient;
+import io.regretless.connectors.decide.LocalDecider;
+import io.regretless.connectors.decide.LocalDecisionPort;
 import io.regretless.connectors.replay.BanditReplay;
 import io.regretless.connectors.replay.ClassificationBandit;
 import io.regretless.connectors.replay.LabelledDataset;
@@ -82,6 +84,15 @@ public final class DemoCommand implements Callable<Integer> {
         description = "The shadow policies, as in regretless.model.<id>.shadows, or none (default: ${DEFAULT-VALUE}).")
     String shadows;
 
+    @Option(names = "--local", description = "Decide in this process with a local decider (the client jar's "
+        + "LocalDecider, following the published models) instead of through the requests topic, and print the "
+        + "decision latency.")
+    boolean local;
+
+    @Option(names = "--local-rate", defaultValue = "1000",
+        description = "With --local, decisions per second, as an application's traffic would come (default: ${DEFAULT-VALUE}).")
+    int localRate;
+
     @Option(names = "--export-feedback", paramLabel = "FILE",
         description = "Also write the shadow model's feedback as JSON lines, for evaluate --file.")
     Path exportFeedback;
@@ -118,14 +129,27 @@ public final class DemoCommand implements Callable<Integer> {
                 Properties clientProps = new Properties();
                 clientProps.putAll(broker.clientProperties());
                 List<ReplayResult> results;
-                try (BanditClient client = new BanditClient(clientProps, PREFIX)) {
-                    ReplaySettings settings = ReplaySettings.defaults().withPasses(passes).withSeed(seed)
-                        .withMaxInFlight(maxInFlight).withRewardDelay(rewardDelay);
-                    ProgressBar bar = new ProgressBar(out);
-                    results = new BanditReplay(client, environment, settings).run(setup.modelIds(), bar::show);
-                    bar.finish();
+                ReplaySettings settings = ReplaySettings.defaults().withPasses(passes).withSeed(seed)
+                    .withMaxInFlight(maxInFlight).withRewardDelay(rewardDelay);
+                ProgressBar bar = new ProgressBar(out);
+                LocalDecisionPort localPort = null;
+                if (local) {
+                    try (LocalDecider decider = new LocalDecider(clientProps, PREFIX)) {
+                        localPort = new LocalDecisionPort(decider, 1 << 20, localRate);
+                        results = new BanditReplay(localPort, environment, settings).run(setup.modelIds(), bar::show);
+                    }
+                } else {
+                    try (BanditClient client = new BanditClient(clientProps, PREFIX)) {
+                        results = new BanditReplay(client, environment, settings).run(setup.modelIds(), bar::show);
+                    }
                 }
+                bar.finish();
                 new ResultTable(out, 1.0 / environment.actions().size()).print(setup, results);
+                if (localPort != null) {
+                    out.printf("local decisions: %,d decided in this process; latency p50 %.1f µs, p99 %.1f µs, max %.1f µs%n",
+                        localPort.decisions(), localPort.latencyMicros(50), localPort.latencyMicros(99),
+                        localPort.latencyMicros(100));
+                }
                 printFeatureNames(out, app, setup);
                 if (setup.shadowModel() != null) {
                     long decisions = results.stream().filter(r -> r.modelId().equals(setup.shadowModel()))
@@ -144,6 +168,9 @@ public final class DemoCommand implements Callable<Integer> {
     private static void printFeatureNames(PrintStream out, RegretlessApp app, DemoSetup setup) {
         for (String model : setup.modelIds()) {
             BanditConfig config = app.config().models().get(model).bandit();
+            if (config.kind().multiArmed()) {
+                continue;
+            }
             out.printf("%-18s d = %d, %s declared: %s%n", model, config.dimension(),
                 config.features().isEmpty() ? "none" : config.features().count() + " features",
                 FeatureNameCounts.of(app.streams().metrics(), model, config).describe());

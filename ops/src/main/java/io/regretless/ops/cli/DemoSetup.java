@@ -77,11 +77,13 @@ final class DemoSetup {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
         props.put("regretless.topic.prefix", topics.prefix());
         props.put("regretless.models", String.join(",", modelIds()));
+        // decisions use the newest published model: a short replay learns faster with a short interval
+        props.put("regretless.publish.interval.ms", "250");
         for (String learner : learners) {
             String p = "regretless.model." + modelId(learner) + ".";
             props.put(p + "learner", learner);
             props.put(p + "dimension", Integer.toString(dimension));
-            if (features != null) {
+            if (features != null && !LearnerKind.parse(learner).multiArmed()) {
                 props.put(p + "features", features);
             }
             props.put(p + "seed", Long.toString(seed));

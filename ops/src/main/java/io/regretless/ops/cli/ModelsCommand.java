@@ -11,23 +11,82 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import io.regretless.schemas.ModelReset;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.topology.config.RegretlessConfig;
 
 /**
  * Reads models from a running instance over its HTTP endpoint (which asks the instance that
  * hosts a model): list them, show one's summary and version, export its stored state.
  */
 @Command(name = "models", mixinStandardHelpOptions = true,
-    description = "List, show or export models of a running instance (through its HTTP endpoint).",
-    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Export.class})
+    description = "List, show or export models of a running instance (through its HTTP endpoint); reset a bandit "
+        + "model to its prior.",
+    subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Export.class,
+        ModelsCommand.Reset.class})
 public final class ModelsCommand implements Runnable {
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "name one of: list, show, export");
+        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            "name one of: list, show, export, reset");
+    }
+
+    /**
+     * Starts a bandit model again from its prior: a {@code ModelReset} goes into the model's own
+     * update log ({@code <prefix>.learning-updates}, keyed by the model id), so the task that owns
+     * the model deletes its state where its updates are applied, in order, and withdraws its
+     * published model. The way out of a model whose stored state contradicts a changed configuration.
+     */
+    @Command(name = "reset", mixinStandardHelpOptions = true,
+        description = "Start a bandit model again from its prior (its stored state is deleted, its published model "
+            + "withdrawn): the way out when a changed learner, dimension or sharing contradicts the stored state.")
+    static final class Reset implements Callable<Integer> {
+        @Parameters(paramLabel = "MODEL", description = "The bandit model id.")
+        String model;
+
+        @Option(names = {"-c", "--config"}, required = true, paramLabel = "FILE",
+            description = "The application's properties file (bootstrap.servers, security, regretless.topic.prefix, models).")
+        Path config;
+
+        @Option(names = "--reason", defaultValue = "", description = "Why, for the application's log.")
+        String reason;
+
+        @Override
+        public Integer call() throws IOException, InterruptedException, ExecutionException {
+            Properties props = RunCommand.load(config, System.getenv());
+            RegretlessConfig app = RegretlessConfig.fromProperties(props);
+            if (!app.models().containsKey(model)) {
+                System.err.println("'" + model + "' is not a bandit model of " + config + "; its bandit models: "
+                    + app.models().keySet() + " (conformal and experts models are not reset this way)");
+                return 1;
+            }
+            String topic = app.topics().learningUpdates();
+            ModelReset reset = new ModelReset(model, reason,
+                System.currentTimeMillis());
+            try (KafkaProducer<byte[], byte[]> producer =
+                     new KafkaProducer<>(ClientSettings.producer(props),
+                         new ByteArraySerializer(),
+                         new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(topic, null, reset.getTimestamp(),
+                    model.getBytes(StandardCharsets.UTF_8),
+                    AvroCodec.of(ModelReset.class).encode(reset))).get();
+            }
+            System.out.println("reset of '" + model + "' sent to " + topic + ": the application starts it again from its "
+                + "prior when it reads it, and withdraws its published model");
+            return 0;
+        }
     }
 
     abstract static class Remote implements Callable<Integer> {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import io.regretless.conformal.ConformalSeries;
 import io.regretless.evaluation.CandidateSpec;
 import io.regretless.topology.config.ConfigProblem;
 import io.regretless.topology.config.ConfigReport;
@@ -116,7 +117,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     private static String conformal(ConformalModelConfig m) {
         return m.calibrator().wireName() + ", coverage " + m.calibration().coverage() + ", warmup " + m.warmup()
-            + ", label window " + m.labelWindow().toMillis() + " ms";
+            + ", label window " + m.labelWindow().toMillis() + " ms, groups "
+            + (m.closedGroups() ? m.groups().toString() : "any (at most " + ConformalSeries.MAX_GROUPS + ")");
     }
 
     private static String experts(ExpertsModelConfig m) {

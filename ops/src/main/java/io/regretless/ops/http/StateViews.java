@@ -24,7 +24,8 @@ final class StateViews {
 
     /**
      * @param features the model's feature names as this instance counted them: how many share a
-     *                 coordinate with another, so that the model adds their values up
+     *                 coordinate with another, so that the model adds their values up (left out for a
+     *                 multi-armed learner, which reads no features)
      */
     static String bandit(byte[] bytes, BanditConfig config, CollisionSketch.Report features) {
         LinearBanditState state = BANDITS.decode(bytes);
@@ -37,7 +38,8 @@ final class StateViews {
             + ",\"names\":" + features.names() + ",\"sharing\":" + features.sharing() + ",\"exact\":" + features.exact()
             + ",\"summary\":" + quote(features.describe()) + "}";
         return "{\"modelId\":" + quote(state.getModelId()) + ",\"kind\":\"bandit\",\"learner\":" + quote(state.getLearner())
-            + ",\"version\":" + state.getVersion() + ",\"stateBytes\":" + bytes.length + ",\"features\":" + names
+            + ",\"version\":" + state.getVersion() + ",\"stateBytes\":" + bytes.length
+            + (config.kind().multiArmed() ? "" : ",\"features\":" + names)
             + ",\"arms\":" + arms + "}";
     }
 
@@ -51,6 +53,9 @@ final class StateViews {
             .append(",\"warm\":").append(series.isWarm())
             .append(",\"radius\":").append(number(series.radius()))
             .append(",\"stateBytes\":").append(bytes.length);
+        StringJoiner accepted = new StringJoiner(",", "[", "]");
+        series.groups().forEach(g -> accepted.add(quote(g)));
+        json.append(",\"groups\":").append(accepted);
         if (series.isWarm()) {
             json.append(",\"scoredLabels\":").append(series.evaluator().count())
                 .append(",\"coverage\":").append(number(series.evaluator().coverage()))
@@ -59,8 +64,8 @@ final class StateViews {
                 .append(",\"medianHalfWidth\":").append(number(series.evaluator().medianHalfWidth()));
             StringJoiner groups = new StringJoiner(",", "[", "]");
             for (GroupCoverage.Figure f : series.evaluator().groupCoverage()) {
-                groups.add("{\"group\":" + quote(f.group()) + ",\"scored\":" + f.scored() + ",\"coverage\":"
-                    + number(f.coverage()) + "}");
+                groups.add("{\"group\":" + quote(f.group()) + ",\"scored\":" + f.scored() + ",\"covered\":"
+                    + f.covered() + ",\"coverage\":" + number(f.coverage()) + "}");
             }
             json.append(",\"groupCoverage\":").append(groups);
         }

@@ -32,7 +32,22 @@ final class HtmlReport {
     }
 
     static String render(String title, ReportData data) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+        StringBuilder html = page(title);
+        readSection(html, data);
+        if (data.isEmpty()) {
+            html.append("<p>No feedback, evaluation, combined, policy-evaluation or dead-letter records yet.</p>");
+        }
+        banditSection(html, data);
+        shadowSection(html, data);
+        conformalSection(html, data);
+        expertsSection(html, data);
+        deadLetterSection(html, data);
+        return html.append("</body></html>").toString();
+    }
+
+    /** The page's head, style and title, up to the first section. */
+    static StringBuilder page(String title) {
+        return new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
             .append(SvgLineChart.escape(title)).append("</title><style>body{font-family:sans-serif;margin:24px;}"
                 + "h2{margin-top:32px;font-size:20px;}h3{font-size:16px;margin-top:22px;}"
                 + "p.note{color:#555;font-size:13px;max-width:760px;}"
@@ -46,16 +61,6 @@ final class HtmlReport {
                 + "</style></head><body>")
             .append("<h1>").append(SvgLineChart.escape(title)).append("</h1><p class=\"note\">generated ")
             .append(Instant.now()).append("</p>");
-        readSection(html, data);
-        if (data.isEmpty()) {
-            html.append("<p>No feedback, evaluation, combined, policy-evaluation or dead-letter records yet.</p>");
-        }
-        banditSection(html, data);
-        shadowSection(html, data);
-        conformalSection(html, data);
-        expertsSection(html, data);
-        deadLetterSection(html, data);
-        return html.append("</body></html>").toString();
     }
 
     private static void readSection(StringBuilder html, ReportData data) {
@@ -174,7 +179,9 @@ final class HtmlReport {
         if (data.conformal.isEmpty()) {
             return;
         }
-        Palette palette = Palette.of(data.conformal.keySet());
+        TreeSet<String> names = new TreeSet<>(data.conformal.keySet());
+        data.conformal.values().forEach(t -> names.addAll(t.groups().keySet()));
+        Palette palette = Palette.of(names);
         html.append("<h2>Online conformal prediction</h2><p class=\"note\">Figures of each series' latest "
             + "evaluation, i.e. over every label the application scored; LCE is the largest distance of the "
             + "coverage over k consecutive labels from the target.</p>");
@@ -209,6 +216,31 @@ final class HtmlReport {
             chart(html, "conformal", null, "Median half-width", "scored labels", "median half-width", halfWidth,
                 palette);
         }
+        for (Map.Entry<String, ConformalTally> e : data.conformal.entrySet()) {
+            if (!e.getValue().groups().isEmpty()) {
+                conformalGroups(html, e.getKey(), e.getValue(), palette);
+            }
+        }
+    }
+
+    /** A series' coverage per group of its predictions: a table of the latest figures and a chart over time. */
+    private static void conformalGroups(StringBuilder html, String series, ConformalTally tally, Palette palette) {
+        double target = tally.latest().getCoverageTarget();
+        String attribute = "data-model=\"" + SvgLineChart.escape(series) + "\"";
+        html.append("<h3>").append(SvgLineChart.escape(series)).append(": coverage per group</h3><p class=\"note\">"
+            + "Each group's scored labels and the share of them inside their interval, as of the latest evaluation "
+            + "that named the group (groups overlap: a label counts in each group of its prediction).</p>");
+        HtmlTable table = new HtmlTable(html, "data-table=\"conformal-groups\" " + attribute, "group", "labels scored",
+            "coverage", "coverage − target");
+        for (Map.Entry<String, ConformalTally.GroupFigures> g : tally.groups().entrySet()) {
+            ConformalTally.GroupFigures f = g.getValue();
+            table.row(g.getKey(), HtmlTable.named(g.getKey(), palette.colour(g.getKey())), HtmlTable.count(f.labels()),
+                HtmlTable.figure(f.coverage()), HtmlTable.figure(f.coverage() - target));
+        }
+        table.close();
+        chart(html, "conformal", series, series + ": running coverage per group (dashed: target)",
+            "scored labels of the series", "group coverage", new ArrayList<>(tally.groupCoverage.values()), palette,
+            target);
     }
 
     private static void expertsSection(StringBuilder html, ReportData data) {

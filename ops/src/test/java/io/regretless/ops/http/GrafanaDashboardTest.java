@@ -23,7 +23,7 @@ class GrafanaDashboardTest {
     static final Set<String> CONDITIONAL = Set.of("kafka_regretless_default_rewards_total",
         "kafka_regretless_dead_letters_total", "kafka_regretless_labels_missing_total",
         "kafka_regretless_expert_labels_missing_total", "kafka_regretless_group_regret",
-        "kafka_regretless_interval_local_coverage_error");
+        "kafka_regretless_interval_local_coverage_error", "kafka_regretless_interval_group_coverage");
     private static final Pattern METRIC = Pattern.compile("\\b(kafka_(?:regretless|stream)_[a-z_]+)\\b");
 
     static List<String> expressions() throws IOException {

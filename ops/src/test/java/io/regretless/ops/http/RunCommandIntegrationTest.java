@@ -132,7 +132,7 @@ class RunCommandIntegrationTest {
             byte[] key = "s".getBytes(StandardCharsets.UTF_8);
             for (int t = 0; t < LABELS; t++) {
                 producer.send(new ProducerRecord<>(topics.predictionRequests(), null, 2_000L + 2 * t, key,
-                    predictions.encode(new PredictionRequest("p" + t, "s", 0.5, 2_000L + 2 * t, null)))).get();
+                    predictions.encode(new PredictionRequest("p" + t, "s", 0.5, 2_000L + 2 * t, null, List.of())))).get();
                 producer.send(new ProducerRecord<>(topics.labels(), null, 2_001L + 2 * t, key,
                     labels.encode(new Label("p" + t, "s", 0.5 + 0.1 * t, 2_001L + 2 * t)))).get();
             }

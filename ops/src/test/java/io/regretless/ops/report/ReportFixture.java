@@ -21,6 +21,7 @@ import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.ExpertsEvaluation;
+import io.regretless.schemas.GroupCoverage;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.PolicyEvaluation;
 import io.regretless.bandit.BanditConfig;
@@ -51,6 +52,7 @@ final class ReportFixture {
     static final String CLAIMS = "claims";
     static final String CHURN = "churn";
     static final int LCE_WINDOW = 50;
+    static final List<String> SEASONS = List.of("season:winter", "season:spring", "season:summer", "season:fall");
 
     final Map<String, List<byte[]>> values = new LinkedHashMap<>();
     final Map<String, List<Feedback>> firstFeedback = new TreeMap<>();
@@ -63,8 +65,11 @@ final class ReportFixture {
     final Map<ReportTopic, Integer> unreadableWritten = new EnumMap<>(ReportTopic.class);
     private final Random random = new Random(20261202L);
 
-    /** One scored label of a conformal series: whether its interval covered it, and the interval's half-width. */
-    record ConformalLabel(boolean covered, double halfWidth) {
+    /**
+     * One scored label of a conformal series: whether its interval covered it, the interval's half-width, and the
+     * groups its prediction named.
+     */
+    record ConformalLabel(boolean covered, double halfWidth, List<String> groups) {
     }
 
     static ReportFixture replayed() {
@@ -204,8 +209,8 @@ final class ReportFixture {
     }
 
     private void conformal() {
-        ConformalRun temperature = conformalRun(TEMPERATURE, "saocp", 0.9, 300, 0, 0.0);
-        ConformalRun load = conformalRun(LOAD, "aci", 0.8, 240, 5, 0.0);
+        ConformalRun temperature = conformalRun(TEMPERATURE, "multivalid", 0.9, 300, 0, 0.0, true);
+        ConformalRun load = conformalRun(LOAD, "aci", 0.8, 240, 5, 0.0, false);
         firstLabels.put(TEMPERATURE, temperature.labels());
         firstLabels.put(LOAD, load.labels());
         for (int i = 0; i < 300; i++) {
@@ -218,7 +223,7 @@ final class ReportFixture {
             }
         }
         unreadable(ReportTopic.EVALUATION, TOPICS.evaluation());
-        for (ConformalEvaluation e : conformalRun(TEMPERATURE, "saocp", 0.9, 120, 0, 0.3).evaluations()) {
+        for (ConformalEvaluation e : conformalRun(TEMPERATURE, "multivalid", 0.9, 120, 0, 0.3, true).evaluations()) {
             copy(ReportTopic.EVALUATION, TOPICS.evaluation(), e); // the replay, with a worse calibrator
         }
     }
@@ -229,12 +234,15 @@ final class ReportFixture {
     /**
      * Scores n labels of a series whose first {@code unbounded} intervals are unbounded, each missed
      * with probability 1 − target − 0.02 + missShift, and returns the evaluation after each, with the
-     * running figures maintained label by label as the application does.
+     * running figures maintained label by label as the application does. When {@code grouped}, each prediction
+     * names a season (a quarter of the run each) and a weather (sun or rain at random), and the evaluation reports
+     * the running figures of those two groups.
      */
     private ConformalRun conformalRun(String series, String calibrator, double target, int n, int unbounded,
-                                      double missShift) {
+                                      double missShift, boolean grouped) {
         List<ConformalLabel> labels = new ArrayList<>();
         List<ConformalEvaluation> out = new ArrayList<>();
+        Map<String, long[]> groupCounts = new TreeMap<>();
         int covered = 0;
         double widthSum = 0;
         double lce = Double.NaN;
@@ -242,7 +250,16 @@ final class ReportFixture {
             double halfWidth = t <= unbounded ? Double.POSITIVE_INFINITY : 0.1 + 0.02 * Math.sin(t / 15.0)
                 + 0.01 * random.nextDouble();
             boolean hit = t <= unbounded || random.nextDouble() < target + 0.02 - missShift;
-            labels.add(new ConformalLabel(hit, halfWidth));
+            List<String> groups = !grouped ? List.of() : List.of(SEASONS.get(4 * (t - 1) / n),
+                random.nextBoolean() ? "weather:sun" : "weather:rain");
+            List<GroupCoverage> perGroup = new ArrayList<>();
+            for (String g : groups) {
+                long[] c = groupCounts.computeIfAbsent(g, k -> new long[2]);
+                c[0]++;
+                c[1] += hit ? 1 : 0;
+                perGroup.add(new GroupCoverage(g, c[0], c[1] / (double) c[0]));
+            }
+            labels.add(new ConformalLabel(hit, halfWidth, groups));
             covered += hit ? 1 : 0;
             widthSum += 2 * halfWidth;
             double[] halves = labels.stream().mapToDouble(ConformalLabel::halfWidth).sorted().toArray();
@@ -257,7 +274,7 @@ final class ReportFixture {
             }
             out.add(new ConformalEvaluation(series, calibrator, target, (long) t, hit, covered / (double) t,
                 Double.isFinite(widthSum) ? widthSum / t : null, Double.isFinite(median) ? median : null, LCE_WINDOW,
-                windowCoverage, Double.isNaN(lce) ? null : lce, (long) t));
+                windowCoverage, Double.isNaN(lce) ? null : lce, (long) t, perGroup));
         }
         return new ConformalRun(out, labels);
     }

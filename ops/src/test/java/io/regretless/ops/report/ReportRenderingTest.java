@@ -47,10 +47,11 @@ class ReportRenderingTest {
             experts += FIXTURE.expertNames.get(model).size() + FIXTURE.firstGroupLosses.get(model).size();
         }
         int shadows = FIXTURE.firstPolicyEvaluations.get(0).getCandidates().size();
-        assertEquals(2 * 3 + 2 * 3 + experts + shadows, HTML.split("<polyline").length - 1,
-            "reward, average and regret per bandit model; coverage, window coverage, width per series; "
-                + "a weight line per expert and a regret line per group of each experts model; an estimate per shadow "
-                + "policy");
+        int conformalGroups = ReportFixture.SEASONS.size() + 2;
+        assertEquals(2 * 3 + 2 * 3 + conformalGroups + experts + shadows, HTML.split("<polyline").length - 1,
+            "reward, average and regret per bandit model; coverage, window coverage, width per series and a coverage "
+                + "line per group of a grouped series; a weight line per expert and a regret line per group of each "
+                + "experts model; an estimate per shadow policy");
         assertTrue(HTML.contains("stroke-dasharray"), "the coverage targets are drawn");
         assertFalse(HTML.contains("<script"), "no scripts: the page renders offline");
     }
@@ -58,7 +59,8 @@ class ReportRenderingTest {
     @Test
     void everyChartHasRoundTicksOnBothAxesAndAxisTitles() {
         List<ReportPage.Chart> charts = PAGE.charts();
-        assertEquals(3 + 1 + 3 + 2 * FIXTURE.expertNames.size(), charts.size(), "bandits, shadows, conformal, experts");
+        assertEquals(3 + 1 + 3 + 1 + 2 * FIXTURE.expertNames.size(), charts.size(),
+            "bandits, shadows, conformal (and its group coverage of one series), experts");
         for (ReportPage.Chart chart : charts) {
             assertEquals(Set.of('x', 'y'), chart.axisTitles().keySet(), chart.caption() + ": both axes have a title");
             for (char axis : new char[] {'x', 'y'}) {

@@ -3,6 +3,7 @@ package io.regretless.ops.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -163,6 +164,36 @@ class ReportReplayTest {
         }
         assertEquals("∞", ReportPage.text(table.get(ReportFixture.LOAD).get(7)),
             "a series that issued unbounded intervals has an unbounded mean width");
+    }
+
+    @Test
+    void conformalGroupTableShowsEachGroupOfTheFirstRun() {
+        List<ReportFixture.ConformalLabel> labels = FIXTURE.firstLabels.get(ReportFixture.TEMPERATURE);
+        Map<String, long[]> counts = new TreeMap<>();
+        for (ReportFixture.ConformalLabel l : labels) {
+            for (String g : l.groups()) {
+                long[] c = counts.computeIfAbsent(g, k -> new long[2]);
+                c[0]++;
+                c[1] += l.covered() ? 1 : 0;
+            }
+        }
+        Map<String, List<String>> table = PAGE.table("conformal-groups", ReportFixture.TEMPERATURE);
+        assertEquals(counts.keySet(), table.keySet());
+        assertEquals(6, counts.size(), "four seasons and two weathers");
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            List<String> row = table.get(e.getKey());
+            double coverage = e.getValue()[1] / (double) e.getValue()[0];
+            assertEquals(e.getValue()[0], (long) ReportPage.number(row.get(1)), e.getKey() + ": labels scored");
+            assertShown(coverage, row.get(2), e.getKey() + ": coverage");
+            assertShown(coverage - 0.9, row.get(3), e.getKey() + ": coverage − target");
+        }
+        assertThrows(AssertionError.class, () -> PAGE.table("conformal-groups", ReportFixture.LOAD),
+            "a series whose predictions named no groups has no group table");
+        ReportPage.Chart chart = PAGE.charts().stream()
+            .filter(c -> c.name().equals("group coverage") && ReportFixture.TEMPERATURE.equals(c.model()))
+            .findFirst().orElseThrow();
+        assertEquals(counts.keySet(), chart.lines().stream().map(ReportPage.Line::series)
+            .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
     }
 
     @Test

@@ -58,6 +58,12 @@ public final class GroupCoverage {
         return out;
     }
 
+    /** A group's figures; null for a group not seen. */
+    public Figure figure(String group) {
+        long[] c = counts.get(group);
+        return c == null ? null : new Figure(group, c[0], c[1], (double) c[1] / c[0]);
+    }
+
     /** A group's coverage; NaN for a group not seen. */
     public double coverage(String group) {
         long[] c = counts.get(group);

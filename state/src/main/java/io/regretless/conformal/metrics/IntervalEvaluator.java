@@ -123,6 +123,11 @@ public final class IntervalEvaluator {
         return groups.figures();
     }
 
+    /** The figures of one group, or null when no scored prediction named it. */
+    public GroupCoverage.Figure groupCoverage(String group) {
+        return groups.figure(group);
+    }
+
     /** LCE_k for a configured window k. */
     public double lce(int k) {
         return tracker(k).value();

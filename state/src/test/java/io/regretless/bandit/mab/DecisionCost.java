@@ -37,7 +37,8 @@ public final class DecisionCost {
         int calls = 1_000;
         String[] arms = ArmTable.numbered(10);
         RegretExperiment.Environment stationary = RegretExperiment.Environment.stationary(10, 0.5, 0.05, 0.2, 1);
-        RegretExperiment.Environment abrupt = RegretExperiment.Environment.abrupt(RegretCurves.ABRUPT_LEVELS, 5, 20_000, 1);
+        RegretExperiment.Environment abrupt = RegretExperiment.Environment.abrupt(
+            new double[] {0.8, 0.7, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25}, 5, 20_000, 1);
         Map<String, Supplier<MultiArmedBandit>> learners = RegretExperiment.learners(10, 100_000, 0.999, 1073);
         System.out.printf("%-14s %-24s %14s %14s %14s %14s%n", "learner", "state", "choose median", "choose best",
             "repeat median", "update median");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * like log T, below the constants the papers give. UCB1 and EXP3-IX run the issue's full setting
  * (T = 100,000, 20 seeds; about a microsecond a round). Thompson sampling computes its exact
  * propensities every round (tens of microseconds for K = 10), so here it runs 3 seeds of 20,000
- * rounds; {@link RegretCurves} runs it on the full setting and writes the curves.
+ * rounds; {@code mab-bench} (io.regretless.ops.mab.RegretCurves) runs it on the full setting and writes the curves.
  */
 class RegretTest {
     private static final int K = 10;

@@ -200,6 +200,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
                 new RequestChecks.Limits(model.maxFeatures(), model.maxActions(), model.bandit().maxArms()), null);
             RequestChecks.requireFinite(logged.getReward(), "/reward");
             RequestChecks.requireFinite(logged.getPropensity(), "/propensity");
+            RewardJoiner.requireLearnable(model, logged.getReward(), "/reward");
         } catch (RequestRefusedException e) {
             throw Refusals.deadLetter(e);
         }
@@ -213,7 +214,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
                 "/chosenActionId: '" + logged.getChosenActionId() + "' is not among the candidates");
         }
         LearningUpdate update = LearningUpdates.of(logged.getModelId(), logged.getEventId(), model, logged.getContext(),
-            chosen, logged.getReward(), 1.0, true, record.timestamp(), names);
+            chosen, logged.getReward(), 1.0, logged.getPropensity(), true, record.timestamp(), names);
         context.forward(new Record<>(key(update.getModelId()), UPDATES.encode(update), record.timestamp()),
             BanditTopology.UPDATES_SINK);
         count("logged-feedback-total", "Logged feedback records learned from", logged.getModelId());

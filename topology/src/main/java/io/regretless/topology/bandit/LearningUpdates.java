@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.regretless.bandit.CandidateEncoder;
 import io.regretless.bandit.Candidates;
+import io.regretless.connectors.decide.RequestDecider;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.LearningUpdate;
 import io.regretless.topology.config.ModelConfig;
@@ -20,13 +21,21 @@ final class LearningUpdates {
     private LearningUpdates() {
     }
 
-    /** The update; the names it was encoded from are counted in {@code names} (null: not counted). */
+    /**
+     * The update for {@code chosen}'s reward; {@code propensity} is the probability the logged
+     * decision chose it with, which EXP3-IX's loss estimate divides by (the model that decided was
+     * a published version, some updates older than the one that learns, so it cannot be recomputed
+     * there). A multi-armed model's update carries no features. The names a linear model's update
+     * was encoded from are counted in {@code names} (null: not counted).
+     */
     static LearningUpdate of(String modelId, String requestId, ModelConfig config, Map<String, Double> context,
-                             Action chosen, double reward, double weight, boolean observed, long timestamp,
-                             FeatureNameWatch names) {
-        Candidates encoded = CandidateEncoder.encode(context, List.of(chosen), config.bandit(),
-            names == null ? null : names.sketch(modelId));
-        if (names != null) {
+                             Action chosen, double reward, double weight, double propensity, boolean observed,
+                             long timestamp, FeatureNameWatch names) {
+        Candidates encoded;
+        if (config.bandit().kind().multiArmed() || names == null) {
+            encoded = RequestDecider.encode(context, List.of(chosen), config.bandit());
+        } else {
+            encoded = CandidateEncoder.encode(context, List.of(chosen), config.bandit(), names.sketch(modelId));
             names.report(modelId);
         }
         return LearningUpdate.newBuilder()
@@ -36,12 +45,13 @@ final class LearningUpdates {
             .setFeatures(littleEndian(encoded.features()[0]))
             .setReward(reward)
             .setWeight(weight)
+            .setPropensity(propensity)
             .setObserved(observed)
             .setTimestamp(timestamp)
             .build();
     }
 
-    /** The update's feature vector, checked against the model's dimension. */
+    /** The update's feature vector, checked against the model's {@link io.regretless.bandit.BanditConfig#featureDimension()}. */
     static double[] features(LearningUpdate update, int dimension) {
         ByteBuffer bytes = update.getFeatures().duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.remaining() != 8 * dimension) {

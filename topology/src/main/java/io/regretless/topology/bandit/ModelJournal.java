@@ -76,7 +76,8 @@ final class ModelJournal {
      */
     void apply(String modelId, LearningUpdate update, double[] features, byte[] raw) {
         Entry entry = entry(modelId);
-        entry.learner.update(update.getActionId(), features, update.getReward(), update.getWeight());
+        entry.learner.update(update.getActionId(), features, update.getReward(), update.getWeight(),
+            update.getPropensity());
         long version = entry.learner.version();
         journal.put(slot(modelId, version), ByteBuffer.allocate(8 + raw.length).putLong(version).put(raw).array());
         if (version - entry.snapshotVersion >= RING / 2) {
@@ -89,6 +90,37 @@ final class ModelJournal {
         Entry entry = entry(modelId);
         snapshots.put(modelId, LinearBanditCodec.encode(entry.learner, modelId));
         entry.snapshotVersion = entry.learner.version();
+    }
+
+    /**
+     * Deletes the model's snapshot and journal: its next update starts from the prior. A model
+     * whose stored state contradicts its configuration can only go on this way (or under a new id).
+     */
+    void reset(String modelId) {
+        models.remove(modelId);
+        snapshots.delete(modelId);
+        List<Bytes> slots = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = journal.range(slot(modelId, 0), slot(modelId, RING - 1))) {
+            it.forEachRemaining(kv -> slots.add(kv.key));
+        }
+        slots.forEach(journal::delete);
+    }
+
+    /**
+     * Why the model's stored state cannot be used with its configuration, or null if it can (or
+     * nothing is stored).
+     */
+    String conflict(String modelId) {
+        byte[] stored = snapshots.get(modelId);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            LinearBanditCodec.decode(stored, configs.get(modelId).bandit());
+            return null;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
     }
 
     /** Forgets the models in memory, e.g. when the task closes. */
@@ -124,8 +156,8 @@ final class ModelJournal {
         later.sort(Comparator.comparingLong(kv -> kv.key));
         for (KeyValue<Long, byte[]> journaled : later) {
             LearningUpdate update = UPDATES.decode(journaled.value);
-            learner.update(update.getActionId(), LearningUpdates.features(update, config.bandit().dimension()),
-                update.getReward(), update.getWeight());
+            learner.update(update.getActionId(), LearningUpdates.features(update, config.bandit().featureDimension()),
+                update.getReward(), update.getWeight(), update.getPropensity());
             if (learner.version() != journaled.key) {
                 throw new IllegalStateException("the journal of model '" + modelId + "' is broken: replaying it reached"
                     + " version " + learner.version() + " where the journal says " + journaled.key);

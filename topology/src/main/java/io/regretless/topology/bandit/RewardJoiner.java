@@ -48,9 +48,21 @@ final class RewardJoiner {
             RequestChecks.requireId(reward.getRequestId(), "/requestId");
             ModelConfig config = StreamDecider.config(configs, reward.getModelId());
             RequestChecks.requireFinite(reward.getValue(), "/value");
+            requireLearnable(config, reward.getValue(), "/value");
             return config;
         } catch (RequestRefusedException e) {
             throw Refusals.deadLetter(e);
+        }
+    }
+
+    /**
+     * A reward the model's learner can learn: the multi-armed learners other than ts-gaussian are
+     * defined for rewards in [0, 1], so any other reward is refused here, before it becomes feedback.
+     */
+    static void requireLearnable(ModelConfig config, double reward, String field) {
+        if (config.bandit().kind().needsUnitRewards() && !(reward >= 0 && reward <= 1)) {
+            throw new RequestRefusedException("INVALID_RECORD", field, reward + " is outside [0, 1], the rewards "
+                + config.bandit().kind().shortName() + " learns");
         }
     }
 
@@ -92,7 +104,7 @@ final class RewardJoiner {
         String modelId = decision.getDecision().getModelId();
         String requestId = decision.getRequest().getRequestId();
         LearningUpdate update = LearningUpdates.of(modelId, requestId, config, decision.getRequest().getContext(),
-            chosen, reward, 1.0, observed, when, names);
+            chosen, reward, 1.0, decision.getDecision().getPropensity(), observed, when, names);
         return new Joined(new Feedback(decision.getRequest(), decision.getDecision(), reward, observed, when), update);
     }
 

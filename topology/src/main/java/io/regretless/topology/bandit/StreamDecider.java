@@ -3,6 +3,7 @@ package io.regretless.topology.bandit;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.regretless.bandit.PublishedBandit;
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.connectors.decide.RequestChecks;
 import io.regretless.connectors.decide.RequestDecider;
@@ -35,8 +36,21 @@ final class StreamDecider {
 
     Decision decide(DecisionRequest request) {
         try {
-            config(configs, request.getModelId());
-            return decider.decide(request, published.get(request.getModelId()), limits.get(request.getModelId()));
+            ModelConfig config = config(configs, request.getModelId());
+            String conflict = published.conflict(request.getModelId());
+            if (conflict != null) {
+                throw new InvalidRecordException(DeadLetterReason.MODEL_STATE_CONFLICT, "/modelId: " + conflict);
+            }
+            PublishedBandit model = published.get(request.getModelId());
+            if (model != null && (!model.config().learnerName().equals(config.bandit().learnerName())
+                    || model.config().dimension() != config.bandit().dimension())) {
+                throw new InvalidRecordException(DeadLetterReason.MODEL_STATE_CONFLICT, "model '" + request.getModelId()
+                    + "' was published as " + model.config().learnerName() + " with dimension " + model.config().dimension()
+                    + " but is configured as " + config.bandit().learnerName() + " with dimension "
+                    + config.bandit().dimension() + ": reset it with `models reset " + request.getModelId()
+                    + "` or give the configuration a new model id");
+            }
+            return decider.decide(request, model, limits.get(request.getModelId()));
         } catch (RequestRefusedException e) {
             throw Refusals.deadLetter(e);
         }
@@ -47,6 +61,10 @@ final class StreamDecider {
      * estimator input is ({@link LoggedPropensities#check}).
      */
     void checkLogged(DecisionRequest request, Decision decision) {
+        String conflict = published.conflict(request.getModelId());
+        if (conflict != null) {
+            throw new InvalidRecordException(DeadLetterReason.MODEL_STATE_CONFLICT, "/request/modelId: " + conflict);
+        }
         try {
             ModelConfig config = config(configs, request.getModelId());
             RequestChecks.requireId(request.getRequestId(), "/request/requestId");

@@ -1,6 +1,8 @@
 package io.regretless.topology.config;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
@@ -15,9 +17,13 @@ import io.regretless.conformal.ConformalSeries;
  * @param warmup      labels whose residuals warm-start the calibrator; intervals are unbounded until then
  * @param lceWindow   k of the local coverage error published with each evaluation
  * @param labelWindow how long (stream time) a prediction waits for its label before it is dropped unlearned
+ * @param groups      the groups predictions may name, at most {@link ConformalSeries#MAX_GROUPS}, each of 1 to
+ *                    {@link ConformalSeries#MAX_GROUP_NAME_BYTES} UTF-8 bytes; empty: any (a series still accepts
+ *                    at most {@link ConformalSeries#MAX_GROUPS})
  */
 public record ConformalModelConfig(
-        CalibratorKind calibrator, CalibratorConfig calibration, int warmup, int lceWindow, Duration labelWindow) {
+        CalibratorKind calibrator, CalibratorConfig calibration, int warmup, int lceWindow, Duration labelWindow,
+        List<String> groups) {
 
     public ConformalModelConfig {
         if (calibrator == null || calibration == null) {
@@ -29,6 +35,31 @@ public record ConformalModelConfig(
         if (labelWindow == null || labelWindow.isNegative() || labelWindow.isZero()) {
             throw new IllegalArgumentException("label window must be positive, got " + labelWindow);
         }
+        groups = List.copyOf(groups);
+        String problem = groupsProblem(groups);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    /** What is wrong with {@code groups} as a series' configured groups, or null. */
+    static String groupsProblem(List<String> groups) {
+        if (groups.size() > ConformalSeries.MAX_GROUPS) {
+            return groups.size() + " groups; a series holds at most " + ConformalSeries.MAX_GROUPS;
+        }
+        for (String g : groups) {
+            int bytes = g.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > ConformalSeries.MAX_GROUP_NAME_BYTES) {
+                return "group '" + g + "' has " + bytes + " UTF-8 bytes; 1 to " + ConformalSeries.MAX_GROUP_NAME_BYTES
+                    + " allowed";
+            }
+        }
+        return null;
+    }
+
+    /** Whether predictions may name only the configured {@link #groups()}. */
+    public boolean closedGroups() {
+        return !groups.isEmpty();
     }
 
     /** The most bytes the series' stored state can take ({@link ConformalSeries#maxStateBytes}). */

@@ -4,12 +4,14 @@ import static io.regretless.topology.config.RegretlessSettings.ACI_GAMMA;
 import static io.regretless.topology.config.RegretlessSettings.ACTION_FEATURES;
 import static io.regretless.topology.config.RegretlessSettings.ATTRIBUTION_WINDOW_MS;
 import static io.regretless.topology.config.RegretlessSettings.CALIBRATOR;
+import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_GROUPS;
 import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_LABEL_WINDOW_MS;
 import static io.regretless.topology.config.RegretlessSettings.CONFORMAL_MODELS;
 import static io.regretless.topology.config.RegretlessSettings.COVERAGE;
 import static io.regretless.topology.config.RegretlessSettings.DEFAULT_REWARD;
 import static io.regretless.topology.config.RegretlessSettings.REWARD_WAIT_MS;
 import static io.regretless.topology.config.RegretlessSettings.DIMENSION;
+import static io.regretless.topology.config.RegretlessSettings.DISCOUNT;
 import static io.regretless.topology.config.RegretlessSettings.EXACT_HISTORY;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS;
 import static io.regretless.topology.config.RegretlessSettings.EXPERTS_DIMENSION;
@@ -20,6 +22,7 @@ import static io.regretless.topology.config.RegretlessSettings.FAIL_ON_DATA_LOSS
 import static io.regretless.topology.config.RegretlessSettings.FEATURES;
 import static io.regretless.topology.config.RegretlessSettings.GROUPS;
 import static io.regretless.topology.config.RegretlessSettings.HEALTH_STALL_TIMEOUT_MS;
+import static io.regretless.topology.config.RegretlessSettings.HORIZON;
 import static io.regretless.topology.config.RegretlessSettings.LABEL_HIGH;
 import static io.regretless.topology.config.RegretlessSettings.LABEL_LOW;
 import static io.regretless.topology.config.RegretlessSettings.LCE_WINDOW;
@@ -46,6 +49,7 @@ import static io.regretless.topology.config.RegretlessSettings.PUBLISH_INTERVAL_
 import static io.regretless.topology.config.RegretlessSettings.STATE_STORE_TYPE;
 import static io.regretless.topology.config.RegretlessSettings.TOPIC_PREFIX;
 import static io.regretless.topology.config.RegretlessSettings.WARMUP;
+import static io.regretless.topology.config.RegretlessSettings.WINDOW;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +63,7 @@ import java.util.stream.Collectors;
 
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
+import io.regretless.bandit.MultiArmedSettings;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.evaluation.CandidateSpec;
@@ -237,7 +242,8 @@ public record RegretlessConfig(
             if (bound > maxStateBytes) {
                 problems.add("model '" + model.getKey() + "' could grow to " + bound
                     + " bytes of state, over " + MAX_STATE_BYTES.name() + "=" + maxStateBytes
-                    + ": lower its dimension or max.arms");
+                    + (model.getValue().bandit().kind().multiArmed() ? ": lower its max.arms or window"
+                        : ": lower its dimension or max.arms"));
             } else if (model.getValue().shadows().enabled()) {
                 // the reward model of DM and DR, and any disjoint candidate, keep one regression per arm
                 BanditConfig b = model.getValue().bandit();
@@ -273,10 +279,37 @@ public record RegretlessConfig(
             settings.refuse(EXPLORATION.key(id), "bad value for " + EXPLORATION.key(id) + "=" + exploration
                 + ": egreedy's epsilon is a probability, at most 1");
         }
+        if (kind != null && !kind.hasExploration() && settings.isSet(EXPLORATION, id)) {
+            settings.refuse(EXPLORATION.key(id), EXPLORATION.key(id) + " does not apply to " + kind.shortName()
+                + ", which has no exploration parameter");
+        }
+        if (kind != null && kind.hasExploration() && kind.multiArmed() && exploration == 0) {
+            settings.refuse(EXPLORATION.key(id), "bad value for " + EXPLORATION.key(id) + "=" + exploration + ": "
+                + kind.shortName() + "'s " + (kind == LearnerKind.GAUSSIAN_THOMPSON ? "v" : "xi") + " must be > 0");
+        }
+        if (kind != null && kind.multiArmed() && shared) {
+            settings.refuse(SHARED.key(id), "bad value for " + SHARED.key(id) + "=true: " + kind.shortName()
+                + " learns one statistic per action and has no features to share");
+        }
+        if (kind != null && kind.multiArmed() && declared > 0) {
+            Setting<List<String>> set = contextFeatures.isEmpty() ? ACTION_FEATURES : FEATURES;
+            settings.refuse(set.key(id), set.key(id) + " does not apply to " + kind.shortName()
+                + ", which learns one statistic per action and reads no features");
+        }
+        double discount = settings.get(DISCOUNT, id);
+        int slidingWindow = settings.get(WINDOW, id);
+        long horizon = settings.get(HORIZON, id);
+        refuseUnless(settings, DISCOUNT, id, kind, LearnerKind.DISCOUNTED_THOMPSON);
+        refuseUnless(settings, WINDOW, id, kind, LearnerKind.SLIDING_WINDOW_UCB);
+        refuseUnless(settings, HORIZON, id, kind, LearnerKind.EXP3_IX);
         long seed = settings.get(SEED, id);
         int maxArms = settings.get(MAX_ARMS, id);
         long window = settings.get(ATTRIBUTION_WINDOW_MS, id);
         double defaultReward = settings.get(DEFAULT_REWARD, id);
+        if (kind != null && kind.needsUnitRewards() && !(defaultReward >= 0 && defaultReward <= 1)) {
+            settings.refuse(DEFAULT_REWARD.key(id), "bad value for " + DEFAULT_REWARD.key(id) + "=" + defaultReward
+                + ": " + kind.shortName() + " learns rewards in [0, 1]");
+        }
         long rewardWait = settings.get(REWARD_WAIT_MS, id);
         int maxFeatures = settings.get(MAX_FEATURES, id);
         int maxActions = settings.get(MAX_ACTIONS, id);
@@ -297,7 +330,7 @@ public record RegretlessConfig(
         BanditConfig bandit;
         try {
             bandit = new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms,
-                DeclaredFeatures.of(contextFeatures, actionFeatures));
+                new MultiArmedSettings(discount, slidingWindow, horizon), DeclaredFeatures.of(contextFeatures, actionFeatures));
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
             return null;
@@ -330,13 +363,19 @@ public record RegretlessConfig(
         int warmup = settings.get(WARMUP, id);
         int lceWindow = settings.get(LCE_WINDOW, id);
         long labelWindow = settings.get(CONFORMAL_LABEL_WINDOW_MS, id);
+        List<String> groups = settings.get(CONFORMAL_GROUPS, id);
+        String groupsProblem = ConformalModelConfig.groupsProblem(groups);
+        if (groupsProblem != null) {
+            settings.refuse(CONFORMAL_GROUPS.key(id), "bad value for " + CONFORMAL_GROUPS.key(id) + ": " + groupsProblem);
+        }
         if (settings.problemCount() > before) {
             return null;
         }
         try {
             CalibratorConfig calibration = CalibratorConfig.of(coverage).withExactHistory(exactHistory)
                 .withAciGamma(aciGamma);
-            return new ConformalModelConfig(kind, calibration, warmup, lceWindow, Duration.ofMillis(labelWindow));
+            return new ConformalModelConfig(kind, calibration, warmup, lceWindow, Duration.ofMillis(labelWindow),
+                groups);
         } catch (IllegalArgumentException e) {
             settings.problem("bad settings " + allOf(Scope.CONFORMAL, id) + ": " + e.getMessage());
             return null;
@@ -394,6 +433,15 @@ public record RegretlessConfig(
     /** The settings of one model, as a pattern: {@code regretless.model.checkout.*}. */
     private static String allOf(Scope scope, String id) {
         return scope.keyPrefix() + id + ".*";
+    }
+
+    /** Refuses a multi-armed learner's own setting on a model of another learner. */
+    private static void refuseUnless(Settings settings, Setting<?> setting, String id, LearnerKind kind,
+                                     LearnerKind owner) {
+        if (kind != null && kind != owner && settings.isSet(setting, id)) {
+            settings.refuse(setting.key(id), setting.key(id) + " applies only to " + owner.shortName() + ", not to "
+                + kind.shortName());
+        }
     }
 
     private static void requireFor(Settings settings, Setting<?> setting, String id, Mode mode, String what) {

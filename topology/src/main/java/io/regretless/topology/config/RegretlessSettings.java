@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.regretless.bandit.LearnerKind;
+import io.regretless.bandit.MultiArmedSettings;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.evaluation.CandidateSpec;
 import io.regretless.conformal.CalibratorKind;
@@ -63,17 +64,27 @@ public final class RegretlessSettings {
     public static final Setting<LearnerKind> LEARNER = bandit("learner",
         oneOf(wireNames(LearnerKind.values(), LearnerKind::shortName), LearnerKind::parse), null, "the algorithm (required)");
     public static final Setting<Boolean> SHARED = bandit("shared", bool(), "false",
-        "one ridge model over all actions' features (true) or one per action (false)");
+        "one ridge model over all actions' features (true) or one per action (false); multi-armed learners cannot be shared");
     public static final Setting<Integer> DIMENSION = bandit("dimension", integer(1), "64",
         "d, the length of the feature vectors: the bias and declared features first, other names hashed into the rest");
     public static final Setting<List<String>> FEATURES = bandit("features", featureNames(), "",
-        "context features with coordinates of their own, which no other name shares; p{0..63} stands for p0,...,p63");
+        "context features with coordinates of their own, which no other name shares; p{0..63} stands for p0,...,p63; "
+        + "not for multi-armed learners");
     public static final Setting<List<String>> ACTION_FEATURES = bandit("action.features", featureNames(), "",
-        "action features with coordinates of their own, after the declared context features");
+        "action features with coordinates of their own, after the declared context features; not for multi-armed learners");
     public static final Setting<Double> REGULARIZATION = bandit("regularization", number("a number > 0", v -> v > 0), "1.0",
         "ridge lambda");
     public static final Setting<Double> EXPLORATION = bandit("exploration", number("a number >= 0", v -> v >= 0), null,
-        "alpha (linucb, default 1.0) | v (lints, 0.3) | gamma0 (squarecb, 1.0) | epsilon (egreedy, 0.1, at most 1)");
+        "alpha (linucb, default 1.0) | v (lints, 0.3) | gamma0 (squarecb, 1.0) | epsilon (egreedy, 0.1, at most 1)"
+            + " | v (ts-gaussian, 1.0, > 0) | xi (sw-ucb, 0.6, > 0); ucb1, ts-bernoulli, exp3-ix and ts-discounted have none");
+    public static final Setting<Double> DISCOUNT = bandit("discount", number("a number in (0, 1]", v -> v > 0 && v <= 1),
+        Double.toString(MultiArmedSettings.DEFAULT_DISCOUNT),
+        "ts-discounted only: every count is multiplied by it per reward, so about the last 1/(1 - discount) rewards count");
+    public static final Setting<Integer> WINDOW = bandit("window", integer(1),
+        Integer.toString(MultiArmedSettings.DEFAULT_WINDOW), "sw-ucb only: the last this many rewards count");
+    public static final Setting<Long> HORIZON = bandit("horizon", longInteger(0),
+        Long.toString(MultiArmedSettings.DEFAULT_HORIZON),
+        "exp3-ix only: the number of rewards its rates are tuned for (Neu 2015, Theorem 1); 0 = anytime rates");
     public static final Setting<Long> SEED = bandit("seed", SettingType.anyLong(), "42",
         "seeds every random draw, together with the request id");
     public static final Setting<Integer> MAX_ARMS = bandit("max.arms", integer(1), "32",
@@ -120,6 +131,9 @@ public final class RegretlessSettings {
         "scores SCP, NExCP, ACI, FACI and default rank exactly (8 bytes each); a quantile summary after");
     public static final Setting<Double> ACI_GAMMA = conformal("aci.gamma", number("a number > 0", v -> v > 0), "0.005",
         "ACI's step size");
+    public static final Setting<List<String>> CONFORMAL_GROUPS = conformal("groups", names(), "",
+        "the groups predictions may name (at most 64, each 1 to 128 UTF-8 bytes), others are refused as UNKNOWN_GROUP; "
+            + "empty: any name, up to 64 per series, accepted on first sight");
 
     public static final Setting<Mode> MODE = experts("mode", oneOf(wireNames(Mode.values(), Mode::wireName), Mode::parse),
         null, "advice (cases carry experts' predictions) or features (cases carry a feature vector) (required)");

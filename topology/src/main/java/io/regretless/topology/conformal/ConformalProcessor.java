@@ -7,6 +7,7 @@ import org.apache.kafka.streams.processor.api.Record;
 
 import io.regretless.conformal.ConformalSeries;
 import io.regretless.schemas.ConformalEvaluation;
+import io.regretless.schemas.GroupCoverage;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
@@ -21,9 +22,11 @@ import io.regretless.topology.task.LearnerStore;
 
 /**
  * Online conformal prediction for the series of one task: prediction requests get an interval from
- * the series' calibrator, labels are joined to their interval by id, update the calibrator and
- * yield the running evaluation. Prediction requests and labels of a series are co-partitioned by
- * model id.
+ * the series' calibrator (for the request's groups), labels are joined to their interval by id, update the
+ * calibrator and yield the running evaluation. Prediction requests and labels of a series are co-partitioned by
+ * model id. Gauges per series: {@code interval-coverage}, {@code interval-median-half-width},
+ * {@code interval-local-coverage-error}, and per group of a scored label {@code interval-group-coverage} (tags
+ * {@code model}, {@code group}; at most {@link io.regretless.conformal.ConformalSeries#MAX_GROUPS} per series).
  */
 final class ConformalProcessor extends LearningTaskProcessor {
     private static final WireCodec<PredictionRequest> REQUESTS = WireCodec.of(PredictionRequest.class);
@@ -84,6 +87,10 @@ final class ConformalProcessor extends LearningTaskProcessor {
             if (evaluation.getLocalCoverageError() != null) {
                 counters().set("interval-local-coverage-error", "LCE_k of the scored intervals", tags,
                     evaluation.getLocalCoverageError());
+            }
+            for (GroupCoverage g : evaluation.getGroups()) {
+                counters().set("interval-group-coverage", "Fraction of a group's scored labels inside their interval",
+                    Map.of("model", label.getModelId(), "group", g.getGroup()), g.getCoverage());
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.regretless.topology.conformal;
 
+import java.util.List;
 import java.util.Map;
 
 import io.regretless.conformal.ConformalSeries;
@@ -12,7 +13,11 @@ import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
 import io.regretless.topology.task.LearnerStore;
 
-/** Turns a point prediction into an interval with the series' current radius and waits for its label. */
+/**
+ * Turns a point prediction into an interval with the series' current radius for the prediction's groups and waits
+ * for its label, keeping the groups with it. The series accepts the groups here, before any label can need them, so
+ * a request whose groups the series could not hold is the one refused.
+ */
 final class IntervalIssuer {
     private final Map<String, ConformalModelConfig> configs;
     private final LearnerStore<ConformalSeries> series;
@@ -39,8 +44,16 @@ final class IntervalIssuer {
             throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
                 "prediction '" + request.getId() + "' was already issued an interval");
         }
+        List<String> groups = request.getGroups();
         ConformalSeries calibrated = series.get(request.getModelId());
-        double radius = calibrated.radius();
+        ConformalChecks.requireGroups(request.getModelId(), groups, config, calibrated);
+        if (!calibrated.hasAccepted(groups)) {
+            calibrated = series.update(request.getModelId(), s -> {
+                s.accept(groups);
+                return s;
+            });
+        }
+        double radius = calibrated.radius(groups);
         double yhat = request.getPrediction();
         PredictionInterval interval = PredictionInterval.newBuilder()
             .setId(request.getId())
@@ -54,7 +67,7 @@ final class IntervalIssuer {
             .setTimestamp(request.getTimestamp())
             .build();
         long deadline = recordTime + config.labelWindow().toMillis();
-        pending.open(request.getId(), new PendingPrediction(interval, deadline), deadline);
+        pending.open(request.getId(), new PendingPrediction(interval, deadline, groups), deadline);
         return interval;
     }
 }

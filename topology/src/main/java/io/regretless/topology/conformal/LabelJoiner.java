@@ -1,10 +1,13 @@
 package io.regretless.topology.conformal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.regretless.conformal.ConformalSeries;
 import io.regretless.conformal.metrics.IntervalEvaluator;
 import io.regretless.schemas.ConformalEvaluation;
+import io.regretless.schemas.GroupCoverage;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.state.PendingPrediction;
@@ -17,8 +20,8 @@ import io.regretless.topology.task.LearnerStore;
 
 /**
  * Joins a label to its pending interval by id inside the label window, lets the series learn from
- * it, and reports the series' running evaluation. Predictions whose label never comes are dropped
- * when their window closes, without learning.
+ * it with the prediction's groups, and reports the series' running evaluation, with the coverage of each of
+ * those groups. Predictions whose label never comes are dropped when their window closes, without learning.
  */
 final class LabelJoiner {
     private final Map<String, ConformalModelConfig> configs;
@@ -50,13 +53,15 @@ final class LabelJoiner {
             throw new InvalidRecordException(DeadLetterReason.LATE_LABEL, "label at " + recordTime
                 + " is after the label window closed at " + waiting.getDeadline());
         }
+        List<String> groups = waiting.getGroups();
+        ConformalChecks.requireRoom(label.getModelId(), groups, config, series.get(label.getModelId()));
         pending.close(label.getId(), waiting.getDeadline(), Closure.COMPLETED, recordTime,
             recordTime + config.labelWindow().toMillis());
         double lower = interval.getLower() == null ? Double.NEGATIVE_INFINITY : interval.getLower();
         double upper = interval.getUpper() == null ? Double.POSITIVE_INFINITY : interval.getUpper();
         Boolean covered = series.update(label.getModelId(),
-            s -> s.observe(interval.getPrediction(), lower, upper, label.getValue()));
-        return covered == null ? null : evaluation(label, series.get(label.getModelId()), covered);
+            s -> s.observe(interval.getPrediction(), lower, upper, label.getValue(), groups));
+        return covered == null ? null : evaluation(label, series.get(label.getModelId()), covered, groups);
     }
 
     /** Closes a prediction whose label did not come in time; the series does not learn. */
@@ -67,9 +72,15 @@ final class LabelJoiner {
             deadline + config.labelWindow().toMillis());
     }
 
-    private static ConformalEvaluation evaluation(Label label, ConformalSeries series, boolean covered) {
+    private static ConformalEvaluation evaluation(Label label, ConformalSeries series, boolean covered,
+                                                  List<String> groups) {
         IntervalEvaluator e = series.evaluator();
         int k = series.lceWindow();
+        List<GroupCoverage> perGroup = new ArrayList<>(groups.size());
+        for (String g : groups) {
+            io.regretless.conformal.metrics.GroupCoverage.Figure f = e.groupCoverage(g);
+            perGroup.add(new GroupCoverage(g, f.scored(), f.coverage()));
+        }
         return ConformalEvaluation.newBuilder()
             .setModelId(label.getModelId())
             .setCalibrator(series.kind().wireName())
@@ -83,6 +94,7 @@ final class LabelJoiner {
             .setWindowCoverage(finiteOrNull(e.windowCoverage(k)))
             .setLocalCoverageError(finiteOrNull(e.lce(k)))
             .setTimestamp(label.getTimestamp())
+            .setGroups(perGroup)
             .build();
     }
 

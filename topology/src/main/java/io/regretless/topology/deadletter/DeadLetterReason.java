@@ -30,10 +30,16 @@ public enum DeadLetterReason {
     LATE_LABEL,
     /** A second label for a prediction that already has one. */
     DUPLICATE_LABEL,
-    /** A sleeping-experts case names a group its model is not configured with. */
+    /** A sleeping-experts case, or a prediction of a conformal series that lists its groups, names a group its model is not configured with. */
     UNKNOWN_GROUP,
     /** A sleeping-experts case (advice mode) names an expert its model is not configured with. */
     UNKNOWN_EXPERT,
+    /**
+     * The model's stored state contradicts its configuration (another learner, dimension or
+     * sharing): its records are refused until the model is reset ({@code models reset <id>}) or
+     * the configuration gets a new model id. The other models go on.
+     */
+    MODEL_STATE_CONFLICT,
     /** Processing failed unexpectedly; the detail holds the exception. */
     PROCESSING_ERROR
 }

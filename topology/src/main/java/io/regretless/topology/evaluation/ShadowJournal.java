@@ -139,7 +139,7 @@ final class ShadowJournal {
         List<ArmModel> arms = new ArrayList<>();
         evaluation.rewardModelState().forEach((action, model) -> arms.add(new ArmModel(action, model)));
         learners.put(key(modelId, REWARDS, ""), LEARNERS.encode(
-            new LinearBanditState(modelId, REWARD_MODEL, evaluation.rounds(), arms, null)));
+            new LinearBanditState(modelId, REWARD_MODEL, evaluation.rounds(), arms, null, null)));
         entry.snapshotSequence = entry.sequence;
     }
 

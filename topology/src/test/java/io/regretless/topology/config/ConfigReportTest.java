@@ -133,8 +133,8 @@ class ConfigReportTest {
 
     @Test
     void everyBadValueNamesItsSettingAndWhatItTakes() {
-        assertBad("regretless.model.checkout.learner", "linucv", "expected one of linucb, lints, squarecb, egreedy "
-            + "(did you mean linucb?)");
+        assertBad("regretless.model.checkout.learner", "linucv", "expected one of linucb, lints, squarecb, egreedy, "
+            + "ucb1, ts-bernoulli, ts-gaussian, exp3-ix, ts-discounted, sw-ucb (did you mean linucb?)");
         assertBad("regretless.model.checkout.shared", "yes", "expected true or false");
         assertBad("regretless.model.checkout.dimension", "0", "expected an integer >= 1");
         assertBad("regretless.model.checkout.dimension", "lots", "expected an integer >= 1");
@@ -173,7 +173,8 @@ class ConfigReportTest {
             "0")).startsWith("bad value for regretless.experts.model.claims.label.high=0.0: the label range needs"));
         assertEquals("regretless.experts.model.claims.dimension does not apply to a model in advice mode",
             onlyError(check("regretless.experts.model.claims.dimension", "4")));
-        assertEquals("missing required setting regretless.model.checkout.learner: one of linucb, lints, squarecb, egreedy",
+        assertEquals("missing required setting regretless.model.checkout.learner: one of linucb, lints, squarecb, egreedy, "
+            + "ucb1, ts-bernoulli, ts-gaussian, exp3-ix, ts-discounted, sw-ucb",
             onlyError(check("regretless.model.checkout.learner", " ")));
         assertTrue(onlyError(check("regretless.experts.model.claims.groups", "a,always-on")).contains("always-on"));
         assertEquals("regretless.experts.models: experts model 'checkout' has the id of a bandit model; ids must be distinct",

@@ -77,4 +77,16 @@ class DeclaredFeaturesConfigTest {
         assertEquals(1, errors.size(), errors.toString());
         assertTrue(errors.get(0).contains("regretless.max.state.bytes"), errors.get(0));
     }
+
+    @Test
+    void aMultiArmedLearnerReadsNoFeaturesSoDeclaringSomeIsRefused() {
+        for (String setting : new String[] {"features", "action.features"}) {
+            List<String> errors = errors(with("regretless.model.checkout.learner", "ucb1",
+                "regretless.model.checkout." + setting, "price"));
+            assertEquals(1, errors.size(), errors.toString());
+            assertEquals("regretless.model.checkout." + setting + " does not apply to ucb1, which learns one statistic "
+                + "per action and reads no features", errors.get(0));
+        }
+        assertEquals(List.of(), errors(with("regretless.model.checkout.learner", "ucb1")));
+    }
 }

@@ -93,6 +93,12 @@ class RegretlessSettingsTest {
             String id = setting.scope() == Setting.Scope.EXPERTS
                 ? (setting == RegretlessSettings.SHRINKAGE ? "prices" : "claims") : ValidProperties.ids(setting.scope())[0];
             props.setProperty(setting.key(id), setting.defaultValue());
+            // a multi-armed learner's own setting is refused on any other learner
+            String owner = setting == RegretlessSettings.DISCOUNT ? "ts-discounted"
+                : setting == RegretlessSettings.WINDOW ? "sw-ucb" : setting == RegretlessSettings.HORIZON ? "exp3-ix" : null;
+            if (owner != null) {
+                props.setProperty(RegretlessSettings.LEARNER.key(id), owner);
+            }
             assertEquals(List.of(), ConfigReport.check(props).errors(), setting.pattern());
         }
     }

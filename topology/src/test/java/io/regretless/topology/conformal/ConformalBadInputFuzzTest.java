@@ -104,7 +104,7 @@ class ConformalBadInputFuzzTest {
             for (int t = 0; t < STEPS; t++) {
                 double yhat = series.nextDouble();
                 double y = yhat + series.nextGaussian() * 0.1;
-                requests.pipeInput(key, valid(REQUESTS, new PredictionRequest("p" + t, "s", yhat, 2L * t, null), formats), 2L * t);
+                requests.pipeInput(key, valid(REQUESTS, new PredictionRequest("p" + t, "s", yhat, 2L * t, null, List.of()), formats), 2L * t);
                 labels.pipeInput(key, valid(LABELS, new Label("p" + t, "s", y, 2L * t + 1), formats), 2L * t + 1);
                 if (bad != null) {
                     hostile(bad, t, key, requests, labels, named);
@@ -121,10 +121,10 @@ class ConformalBadInputFuzzTest {
     static void hostile(SplittableRandom random, int t, byte[] key, TestInputTopic<byte[], byte[]> requests,
                         TestInputTopic<byte[], byte[]> labels, Map<ByteBuffer, String> named) {
         long time = 2L * t + 1;
-        byte[] valid = REQUESTS.encode(new PredictionRequest("x" + t, "s", 0.5, time, null), WireFormat.AVRO);
-        String request = json(REQUESTS, new PredictionRequest("j" + t, "s", 0.5, time, 0.9));
+        byte[] valid = REQUESTS.encode(new PredictionRequest("x" + t, "s", 0.5, time, null, List.of()), WireFormat.AVRO);
+        String request = json(REQUESTS, new PredictionRequest("j" + t, "s", 0.5, time, 0.9, List.of()));
         String label = json(LABELS, new Label("j" + t, "s", 0.3, time));
-        switch (random.nextInt(15)) {
+        switch (random.nextInt(17)) {
             case 0 -> {
                 byte[] noise = new byte[random.nextInt(1, 40)];
                 random.nextBytes(noise);
@@ -133,13 +133,13 @@ class ConformalBadInputFuzzTest {
             case 1 -> requests.pipeInput(key, Arrays.copyOf(valid, random.nextInt(0, valid.length)), time);
             case 2 -> labels.pipeInput(key, valid, time);
             case 3 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("nan" + t, "s",
-                random.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY, time, null), WireFormat.AVRO), time);
-            case 4 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("who" + t, "nobody", 0.5, time, null),
+                random.nextBoolean() ? Double.NaN : Double.POSITIVE_INFINITY, time, null, List.of()), WireFormat.AVRO), time);
+            case 4 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("who" + t, "nobody", 0.5, time, null, List.of()),
                 WireFormat.AVRO), time);
-            case 5 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("p" + t, "s", 0.5, time, null), WireFormat.AVRO), time);
+            case 5 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("p" + t, "s", 0.5, time, null, List.of()), WireFormat.AVRO), time);
             case 6 -> labels.pipeInput(key, LABELS.encode(new Label("p" + t, "s", 0.3, time), WireFormat.AVRO), time);
             case 7 -> labels.pipeInput(key, LABELS.encode(new Label("never" + t, "s", 0.3, time), WireFormat.AVRO), time);
-            case 8 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("cov" + t, "s", 0.5, time, 0.5), WireFormat.AVRO),
+            case 8 -> requests.pipeInput(key, REQUESTS.encode(new PredictionRequest("cov" + t, "s", 0.5, time, 0.5, List.of()), WireFormat.AVRO),
                 time);
             case 9 -> requests.pipeInput(key, bad(request.substring(0, random.nextInt(1, request.length())), "not valid JSON at ",
                 named), time);
@@ -150,6 +150,10 @@ class ConformalBadInputFuzzTest {
             case 12 -> requests.pipeInput(key, bad(request.replace("\"prediction\":0.5", "\"prediction\":\"0.5\""),
                 "/prediction: string found, number expected", named), time);
             case 13 -> labels.pipeInput(key, bad(label.replace("\"value\":0.3", "\"value\":null"), "/value: null found", named), time);
+            case 14 -> requests.pipeInput(key, bad(request.replace("\"groups\":[]", "\"groups\":[\"rain\",\"rain\"]"),
+                "/groups/1: group 'rain' is listed twice", named), time);
+            case 15 -> requests.pipeInput(key, bad(request.replace("\"groups\":[]", "\"groups\":[\"rain\",7]"),
+                "/groups/1: ", named), time);
             default -> labels.pipeInput(key, bad(label.replace("{\"id\":\"j" + t + "\",", "{"), "/id: missing required field", named),
                 time);
         }

@@ -85,7 +85,7 @@ class ConformalTopologyTest {
     }
 
     PredictionInterval predict(String id, String model, double yhat, long time) {
-        requests.pipeInput(model.getBytes(), REQUESTS.encode(new PredictionRequest(id, model, yhat, time, null)), time);
+        requests.pipeInput(model.getBytes(), REQUESTS.encode(new PredictionRequest(id, model, yhat, time, null, List.of())), time);
         return intervals.isEmpty() ? null : INTERVALS.decode(intervals.readValue());
     }
 
@@ -150,7 +150,7 @@ class ConformalTopologyTest {
         labels.pipeInput("s1".getBytes(), new byte[] {9}, 1);
         predict("nan", "s1", Double.NaN, 1);
         predict("who", "nobody", 0.5, 1);
-        requests.pipeInput("s1".getBytes(), REQUESTS.encode(new PredictionRequest("cov", "s1", 0.5, 1L, 0.8)), 1);
+        requests.pipeInput("s1".getBytes(), REQUESTS.encode(new PredictionRequest("cov", "s1", 0.5, 1L, 0.8, List.of())), 1);
         predict("", "s1", 0.5, 1);
         predict("ok", "s1", 0.5, 1);
         predict("ok", "s1", 0.5, 1);

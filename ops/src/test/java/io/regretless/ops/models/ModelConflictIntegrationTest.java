@@ -1,0 +1,135 @@
+package io.regretless.ops.models;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.regretless.ops.Main;
+import io.regretless.ops.RegretlessApp;
+import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.testkit.IdLedger;
+import io.regretless.schemas.Action;
+import io.regretless.schemas.DeadLetter;
+import io.regretless.schemas.DecisionRequest;
+import io.regretless.schemas.Reward;
+import io.regretless.schemas.Topics;
+import io.regretless.schemas.codec.WireCodec;
+import io.regretless.schemas.codec.WireFormat;
+
+/**
+ * A model whose learner is changed over its stored state breaks neither the application nor the
+ * other models: its records are dead-lettered MODEL_STATE_CONFLICT with the ways out, the other
+ * model goes on deciding and learning, and {@code models reset} starts it again under its new
+ * learner.
+ */
+class ModelConflictIntegrationTest {
+    static final Duration WAIT = Duration.ofSeconds(90);
+    static final WireCodec<DecisionRequest> REQUESTS = WireCodec.of(DecisionRequest.class);
+    static final WireCodec<Reward> REWARDS = WireCodec.of(Reward.class);
+
+    @Test
+    void aChangedLearnerLeavesTheOtherModelsDeciding(@TempDir Path dir) throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
+            Topics topics = new Topics("conflict");
+            broker.createTopics(topics.banditTopics(), 1);
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.clientProperties(),
+                     new ByteArraySerializer(), new ByteArraySerializer());
+                 IdLedger dead = new IdLedger(broker.clientProperties(), topics.deadLetters(),
+                     bytes -> WireCodec.of(DeadLetter.class).decode(bytes).getReason() + ":" + offsetOf(bytes))) {
+                try (RegretlessApp app = new RegretlessApp(props(broker, dir, "squarecb"))) {
+                    app.start(Duration.ofMinutes(2));
+                    play(producer, topics, "m1", 0, 10);
+                    play(producer, topics, "m2", 0, 10);
+                    await(() -> version(app, "m1") == 10 && version(app, "m2") == 10, "both models learn ten rewards");
+                }
+
+                Properties changed = props(broker, dir, "linucb");
+                try (RegretlessApp app = new RegretlessApp(changed)) {
+                    app.start(Duration.ofMinutes(2));
+                    await(() -> app.published().conflict("m1") != null, "m1's conflict is published");
+                    assertTrue(app.published().conflict("m1").contains("squarecb-disjoint"), app.published().conflict("m1"));
+                    play(producer, topics, "m1", 10, 13);
+                    play(producer, topics, "m2", 10, 15);
+                    await(() -> version(app, "m2") == 15, "m2 goes on learning");
+                    dead.awaitAtLeast(3, WAIT, () -> "");
+                    assertEquals(3, dead.counts().keySet().stream().filter(k -> k.startsWith("MODEL_STATE_CONFLICT")).count(),
+                        "m1's three requests are dead-lettered: " + dead.counts());
+                    assertEquals(KafkaStreams.State.RUNNING, app.streams().state(), "the application goes on");
+
+                    Path file = dir.resolve("changed.properties");
+                    try (var out = Files.newBufferedWriter(file)) {
+                        changed.store(out, null);
+                    }
+                    assertEquals(0, Main.commandLine().execute("models", "reset", "m1", "--config", file.toString(),
+                        "--reason", "learner changed to linucb"));
+                    await(() -> app.published().conflict("m1") == null, "the reset withdraws the conflict");
+                    play(producer, topics, "m1", 20, 25);
+                    await(() -> version(app, "m1") == 5, "m1 starts again from its prior as linucb");
+                    assertEquals("linucb-disjoint", app.published().get("m1").config().learnerName());
+                }
+            }
+        }
+    }
+
+    static long offsetOf(byte[] letter) {
+        return WireCodec.of(DeadLetter.class).decode(letter).getOffset();
+    }
+
+    static long version(RegretlessApp app, String model) {
+        return app.published().get(model) == null ? -1 : app.published().get(model).version();
+    }
+
+    static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no progress for " + WAIT.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    static Properties props(EmbeddedKafkaBroker broker, Path dir, String m1Learner) {
+        Properties props = new Properties();
+        props.put("application.id", "conflict");
+        props.put("bootstrap.servers", broker.bootstrapServers());
+        props.put("state.dir", dir.resolve("state").toString());
+        props.put("regretless.topic.prefix", "conflict");
+        props.put("regretless.models", "m1,m2");
+        props.put("regretless.model.m1.learner", m1Learner);
+        props.put("regretless.model.m1.dimension", "8");
+        props.put("regretless.model.m2.learner", "linucb");
+        props.put("regretless.model.m2.dimension", "8");
+        return props;
+    }
+
+    /** Requests {@code from}..{@code to - 1} of a model and a reward for each. */
+    static void play(KafkaProducer<byte[], byte[]> producer, Topics topics, String model, int from, int to) {
+        long now = System.currentTimeMillis();
+        for (int i = from; i < to; i++) {
+            String id = model + "-" + i;
+            byte[] key = id.getBytes(StandardCharsets.UTF_8);
+            producer.send(new ProducerRecord<>(topics.requests(), null, now + i, key, REQUESTS.encode(
+                new DecisionRequest(id, model, now + i, Map.of("x", 1.0 * i), List.of(new Action("a", Map.of()),
+                    new Action("b", Map.of()))), WireFormat.AVRO)));
+            producer.send(new ProducerRecord<>(topics.rewards(), null, now + i + 1, key,
+                REWARDS.encode(new Reward(id, model, 1.0, now + i + 1), WireFormat.AVRO)));
+        }
+        producer.flush();
+    }
+}
