@@ -22,17 +22,17 @@ class StateDigestTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-        "SCP, f600fc42fbd85af44e4b639ba1742d0f481dcf48d874a2d50e2f13370408c861",
-        "SCP_WINDOW, df813291324eb45bc78d240ca969ff30671676c6be9dc8254a0a191dcad3f8b9",
-        "NEXCP, d5df6ecd547bb7d031b039c7a097134be51a77f169af917b680d5496e39d93b5",
-        "ACI, e1880503fd4f0c142274af150e596b29fd9e1ed04cae46d0b43d2e5eb1cf1a91",
-        "FACI, 59d397d3bc4127726a2b60c9a814b10d32aa91b50f4fbef7f924c4515ad293a7",
-        "SF_OGD, 4c3b2b62d5b7d41d8f3a68cd3e3938c8aefa23d51a1748f7085fed0fe0a67cfe",
-        "FACI_S, c14d7979509665abbf531add18cf8fa30e51e8308534e00177a5faba65cfc811",
-        "SAOCP, 83eada6d7799e80eaff7cebc4370dcbe3829556d6193692cea9ad29c94466ded",
-        "QUANTILE_TRACKER, 3bce9c325c3fc17a96ae2ca3677198a8ecfbf8d52775861da9291f80f1b89749",
-        "DEFAULT, 5d586f08e00f86d35dd7d8ff728145150569c8d6614952874b64cf3699596e2f",
-        "MULTIVALID, 728483df3bade9eb532f5a9602fdf60a30fd9c42004aa11d8e7baa0c9c47a3ad",
+        "SCP, dfe783503b9f335df323569035929f6fc93b91a5e6e5444fb8912d1d9e069490",
+        "SCP_WINDOW, b6611d32c5303adb8e54f2691d0c2ba0e878e810983a8d590c3810e987adc54c",
+        "NEXCP, 50d90b623326d9be5f1f5565366314405a5213a6ff7bdb0d0ad99af85270e722",
+        "ACI, 4acf85edd607fb393d1bec2c741be33bcb7bd4a50134f268e0f775e3ac490140",
+        "FACI, 3fe52b6af868be58bedeb433e2b47ed31c58142647547ff74f6d79d85e8532f3",
+        "SF_OGD, 0a29795004d0d6cc7a6100a9cf303998e37e9a48702d71816ebf2f2291501c24",
+        "FACI_S, bb18725aa95bb0ff8d7489e436309b6e3507d6e4297c2e5b150ebb03af192c15",
+        "SAOCP, 457e9ca024732d2ad34eceb5c6243c32af9236639ffe692ac45a6459015e5e82",
+        "QUANTILE_TRACKER, 28538bf4ddc7f2afd46997af668adb3fc59e5c8ab40a4212ac115332ce3227e4",
+        "DEFAULT, ea26d434ddce7c12ce00066dfaf9f11e474ec5679a84b1c77d747f93b7120dac",
+        "MULTIVALID, 15273925f1b9710905d91a6520bb0dcc543f743614b5587166ba1314223ce48f",
     })
     void aFixedSeriesGivesTheCommittedStateDigest(CalibratorKind kind, String digest) throws Exception {
         assertEquals(digest, replayDigest(kind));
