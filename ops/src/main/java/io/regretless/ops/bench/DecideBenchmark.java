@@ -258,7 +258,9 @@ public final class DecideBenchmark {
             decider.flush();
             awaitVersion(decider.models(), 1_000, Duration.ofMinutes(3));
 
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // HTTP/1.1 as curl and most clients speak it: the default (HTTP/2) would try an h2c upgrade the JDK server refuses
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
             String url = "http://127.0.0.1:" + server.port() + "/rank";
             WireCodec<DecisionRequest> codec = WireCodec.of(DecisionRequest.class);
             int total = rate * seconds;
