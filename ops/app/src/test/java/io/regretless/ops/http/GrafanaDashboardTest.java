@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The Grafana dashboard in ops/grafana parses and queries only metrics the application exports. */
+/** The Grafana dashboard in ops/app/grafana parses and queries only metrics the application exports. */
 class GrafanaDashboardTest {
     static final Path DASHBOARD = Path.of("grafana", "regretless-dashboard.json");
     /** App counters that exist only once their event happened (a default reward, a dead letter, ...). */

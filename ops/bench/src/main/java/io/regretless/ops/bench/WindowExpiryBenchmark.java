@@ -26,7 +26,7 @@ import io.regretless.topology.window.AttributionWindow.Closure;
  * {@code commitEvery} records as a commit would. Prints µs per record for each block of records;
  * a cost that grows from block to block is the window scanning over its own deleted keys.
  *
- * <pre>java -cp regretless.jar io.regretless.ops.bench.WindowExpiryBenchmark [records] [block]</pre>
+ * <pre>java -cp regretless-bench.jar io.regretless.ops.bench.WindowExpiryBenchmark [records] [block]</pre>
  */
 public final class WindowExpiryBenchmark {
     private static final long STEP_MS = 10;

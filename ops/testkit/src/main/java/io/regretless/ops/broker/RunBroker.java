@@ -5,7 +5,7 @@ package io.regretless.ops.broker;
  * for tests that need a broker owned by a process they can kill ({@code OrphanBrokerIntegrationTest}).
  * People start one with the {@code broker} command, which does not depend on its standard input.
  *
- * <p>Usage: {@code java -cp regretless.jar io.regretless.ops.broker.RunBroker [num.partitions]}.
+ * <p>Usage: {@code java -cp regretless-bench.jar io.regretless.ops.broker.RunBroker [num.partitions]}.
  * Prints {@code bootstrap.servers=<host:port>} on stdout once the broker is ready.
  */
 public final class RunBroker {
