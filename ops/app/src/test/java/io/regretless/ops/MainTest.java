@@ -26,7 +26,7 @@ class MainTest {
 
     @Test
     void unknownOptionIsNamed() {
-        assertEquals(2, run("run", "--bogus"));
+        assertEquals(2, run("run", "--config", "app.properties", "--bogus"));
         assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
     }
 

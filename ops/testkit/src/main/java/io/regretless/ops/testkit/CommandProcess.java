@@ -37,8 +37,13 @@ public final class CommandProcess implements AutoCloseable {
 
     /** Starts {@code regretless args...} in {@code workDir}; {@code stdin} is written and closed (null: closed at once). */
     public static CommandProcess start(Path workDir, String stdin, List<String> args) throws IOException {
+        return start("io.regretless.ops.Main", workDir, stdin, args);
+    }
+
+    /** Starts the command line {@code mainClass} (the application's, or the benchmarks' {@code BenchMain}) with {@code args}. */
+    public static CommandProcess start(String mainClass, Path workDir, String stdin, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m", "-XX:+UseSerialGC", "-cp", absoluteClassPath(), "io.regretless.ops.Main"));
+            "-Xmx384m", "-XX:+UseSerialGC", "-cp", absoluteClassPath(), mainClass));
         command.addAll(args);
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
         try (OutputStream in = process.getOutputStream()) {

@@ -52,7 +52,7 @@ class ProduceConsumeIntegrationTest {
 
     @Test
     void toolsOnTheBrokerCommand() throws Exception {
-        try (CommandProcess broker = CommandProcess.start(dir, null, List.of("broker", "--port", "0"))) {
+        try (CommandProcess broker = CommandProcess.start("io.regretless.ops.BenchMain", dir, null, List.of("broker", "--port", "0"))) {
             String bootstrap = broker.awaitLine(Pattern.compile("^bootstrap\\.servers=(\\S+)$")).group(1);
             Matcher data = broker.awaitLine(Pattern.compile("^data and log: (\\S+) \\(deleted when the broker stops\\)$"));
             Path brokerDir = Path.of(data.group(1));
