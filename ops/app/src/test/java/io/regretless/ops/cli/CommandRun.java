@@ -16,12 +16,17 @@ record CommandRun(int exitCode, String out, String err) {
     /** Runs {@code args} with {@code environment} as the process environment of run and validate. */
     static CommandRun of(Map<String, String> environment, String... args) {
         CommandLine cli = Main.commandLine();
+        ((RunCommand) cli.getSubcommands().get("run").getCommand()).environment = environment;
+        ((ValidateCommand) cli.getSubcommands().get("validate").getCommand()).environment = environment;
+        return on(cli, args);
+    }
+
+    /** Runs {@code args} on another command line, such as the benchmarks' {@code BenchMain}. */
+    static CommandRun on(CommandLine cli, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        ((RunCommand) cli.getSubcommands().get("run").getCommand()).environment = environment;
-        ((ValidateCommand) cli.getSubcommands().get("validate").getCommand()).environment = environment;
         int exit = cli.execute(args);
         return new CommandRun(exit, out.toString(), err.toString());
     }

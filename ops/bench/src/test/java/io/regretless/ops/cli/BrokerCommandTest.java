@@ -3,14 +3,10 @@ package io.regretless.ops.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
-
-import picocli.CommandLine;
 
 import io.regretless.ops.BenchMain;
 
@@ -19,14 +15,10 @@ class BrokerCommandTest {
     @Test
     void aTakenPortIsNamed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CommandLine cli = BenchMain.commandLine();
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            cli.setOut(new PrintWriter(out, true));
-            cli.setErr(new PrintWriter(err, true));
-            assertEquals(1, cli.execute("broker", "--port", Integer.toString(taken.getLocalPort())));
-            assertTrue(err.toString().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), err.toString());
-            assertEquals("", out.toString());
+            CommandRun run = CommandRun.on(BenchMain.commandLine(), "broker", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, run.exitCode());
+            assertTrue(run.err().contains("port " + taken.getLocalPort() + " on 127.0.0.1 is in use"), run.err());
+            assertEquals("", run.out());
         }
     }
 }
