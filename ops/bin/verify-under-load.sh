@@ -5,8 +5,8 @@
 #   ops/bin/verify-under-load.sh [RUNS] [maven arguments...]
 #
 #   ops/bin/verify-under-load.sh                      # the whole `mvn verify`, 3 runs
-#   ops/bin/verify-under-load.sh 3 -pl ops -am -Dtest=none -Dit.test='CrashRecovery*,Rebalance*'
-#   ops/bin/verify-under-load.sh 3 -pl ops -am -Dtest=none -Dit.test='CrashRecovery*' -Dregretless.it.restart.pause.ms=30000
+#   ops/bin/verify-under-load.sh 3 -pl ops/app -am -Dtest=none -Dit.test='CrashRecovery*,Rebalance*'
+#   ops/bin/verify-under-load.sh 3 -pl ops/app -am -Dtest=none -Dit.test='CrashRecovery*' -Dregretless.it.restart.pause.ms=30000
 #
 # Each run's Maven output goes to target/under-load/run-N.log; the script exits non-zero if any run failed.
 set -uo pipefail
