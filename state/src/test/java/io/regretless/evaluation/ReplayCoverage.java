@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <pre>
  * mvn -B -ntp -q -pl state -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp state/target/test-classes:state/target/classes:$(cat state/target/cp.txt) \
+ * java -cp state/target/test-classes:state/target/classes:schemas/target/classes:$(cat state/target/cp.txt) \
  *     io.regretless.evaluation.ReplayCoverage 20 1
  * </pre>
  * Arguments: seeds (20), passes over the 1,797 digits (1).
