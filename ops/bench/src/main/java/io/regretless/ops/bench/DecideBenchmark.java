@@ -2,12 +2,13 @@ package io.regretless.ops.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -67,6 +70,8 @@ public final class DecideBenchmark {
     private static final List<String> LEARNERS = List.of("linucb", "lints", "squarecb", "egreedy");
     /** Distinct contexts and candidate sets a fork cycles through. */
     private static final int POOL = 10_000;
+    /** Seconds of requests at the measured rate before measuring: connections opened, the path compiled. */
+    private static final int WARMUP_SECONDS = 3;
 
     private DecideBenchmark() {
     }
@@ -239,7 +244,7 @@ public final class DecideBenchmark {
         props.put("regretless.model.m.dimension", "64");
         props.put("regretless.model.m.max.arms", "10");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        DecisionRequest[] requests = requests(10, 1_000 + rate * seconds + samples);
+        DecisionRequest[] requests = requests(10, 1_000 + rate * (WARMUP_SECONDS + seconds) + samples);
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", broker.bootstrapServers());
         try (RegretlessApp app = new RegretlessApp(props);
@@ -258,41 +263,74 @@ public final class DecideBenchmark {
             decider.flush();
             awaitVersion(decider.models(), 1_000, Duration.ofMinutes(3));
 
-            // HTTP/1.1 as curl and most clients speak it: the default (HTTP/2) would try an h2c upgrade the JDK server refuses
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-            String url = "http://127.0.0.1:" + server.port() + "/rank";
-            WireCodec<DecisionRequest> codec = WireCodec.of(DecisionRequest.class);
+            URL url = URI.create("http://127.0.0.1:" + server.port() + "/rank").toURL();
+            ExecutorService senders = Executors.newFixedThreadPool(32);
+            openLoop(url, requests, 1_000, rate * WARMUP_SECONDS, rate, senders);
             int total = rate * seconds;
-            long[] latencies = new long[total];
-            List<CompletableFuture<?>> sent = new ArrayList<>(total);
-            long start = System.nanoTime();
-            long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-            for (int i = 0; i < total; i++) {
-                long scheduled = start + i * interval;
-                long wait = scheduled - System.nanoTime();
-                if (wait > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
-                }
-                byte[] body = codec.encode(requests[1_000 + i], WireFormat.JSON);
-                int index = i;
-                HttpRequest post = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                // a connection the server closed while idle is retried once, and the retry counts in the latency
-                sent.add(client.sendAsync(post, HttpResponse.BodyHandlers.discarding())
-                    .exceptionallyCompose(e -> client.sendAsync(post, HttpResponse.BodyHandlers.discarding()))
-                    .thenAccept(r -> {
-                        if (r.statusCode() != 200) {
-                            throw new IllegalStateException("POST /rank answered " + r.statusCode());
-                        }
-                        latencies[index] = System.nanoTime() - scheduled;
-                    }));
-            }
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(2, TimeUnit.MINUTES);
-            Arrays.sort(latencies);
+            long[] latencies = openLoop(url, requests, 1_000 + rate * WARMUP_SECONDS, total, rate, senders);
+            senders.shutdown();
             System.out.printf(Locale.ROOT, "HTTP POST /rank at %d req/s for %d s: p50 ms: %.2f p99 ms: %.2f max ms: %.2f%n",
                 rate, seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6, latencies[total - 1] / 1e6);
 
-            freshness(decider, requests, 1_000 + total, samples, app.config().publishInterval());
+            freshness(decider, requests, 1_000 + rate * WARMUP_SECONDS + total, samples, app.config().publishInterval());
+        }
+    }
+
+    /**
+     * Open loop: request {@code i} is due at start + i/rate whatever became of earlier ones, and its
+     * latency counts from then, so a server that falls behind shows its queue. Blocking keep-alive
+     * connections, as curl or a service's HTTP client keeps them, from a pool large enough that
+     * senders are not the bottleneck at this rate. Returns the sorted latencies in nanoseconds.
+     */
+    private static long[] openLoop(URL url, DecisionRequest[] requests, int from, int total, int rate,
+                                   ExecutorService senders) throws Exception {
+        WireCodec<DecisionRequest> codec = WireCodec.of(DecisionRequest.class);
+        long[] latencies = new long[total];
+        List<Future<?>> sent = new ArrayList<>(total);
+        long start = System.nanoTime();
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        for (int i = 0; i < total; i++) {
+            long scheduled = start + i * interval;
+            long wait = scheduled - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            byte[] body = codec.encode(requests[from + i], WireFormat.JSON);
+            int index = i;
+            sent.add(senders.submit(() -> {
+                post(url, body);
+                latencies[index] = System.nanoTime() - scheduled;
+                return null;
+            }));
+        }
+        for (Future<?> f : sent) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        Arrays.sort(latencies);
+        return latencies;
+    }
+
+    /**
+     * One POST on a pooled keep-alive connection; anything but 200 fails the run. The body is
+     * buffered, not streamed, so headers and body leave in one segment: written apart, Nagle's
+     * algorithm holds the body until the server's delayed ACK, 40 ms later.
+     */
+    private static void post(URL url, byte[] body) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
+        }
+        if (status != 200) {
+            throw new IllegalStateException("POST /rank answered " + status);
         }
     }
 
