@@ -182,7 +182,7 @@ class CrashRecoveryIntegrationTest {
      * here; the README says why to prefer exactly_once_v2.
      */
     @Test
-    void underAtLeastOnceACrashLosesNothingButMayRepeat(@TempDir Path dir) throws Exception {
+    void underAtLeastOnceACrashReadsAllInputMayRepeatAndLosesAtMostTwoPercent(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(1).start()) {
             Topics topics = new Topics("c");
             broker.createTopics(topics.banditTopics(), 1);
