@@ -4,6 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntToLongFunction;
 
 import io.regretless.schemas.state.MultiArmedState;
 
@@ -20,26 +23,14 @@ public final class MabStateCodec {
     /** The stored form of {@code state}. */
     public static MultiArmedState encode(MabState state) {
         if (state instanceof Ucb1.State s) {
-            List<String> ids = new ArrayList<>();
-            long[] pulls = new long[s.arms().size()];
-            double[] sums = new double[s.arms().size()];
-            for (int j = 0; j < pulls.length; j++) {
-                ids.add(s.arms().get(j).id());
-                pulls[j] = s.arms().get(j).pulls();
-                sums[j] = s.arms().get(j).rewardSum();
-            }
-            return stored(ids, pulls, sums);
+            List<Ucb1.Arm> arms = s.arms();
+            return pullsAndSums(arms.size(), j -> arms.get(j).id(), j -> arms.get(j).pulls(),
+                j -> arms.get(j).rewardSum());
         }
         if (state instanceof GaussianThompsonSampling.State s) {
-            List<String> ids = new ArrayList<>();
-            long[] pulls = new long[s.arms().size()];
-            double[] sums = new double[s.arms().size()];
-            for (int j = 0; j < pulls.length; j++) {
-                ids.add(s.arms().get(j).id());
-                pulls[j] = s.arms().get(j).pulls();
-                sums[j] = s.arms().get(j).rewardSum();
-            }
-            return stored(ids, pulls, sums);
+            List<GaussianThompsonSampling.Arm> arms = s.arms();
+            return pullsAndSums(arms.size(), j -> arms.get(j).id(), j -> arms.get(j).pulls(),
+                j -> arms.get(j).rewardSum());
         }
         if (state instanceof BernoulliThompsonSampling.State s) {
             int k = s.arms().size();
@@ -150,6 +141,19 @@ public final class MabStateCodec {
             }
             default -> throw new IllegalStateException("no multi-armed learner is called '" + learner + "'");
         }
+    }
+
+    private static MultiArmedState pullsAndSums(int arms, IntFunction<String> id, IntToLongFunction pulls,
+                                                IntToDoubleFunction rewardSum) {
+        List<String> ids = new ArrayList<>(arms);
+        long[] counts = new long[arms];
+        double[] sums = new double[arms];
+        for (int j = 0; j < arms; j++) {
+            ids.add(id.apply(j));
+            counts[j] = pulls.applyAsLong(j);
+            sums[j] = rewardSum.applyAsDouble(j);
+        }
+        return stored(ids, counts, sums);
     }
 
     private static MabState checkedVersion(MabState state, long version) {
