@@ -6,7 +6,7 @@ import io.regretless.conformal.Calibrators;
 
 /**
  * One series as the benchmark streams it, following the golden protocol
- * ({@code shared/data/conformal-golden}): the series (optionally cut to its first {@code points}) is
+ * ({@code data/conformal-golden} in the repository): the series (optionally cut to its first {@code points}) is
  * min-max normalised over its whole length; the first ⌊0.2·N⌋ points are the training prefix and
  * the last ⌈0.2·|train|⌉ of them the calibration steps. The stream starts at the first calibration
  * step: its first {@link #warmup()} labels are the calibration set (the series removes outliers from
