@@ -22,28 +22,32 @@ import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 
 /**
- * The bandit loop on {@link TopologyTestDriver}, with what the application adds around it: the
- * published models it decides with, fed from the model topic by {@link #publish()} as the
- * application's model follower would. In-memory stores unless the properties say otherwise.
+ * The application's topology on {@link TopologyTestDriver}, seen from the bandit loop and its
+ * shadow evaluation, with what the application adds around it: the published models it decides
+ * with, fed from the model topic by {@link #publish()} as the application's model follower would.
+ * The feedback topic can also be written directly ({@link #feedbackIn}), as the evaluation reads
+ * it. In-memory stores unless the properties say otherwise.
  */
-final class BanditDriver implements AutoCloseable {
+public final class BanditDriver implements AutoCloseable {
     private static final WireCodec<ModelSnapshot> SNAPSHOTS = WireCodec.of(ModelSnapshot.class);
 
-    final TopologyTestDriver driver;
-    final RegretlessConfig config;
-    final Topics topics;
-    final PublishedModels published = new PublishedModels();
-    final TestInputTopic<byte[], byte[]> requests;
-    final TestInputTopic<byte[], byte[]> rewards;
-    final TestInputTopic<byte[], byte[]> labeled;
-    final TestInputTopic<byte[], byte[]> decisionLog;
-    final TestOutputTopic<byte[], byte[]> decisions;
-    final TestOutputTopic<byte[], byte[]> feedback;
-    final TestOutputTopic<byte[], byte[]> updates;
-    final TestOutputTopic<byte[], byte[]> deadLetters;
-    final TestOutputTopic<byte[], byte[]> snapshots;
+    public final TopologyTestDriver driver;
+    public final RegretlessConfig config;
+    public final Topics topics;
+    public final PublishedModels published = new PublishedModels();
+    public final TestInputTopic<byte[], byte[]> requests;
+    public final TestInputTopic<byte[], byte[]> rewards;
+    public final TestInputTopic<byte[], byte[]> labeled;
+    public final TestInputTopic<byte[], byte[]> decisionLog;
+    public final TestInputTopic<byte[], byte[]> feedbackIn;
+    public final TestOutputTopic<byte[], byte[]> decisions;
+    public final TestOutputTopic<byte[], byte[]> feedback;
+    public final TestOutputTopic<byte[], byte[]> updates;
+    public final TestOutputTopic<byte[], byte[]> evaluations;
+    public final TestOutputTopic<byte[], byte[]> deadLetters;
+    public final TestOutputTopic<byte[], byte[]> snapshots;
 
-    BanditDriver(Properties app, Path stateDir) {
+    public BanditDriver(Properties app, Path stateDir) {
         Properties props = new Properties();
         props.put("regretless.state.store.type", "in-memory");
         props.putAll(app);
@@ -60,14 +64,16 @@ final class BanditDriver implements AutoCloseable {
         rewards = driver.createInputTopic(topics.rewards(), out, out);
         labeled = driver.createInputTopic(topics.labeled(), out, out);
         decisionLog = driver.createInputTopic(topics.decisionLog(), out, out);
+        feedbackIn = driver.createInputTopic(topics.feedback(), out, out);
         decisions = driver.createOutputTopic(topics.decisions(), in, in);
         feedback = driver.createOutputTopic(topics.feedback(), in, in);
         updates = driver.createOutputTopic(topics.learningUpdates(), in, in);
+        evaluations = driver.createOutputTopic(topics.policyEvaluation(), in, in);
         deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
         snapshots = driver.createOutputTopic(topics.modelSnapshots(), in, in);
     }
 
-    BanditDriver(Properties app) {
+    public BanditDriver(Properties app) {
         this(app, null);
     }
 
@@ -75,7 +81,7 @@ final class BanditDriver implements AutoCloseable {
      * Lets the wall clock pass one publication interval, and hands what was published to the
      * decide path; returns how many models were published.
      */
-    int publish() {
+    public int publish() {
         driver.advanceWallClockTime(config.publishInterval());
         int count = 0;
         for (byte[] value : snapshots.readValuesToList()) {
@@ -86,7 +92,7 @@ final class BanditDriver implements AutoCloseable {
     }
 
     /** The model's last snapshot in the store (written at each publication). */
-    byte[] storedModel(String modelId) {
+    public byte[] storedModel(String modelId) {
         return driver.<String, byte[]>getKeyValueStore(BanditTopology.MODELS_STORE).get(modelId);
     }
 

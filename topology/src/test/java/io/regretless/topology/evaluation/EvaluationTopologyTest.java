@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,7 @@ import io.regretless.schemas.PolicyEvaluation;
 import io.regretless.schemas.Reward;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
+import io.regretless.topology.bandit.BanditDriver;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.metrics.Counters;
 
@@ -48,7 +50,7 @@ class EvaluationTopologyTest {
     static final WireCodec<Decision> DECISIONS = WireCodec.of(Decision.class);
     static final String CANDIDATES = "linucb,lints:v=0.2,squarecb:shared=true,egreedy:epsilon=0.05,uniform,deployed";
 
-    EvaluationDriver d;
+    BanditDriver d;
 
     static Properties app(int publishEvery) {
         Properties props = new Properties();
@@ -127,7 +129,7 @@ class EvaluationTopologyTest {
 
     @Test
     void estimatesAreThoseOfThePlainEstimatorsFedTheSameRoundsPublishedEveryTenRounds() {
-        d = new EvaluationDriver(app(10));
+        d = new BanditDriver(app(10));
         SplittableRandom random = new SplittableRandom(1);
         ShadowEvaluation expected = plain();
         List<PolicyEvaluation> expectedRecords = new ArrayList<>();
@@ -140,7 +142,7 @@ class EvaluationTopologyTest {
             }
         }
         assertEquals(expectedRecords, published());
-        assertEquals(PolicyEvaluations.of("m1", expected, 1_059L), PolicyEvaluations.fromStore(d.stored("m1"),
+        assertEquals(PolicyEvaluations.of("m1", expected, 1_059L), PolicyEvaluations.fromStore(storedEvaluation("m1"),
             d.config.models().get("m1")), "the store holds the latest estimates, which /models/{id}/evaluation shows");
         PolicyEvaluation last = expectedRecords.get(5);
         assertEquals(60L, last.getRounds());
@@ -152,7 +154,7 @@ class EvaluationTopologyTest {
 
     @Test
     void theFirstRoundIsScoredBeforeTheCandidateLearnsIt() {
-        d = new EvaluationDriver(app(1));
+        d = new BanditDriver(app(1));
         // a fresh LinUCB ties every action: 1/3 each. Had it learned the reward 1 of 'b' first, it would put 1 on 'b'.
         List<Action> actions = List.of(new Action("a", Map.of()), new Action("b", Map.of()), new Action("c", Map.of()));
         Feedback f = new Feedback(new DecisionRequest("r", "m1", 5L, Map.of("x", 1.0), actions),
@@ -169,7 +171,7 @@ class EvaluationTopologyTest {
 
     @Test
     void badFeedbackIsDeadLetteredWithItsReasonAndNeverReachesAnEstimator() {
-        d = new EvaluationDriver(app(1_000));
+        d = new BanditDriver(app(1_000));
         SplittableRandom random = new SplittableRandom(2);
         ShadowEvaluation expected = plain();
         List<String> reasons = new ArrayList<>();
@@ -201,13 +203,18 @@ class EvaluationTopologyTest {
         assertTrue(letters.get(1).getDetail().contains("/decision/propensity: 1.5 is outside (0, 1]"),
             letters.get(1).getDetail());
         assertTrue(letters.get(3).getDetail().contains("is not the chosen action's probability"), letters.get(3).getDetail());
-        PolicyEvaluation stored = PolicyEvaluations.fromStore(d.stored("m1"), d.config.models().get("m1"));
+        PolicyEvaluation stored = PolicyEvaluations.fromStore(storedEvaluation("m1"), d.config.models().get("m1"));
         assertEquals(good, stored.getRounds(), "only the good records were scored");
         assertEquals(PolicyEvaluations.of("m1", expected, stored.getTimestamp()), stored);
-        assertNull(d.stored("m2"), "a model without shadow policies is not evaluated");
+        assertNull(storedEvaluation("m2"), "a model without shadow policies is not evaluated");
     }
 
     /** Spoils the record unless {@code kind} is 0 or 9 (8 is spoiled by its key); returns the reason it is refused for. */
+    /** The model's stored evaluation state, or null. */
+    private byte[] storedEvaluation(String modelId) {
+        return d.driver.<String, byte[]>getKeyValueStore(EvaluationTopology.EVALUATIONS_STORE).get(modelId);
+    }
+
     private static String spoil(Feedback f, int kind) {
         Decision decision = f.getDecision();
         switch (kind) {
@@ -253,7 +260,7 @@ class EvaluationTopologyTest {
 
     @Test
     void theLoopsOwnFeedbackIsEvaluatedAndTheGaugesAreSet() {
-        d = new EvaluationDriver(app(10));
+        d = new BanditDriver(app(10));
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 30; i++) {
             String id = "q" + i;
