@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,25 +19,16 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionRequest;
-import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
-import io.regretless.topology.RegretlessTopology;
-import io.regretless.topology.config.RegretlessConfig;
 
 /**
  * Hostile records on the conformal inputs (prediction-requests, labels), interleaved with a valid
@@ -82,20 +72,9 @@ class ConformalBadInputFuzzTest {
         props.put("regretless.conformal.models", "s");
         props.put("regretless.conformal.model.s.calibrator", "saocp");
         props.put("regretless.conformal.model.s.warmup", "10");
-        RegretlessConfig config = RegretlessConfig.fromProperties(props);
-        Topics topics = config.topics();
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformal-fuzz");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH)) {
-            ByteArraySerializer out = new ByteArraySerializer();
-            ByteArrayDeserializer in = new ByteArrayDeserializer();
-            TestInputTopic<byte[], byte[]> requests = driver.createInputTopic(topics.predictionRequests(), out, out);
-            TestInputTopic<byte[], byte[]> labels = driver.createInputTopic(topics.labels(), out, out);
-            TestOutputTopic<byte[], byte[]> intervals = driver.createOutputTopic(topics.intervals(), in, in);
-            TestOutputTopic<byte[], byte[]> evaluation = driver.createOutputTopic(topics.evaluation(), in, in);
-            TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
+        try (ConformalDriver d = new ConformalDriver(props, "conformal-fuzz", stateDir)) {
+            TestInputTopic<byte[], byte[]> requests = d.requests;
+            TestInputTopic<byte[], byte[]> labels = d.labels;
             byte[] key = "s".getBytes();
             SplittableRandom series = new SplittableRandom(1);
             SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
@@ -111,9 +90,9 @@ class ConformalBadInputFuzzTest {
                 }
             }
             List<DeadLetter> letters = new ArrayList<>();
-            deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
-            return new Outcome(intervals.readValuesToList(), evaluation.readValuesToList(),
-                driver.<String, byte[]>getKeyValueStore(ConformalTopology.CALIBRATORS_STORE).get("s"), letters, named);
+            d.deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
+            return new Outcome(d.intervals.readValuesToList(), d.evaluation.readValuesToList(),
+                d.driver.<String, byte[]>getKeyValueStore(ConformalTopology.CALIBRATORS_STORE).get("s"), letters, named);
         }
     }
 

@@ -1,11 +1,9 @@
 package io.regretless.topology.conformal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,13 +13,8 @@ import java.util.SplittableRandom;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,18 +23,14 @@ import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
 import io.regretless.conformal.ConformalSeriesCodec;
-import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.GroupCoverage;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
-import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.RegretlessTopology;
-import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.metrics.Counters;
 
 /**
@@ -57,13 +46,7 @@ class ConformalGroupsTopologyTest {
     static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
     static final List<String> KNOWN = List.of("winter", "summer", "rain", "sun");
 
-    TopologyTestDriver driver;
-    RegretlessConfig config;
-    TestInputTopic<byte[], byte[]> requests;
-    TestInputTopic<byte[], byte[]> labels;
-    TestOutputTopic<byte[], byte[]> intervals;
-    TestOutputTopic<byte[], byte[]> evaluation;
-    TestOutputTopic<byte[], byte[]> deadLetters;
+    ConformalDriver d;
 
     @BeforeEach
     void start() {
@@ -76,33 +59,21 @@ class ConformalGroupsTopologyTest {
         props.put("regretless.conformal.model.closed.calibrator", "multivalid");
         props.put("regretless.conformal.model.closed.warmup", "3");
         props.put("regretless.conformal.model.closed.groups", String.join(",", KNOWN));
-        config = RegretlessConfig.fromProperties(props);
-        Topics topics = config.topics();
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformal-groups-test");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
-        ByteArraySerializer out = new ByteArraySerializer();
-        ByteArrayDeserializer in = new ByteArrayDeserializer();
-        requests = driver.createInputTopic(topics.predictionRequests(), out, out);
-        labels = driver.createInputTopic(topics.labels(), out, out);
-        intervals = driver.createOutputTopic(topics.intervals(), in, in);
-        evaluation = driver.createOutputTopic(topics.evaluation(), in, in);
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
+        d = new ConformalDriver(props, "conformal-groups-test");
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        d.close();
     }
 
     void request(String id, String model, double yhat, long time, List<String> groups) {
-        requests.pipeInput(model.getBytes(StandardCharsets.UTF_8),
+        d.requests.pipeInput(model.getBytes(StandardCharsets.UTF_8),
             REQUESTS.encode(new PredictionRequest(id, model, yhat, time, null, groups)), time);
     }
 
     void label(String id, String model, double y, long time) {
-        labels.pipeInput(model.getBytes(StandardCharsets.UTF_8), LABELS.encode(new Label(id, model, y, time)), time);
+        d.labels.pipeInput(model.getBytes(StandardCharsets.UTF_8), LABELS.encode(new Label(id, model, y, time)), time);
     }
 
     /** A prediction waiting for its label, as the test issued it. */
@@ -122,7 +93,7 @@ class ConformalGroupsTopologyTest {
             double yhat = random.nextDouble();
             double y = yhat + random.nextGaussian() * (groups.contains("winter") ? 0.3 : 0.1);
             request("p" + t, "closed", yhat, 2L * t, groups);
-            PredictionInterval interval = INTERVALS.decode(intervals.readValue());
+            PredictionInterval interval = INTERVALS.decode(d.intervals.readValue());
             double r = reference.radius(groups);
             if (Double.isFinite(r)) {
                 assertEquals(yhat - r, interval.getLower());
@@ -139,10 +110,10 @@ class ConformalGroupsTopologyTest {
                     Boolean hit = reference.observe(w.yhat(), w.yhat() - w.radius(), w.yhat() + w.radius(), w.y(),
                         w.groups());
                     if (hit == null) {
-                        assertTrue(evaluation.isEmpty(), "warm-up labels are not scored");
+                        assertTrue(d.evaluation.isEmpty(), "warm-up labels are not scored");
                         continue;
                     }
-                    ConformalEvaluation e = EVALUATIONS.decode(evaluation.readValue());
+                    ConformalEvaluation e = EVALUATIONS.decode(d.evaluation.readValue());
                     assertEquals(hit, e.getCovered());
                     assertEquals(w.groups(), e.getGroups().stream().map(GroupCoverage::getGroup).toList());
                     for (GroupCoverage g : e.getGroups()) {
@@ -156,7 +127,7 @@ class ConformalGroupsTopologyTest {
                 waiting.clear();
             }
         }
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(d.deadLetters.isEmpty());
         assertEquals(397, scored);
         ConformalSeries stored = stored("closed");
         assertEquals(List.of("winter", "rain", "summer", "sun"), stored.groups(), "accepted in order of first request");
@@ -181,7 +152,7 @@ class ConformalGroupsTopologyTest {
         request("unknown", "closed", 0.5, 1, List.of("winter", "autumn"));
         List<String> details = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        for (byte[] v : deadLetters.readValuesToList()) {
+        for (byte[] v : d.deadLetters.readValuesToList()) {
             DeadLetter d = DEAD.decode(v);
             reasons.add(d.getReason());
             details.add(d.getDetail());
@@ -196,12 +167,12 @@ class ConformalGroupsTopologyTest {
         assertTrue(details.get(4).startsWith("/groups/2: group 'rain' is listed twice"), details.get(4));
         assertTrue(details.get(5).startsWith("/groups/1: group 'autumn' is not configured for conformal model 'closed'"),
             details.get(5));
-        assertTrue(intervals.isEmpty(), "no refused request gets an interval");
+        assertTrue(d.intervals.isEmpty(), "no refused request gets an interval");
         for (String id : List.of("many", "empty", "long", "long-utf8", "twice", "unknown")) {
             label(id, id.equals("unknown") ? "closed" : "open", 0.5, 2);
-            assertEquals("UNKNOWN_REQUEST", DEAD.decode(deadLetters.readValue()).getReason(), "nothing waits for " + id);
+            assertEquals("UNKNOWN_REQUEST", DEAD.decode(d.deadLetters.readValue()).getReason(), "nothing waits for " + id);
         }
-        assertTrue(driver.metrics().entrySet().stream().anyMatch(m -> m.getKey().name().equals("dead-letters-total")
+        assertTrue(d.driver.metrics().entrySet().stream().anyMatch(m -> m.getKey().name().equals("dead-letters-total")
             && "UNKNOWN_GROUP".equals(m.getKey().tags().get("reason"))));
     }
 
@@ -216,14 +187,14 @@ class ConformalGroupsTopologyTest {
         request("first", "open", 0.5, 1, first);
         request("second", "open", 0.5, 1, second);
         request("third", "open", 0.5, 1, List.of("a0", "c0"));
-        DeadLetter refused = DEAD.decode(deadLetters.readValue());
+        DeadLetter refused = DEAD.decode(d.deadLetters.readValue());
         assertEquals("INVALID_RECORD", refused.getReason());
         assertTrue(refused.getDetail().startsWith("/groups: conformal model 'open' already holds 64 groups and 1 more "
             + "would exceed 64; list its groups in regretless.conformal.model.open.groups"), refused.getDetail());
-        assertTrue(deadLetters.isEmpty());
-        assertEquals(2, intervals.readValuesToList().size(), "the first two were accepted before any label came");
+        assertTrue(d.deadLetters.isEmpty());
+        assertEquals(2, d.intervals.readValuesToList().size(), "the first two were accepted before any label came");
         request("known", "open", 0.5, 1, List.of("b1", "a7"));
-        assertEquals(1, intervals.readValuesToList().size(), "accepted groups are always welcome");
+        assertEquals(1, d.intervals.readValuesToList().size(), "accepted groups are always welcome");
         List<String> held = stored("open").groups();
         assertEquals(ConformalSeries.MAX_GROUPS, held.size());
         assertEquals(List.of("b0", "b1"), held.subList(held.size() - 2, held.size()));
@@ -231,34 +202,34 @@ class ConformalGroupsTopologyTest {
             label(id, "open", 0.5, 2);
         }
         label("x", "open", 0.5, 2);
-        assertEquals("UNKNOWN_REQUEST", DEAD.decode(deadLetters.readValue()).getReason());
-        assertTrue(deadLetters.isEmpty(), "every accepted prediction was learned");
+        assertEquals("UNKNOWN_REQUEST", DEAD.decode(d.deadLetters.readValue()).getReason());
+        assertTrue(d.deadLetters.isEmpty(), "every accepted prediction was learned");
         assertEquals(3, stored("open").version());
     }
 
     @Test
     void jsonRequestsNameTheirGroupsAndOmitThem() {
-        requests.pipeInput("closed".getBytes(StandardCharsets.UTF_8), """
+        d.requests.pipeInput("closed".getBytes(StandardCharsets.UTF_8), """
             {"id": "j1", "modelId": "closed", "prediction": 0.5, "groups": ["winter", "rain"]}""".getBytes(StandardCharsets.UTF_8), 1);
-        requests.pipeInput("closed".getBytes(StandardCharsets.UTF_8), """
+        d.requests.pipeInput("closed".getBytes(StandardCharsets.UTF_8), """
             {"id": "j2", "modelId": "closed", "prediction": 0.5}""".getBytes(StandardCharsets.UTF_8), 1);
-        requests.pipeInput("closed".getBytes(StandardCharsets.UTF_8), """
+        d.requests.pipeInput("closed".getBytes(StandardCharsets.UTF_8), """
             {"id": "j3", "modelId": "closed", "prediction": 0.5, "groups": "winter"}""".getBytes(StandardCharsets.UTF_8), 1);
-        assertEquals(2, intervals.readValuesToList().size());
-        DeadLetter refused = DEAD.decode(deadLetters.readValue());
+        assertEquals(2, d.intervals.readValuesToList().size());
+        DeadLetter refused = DEAD.decode(d.deadLetters.readValue());
         assertEquals("INVALID_RECORD", refused.getReason());
         assertTrue(refused.getDetail().contains("/groups"), refused.getDetail());
         assertEquals(List.of("winter", "rain"), stored("closed").groups());
     }
 
     private ConformalSeries stored(String model) {
-        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ConformalTopology.calibratorStoreName());
-        var c = config.conformal().get(model);
+        KeyValueStore<String, byte[]> store = d.driver.getKeyValueStore(ConformalTopology.calibratorStoreName());
+        var c = d.config.conformal().get(model);
         return ConformalSeriesCodec.decode(store.get(model), c.calibrator(), c.calibration(), c.warmup(), c.lceWindow());
     }
 
     private double gauge(String name, String model, String group) {
-        for (Map.Entry<MetricName, ? extends Metric> m : driver.metrics().entrySet()) {
+        for (Map.Entry<MetricName, ? extends Metric> m : d.driver.metrics().entrySet()) {
             MetricName n = m.getKey();
             if (n.group().equals(Counters.GROUP) && n.name().equals(name) && model.equals(n.tags().get("model"))
                 && group.equals(n.tags().get("group"))) {
@@ -266,6 +237,6 @@ class ConformalGroupsTopologyTest {
             }
         }
         throw new AssertionError("no gauge " + name + " for " + model + "/" + group + " among "
-            + Collections.unmodifiableSet(driver.metrics().keySet()));
+            + Collections.unmodifiableSet(d.driver.metrics().keySet()));
     }
 }

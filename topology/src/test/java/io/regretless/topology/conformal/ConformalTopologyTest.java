@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,17 +19,13 @@ import org.junit.jupiter.api.Test;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
-import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
-import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.RegretlessTopology;
-import io.regretless.topology.config.RegretlessConfig;
 
 /** Conformal prediction on {@link TopologyTestDriver}: warm-up, intervals, labels, evaluation, dead letters. */
 class ConformalTopologyTest {
@@ -46,12 +36,7 @@ class ConformalTopologyTest {
     static final WireCodec<ConformalEvaluation> EVALUATIONS = WireCodec.of(ConformalEvaluation.class);
     static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
 
-    TopologyTestDriver driver;
-    TestInputTopic<byte[], byte[]> requests;
-    TestInputTopic<byte[], byte[]> labels;
-    TestOutputTopic<byte[], byte[]> intervals;
-    TestOutputTopic<byte[], byte[]> evaluation;
-    TestOutputTopic<byte[], byte[]> deadLetters;
+    ConformalDriver d;
 
     @BeforeEach
     void start() {
@@ -64,33 +49,21 @@ class ConformalTopologyTest {
         props.put("regretless.conformal.model.s1.lce.window", "5");
         props.put("regretless.conformal.model.s1.label.window.ms", Long.toString(LABEL_WINDOW));
         props.put("regretless.conformal.model.s2.calibrator", "aci");
-        RegretlessConfig config = RegretlessConfig.fromProperties(props);
-        Topics topics = config.topics();
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "conformal-test");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
-        ByteArraySerializer out = new ByteArraySerializer();
-        ByteArrayDeserializer in = new ByteArrayDeserializer();
-        requests = driver.createInputTopic(topics.predictionRequests(), out, out);
-        labels = driver.createInputTopic(topics.labels(), out, out);
-        intervals = driver.createOutputTopic(topics.intervals(), in, in);
-        evaluation = driver.createOutputTopic(topics.evaluation(), in, in);
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
+        d = new ConformalDriver(props, "conformal-test");
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        d.close();
     }
 
     PredictionInterval predict(String id, String model, double yhat, long time) {
-        requests.pipeInput(model.getBytes(), REQUESTS.encode(new PredictionRequest(id, model, yhat, time, null, List.of())), time);
-        return intervals.isEmpty() ? null : INTERVALS.decode(intervals.readValue());
+        d.requests.pipeInput(model.getBytes(), REQUESTS.encode(new PredictionRequest(id, model, yhat, time, null, List.of())), time);
+        return d.intervals.isEmpty() ? null : INTERVALS.decode(d.intervals.readValue());
     }
 
     void label(String id, String model, double y, long time) {
-        labels.pipeInput(model.getBytes(), LABELS.encode(new Label(id, model, y, time)), time);
+        d.labels.pipeInput(model.getBytes(), LABELS.encode(new Label(id, model, y, time)), time);
     }
 
     @Test
@@ -115,9 +88,9 @@ class ConformalTopologyTest {
             Boolean covered = reference.observe(yhat, yhat - radius, yhat + radius, y);
             label("p" + t, "s1", y, 2L * t + 1);
             if (covered == null) {
-                assertTrue(evaluation.isEmpty(), "warm-up labels are not scored");
+                assertTrue(d.evaluation.isEmpty(), "warm-up labels are not scored");
             } else {
-                ConformalEvaluation e = EVALUATIONS.decode(evaluation.readValue());
+                ConformalEvaluation e = EVALUATIONS.decode(d.evaluation.readValue());
                 assertEquals(covered, e.getCovered());
                 scored.add(e);
             }
@@ -130,7 +103,7 @@ class ConformalTopologyTest {
         assertEquals(reference.evaluator().medianHalfWidth(), last.getMedianHalfWidth());
         assertEquals(5, last.getWindow());
         assertNotNull(last.getWindowCoverage());
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(d.deadLetters.isEmpty());
     }
 
     @Test
@@ -138,19 +111,19 @@ class ConformalTopologyTest {
         predict("lost", "s1", 0.5, 0);
         predict("tick", "s1", 0.5, LABEL_WINDOW + 2_000);
         label("lost", "s1", 0.4, LABEL_WINDOW + 2_000);
-        assertEquals("LATE_LABEL", DEAD.decode(deadLetters.readValue()).getReason());
+        assertEquals("LATE_LABEL", DEAD.decode(d.deadLetters.readValue()).getReason());
         label("tick", "s1", 0.4, LABEL_WINDOW + 2_001);
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(d.deadLetters.isEmpty());
         assertEquals(1L, predict("next", "s1", 0.5, LABEL_WINDOW + 2_002).getVersion(), "only 'tick' was learned");
     }
 
     @Test
     void everyBadRecordGoesToDeadLettersWithItsReason() {
-        requests.pipeInput("s1".getBytes(), new byte[] {9, 9}, 1);
-        labels.pipeInput("s1".getBytes(), new byte[] {9}, 1);
+        d.requests.pipeInput("s1".getBytes(), new byte[] {9, 9}, 1);
+        d.labels.pipeInput("s1".getBytes(), new byte[] {9}, 1);
         predict("nan", "s1", Double.NaN, 1);
         predict("who", "nobody", 0.5, 1);
-        requests.pipeInput("s1".getBytes(), REQUESTS.encode(new PredictionRequest("cov", "s1", 0.5, 1L, 0.8, List.of())), 1);
+        d.requests.pipeInput("s1".getBytes(), REQUESTS.encode(new PredictionRequest("cov", "s1", 0.5, 1L, 0.8, List.of())), 1);
         predict("", "s1", 0.5, 1);
         predict("ok", "s1", 0.5, 1);
         predict("ok", "s1", 0.5, 1);
@@ -160,7 +133,7 @@ class ConformalTopologyTest {
         label("ok", "s1", 0.5, 2);
         label("ok", "s1", 0.5, 3);
         List<String> reasons = new ArrayList<>();
-        deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
+        d.deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
         assertEquals(List.of("UNREADABLE", "UNREADABLE", "NON_FINITE_NUMBER", "UNKNOWN_MODEL", "INVALID_RECORD",
             "INVALID_RECORD", "DUPLICATE_REQUEST", "UNKNOWN_REQUEST", "NON_FINITE_NUMBER", "INVALID_RECORD",
             "DUPLICATE_LABEL"), reasons);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,12 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,17 +26,13 @@ import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.Calibrators;
 import io.regretless.conformal.metrics.IntervalEvaluator;
-import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.GroupCoverage;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionInterval;
 import io.regretless.schemas.PredictionRequest;
-import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.RegretlessTopology;
-import io.regretless.topology.config.RegretlessConfig;
 
 /**
  * The Seattle example of group-conditional coverage (issue 13, item 4) through the topology: daily maximum
@@ -75,15 +67,12 @@ class MultivalidSeattleTopologyTest {
 
         Map<String, GroupCoverage> latest = new LinkedHashMap<>();
         int scored = 0;
-        try (TopologyTestDriver driver = driver(target, calibration)) {
-            Topics topics = new Topics("c");
-            ByteArraySerializer out = new ByteArraySerializer();
-            ByteArrayDeserializer in = new ByteArrayDeserializer();
-            TestInputTopic<byte[], byte[]> requests = driver.createInputTopic(topics.predictionRequests(), out, out);
-            TestInputTopic<byte[], byte[]> labels = driver.createInputTopic(topics.labels(), out, out);
-            TestOutputTopic<byte[], byte[]> intervals = driver.createOutputTopic(topics.intervals(), in, in);
-            TestOutputTopic<byte[], byte[]> evaluation = driver.createOutputTopic(topics.evaluation(), in, in);
-            TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
+        try (ConformalDriver d = driver(target, calibration)) {
+            TestInputTopic<byte[], byte[]> requests = d.requests;
+            TestInputTopic<byte[], byte[]> labels = d.labels;
+            TestOutputTopic<byte[], byte[]> intervals = d.intervals;
+            TestOutputTopic<byte[], byte[]> evaluation = d.evaluation;
+            TestOutputTopic<byte[], byte[]> deadLetters = d.deadLetters;
             for (int t = train - calibration; t < y.length; t++) {
                 List<String> groups = seattle.groups.get(t);
                 double yhat = y[t - 1];
@@ -133,7 +122,7 @@ class MultivalidSeattleTopologyTest {
         assertTrue(worst <= 0.02, table.toString());
     }
 
-    private static TopologyTestDriver driver(double target, int warmup) {
+    private static ConformalDriver driver(double target, int warmup) {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "c");
         props.put("regretless.state.store.type", "in-memory");
@@ -142,11 +131,7 @@ class MultivalidSeattleTopologyTest {
         props.put("regretless.conformal.model." + SERIES + ".coverage", Double.toString(target));
         props.put("regretless.conformal.model." + SERIES + ".warmup", Integer.toString(warmup));
         props.put("regretless.conformal.model." + SERIES + ".groups", String.join(",", GROUPS));
-        RegretlessConfig config = RegretlessConfig.fromProperties(props);
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "multivalid-seattle");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        return new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
+        return new ConformalDriver(props, "multivalid-seattle");
     }
 
     private static double[] residuals(double[] y, int from, int to) {
