@@ -1,8 +1,9 @@
 package io.regretless.topology.config;
 
+import static io.regretless.topology.config.ValidProperties.check;
+import static io.regretless.topology.config.ValidProperties.onlyError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,20 +18,6 @@ import org.junit.jupiter.api.Test;
  * mistakes are reported at once.
  */
 class ConfigReportTest {
-
-    private static ConfigReport check(String... keyValues) {
-        Properties props = ValidProperties.all();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            props.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return ConfigReport.check(props);
-    }
-
-    private static String onlyError(ConfigReport report) {
-        assertEquals(1, report.errors().size(), report.errors().toString());
-        assertNull(report.config());
-        return report.errors().get(0).message();
-    }
 
     @Test
     void mistypedModelSettingSuggestsTheSettingOfThatModel() {

@@ -1,11 +1,11 @@
 package io.regretless.topology.config;
 
+import static io.regretless.topology.config.ValidProperties.check;
+import static io.regretless.topology.config.ValidProperties.onlyError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,20 +15,6 @@ import io.regretless.bandit.MultiArmedSettings;
 
 /** The multi-armed learners' settings: read into the model's configuration, every mistake named by its setting. */
 class MultiArmedSettingsTest {
-
-    private static ConfigReport check(String... keyValues) {
-        Properties props = ValidProperties.all();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            props.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return ConfigReport.check(props);
-    }
-
-    private static String onlyError(ConfigReport report) {
-        assertEquals(1, report.errors().size(), report.errors().toString());
-        assertNull(report.config());
-        return report.errors().get(0).message();
-    }
 
     private static BanditConfig bandit(String... keyValues) {
         ConfigReport report = check(keyValues);

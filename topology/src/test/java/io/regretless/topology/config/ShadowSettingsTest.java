@@ -1,12 +1,12 @@
 package io.regretless.topology.config;
 
+import static io.regretless.topology.config.ValidProperties.check;
+import static io.regretless.topology.config.ValidProperties.onlyError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,20 +14,6 @@ import io.regretless.evaluation.CandidateSpec;
 
 /** The shadow-policy settings: read into the model's configuration, and every mistake named by its setting. */
 class ShadowSettingsTest {
-
-    private static ConfigReport check(String... keyValues) {
-        Properties props = ValidProperties.all();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            props.setProperty(keyValues[i], keyValues[i + 1]);
-        }
-        return ConfigReport.check(props);
-    }
-
-    private static String onlyError(ConfigReport report) {
-        assertEquals(1, report.errors().size(), report.errors().toString());
-        assertNull(report.config());
-        return report.errors().get(0).message();
-    }
 
     @Test
     void shadowsAreReadWithTheirSettings() {

@@ -1,5 +1,8 @@
 package io.regretless.topology.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import java.util.Properties;
 
 /** A configuration with every kind of model, valid as it stands; tests break one thing at a time. */
@@ -23,6 +26,22 @@ final class ValidProperties {
         props.setProperty("regretless.experts.model.prices.groups", "north,south");
         props.setProperty("regretless.experts.model.prices.dimension", "8");
         return props;
+    }
+
+    /** {@link #all()} with the given settings put over it (key, value, key, value, ...), checked. */
+    static ConfigReport check(String... keyValues) {
+        Properties props = all();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.setProperty(keyValues[i], keyValues[i + 1]);
+        }
+        return ConfigReport.check(props);
+    }
+
+    /** The message of a report's one error, after asserting it is the only one and no configuration was made. */
+    static String onlyError(ConfigReport report) {
+        assertEquals(1, report.errors().size(), report.errors().toString());
+        assertNull(report.config());
+        return report.errors().get(0).message();
     }
 
     /** The model id the tests use for a scope's settings; experts settings are tried on both experts models. */
