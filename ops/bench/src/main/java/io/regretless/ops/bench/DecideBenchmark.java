@@ -264,11 +264,15 @@ public final class DecideBenchmark {
             awaitVersion(decider.models(), 1_000, Duration.ofMinutes(3));
 
             URL url = URI.create("http://127.0.0.1:" + server.port() + "/rank").toURL();
-            ExecutorService senders = Executors.newFixedThreadPool(32);
-            openLoop(url, requests, 1_000, rate * WARMUP_SECONDS, rate, senders);
             int total = rate * seconds;
-            long[] latencies = openLoop(url, requests, 1_000 + rate * WARMUP_SECONDS, total, rate, senders);
-            senders.shutdown();
+            long[] latencies;
+            ExecutorService senders = Executors.newFixedThreadPool(32);
+            try {
+                openLoop(url, requests, 1_000, rate * WARMUP_SECONDS, rate, senders);
+                latencies = openLoop(url, requests, 1_000 + rate * WARMUP_SECONDS, total, rate, senders);
+            } finally {
+                senders.shutdownNow();
+            }
             System.out.printf(Locale.ROOT, "HTTP POST /rank at %d req/s for %d s: p50 ms: %.2f p99 ms: %.2f max ms: %.2f%n",
                 rate, seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6, latencies[total - 1] / 1e6);
 
