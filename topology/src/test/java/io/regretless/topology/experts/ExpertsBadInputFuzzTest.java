@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,26 +19,17 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.Advice;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertAdvice;
 import io.regretless.schemas.Label;
-import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
-import io.regretless.topology.RegretlessTopology;
-import io.regretless.topology.config.RegretlessConfig;
 
 /**
  * Hostile records on the sleeping-experts inputs (advice, expert-labels), interleaved with valid
@@ -85,20 +75,9 @@ class ExpertsBadInputFuzzTest {
         props.put("regretless.experts.model.adv.mode", "advice");
         props.put("regretless.experts.model.adv.groups", "young,old");
         props.put("regretless.experts.model.adv.experts", String.join(",", EXPERTS));
-        RegretlessConfig config = RegretlessConfig.fromProperties(props);
-        Topics topics = config.topics();
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "experts-fuzz");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH)) {
-            ByteArraySerializer out = new ByteArraySerializer();
-            ByteArrayDeserializer in = new ByteArrayDeserializer();
-            TestInputTopic<byte[], byte[]> advice = driver.createInputTopic(topics.advice(), out, out);
-            TestInputTopic<byte[], byte[]> labels = driver.createInputTopic(topics.expertLabels(), out, out);
-            TestOutputTopic<byte[], byte[]> combined = driver.createOutputTopic(topics.combined(), in, in);
-            TestOutputTopic<byte[], byte[]> evaluation = driver.createOutputTopic(topics.groupEvaluation(), in, in);
-            TestOutputTopic<byte[], byte[]> deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
+        try (ExpertsDriver d = new ExpertsDriver(props, "experts-fuzz", stateDir)) {
+            TestInputTopic<byte[], byte[]> advice = d.advice;
+            TestInputTopic<byte[], byte[]> labels = d.labels;
             byte[] key = "adv".getBytes();
             SplittableRandom cases = new SplittableRandom(2);
             SplittableRandom bad = badSeed == 0 ? null : new SplittableRandom(badSeed);
@@ -119,9 +98,9 @@ class ExpertsBadInputFuzzTest {
                 }
             }
             List<DeadLetter> letters = new ArrayList<>();
-            deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
-            return new Outcome(combined.readValuesToList(), evaluation.readValuesToList(),
-                driver.<String, byte[]>getKeyValueStore(ExpertsTopology.expertsStoreName()).get("adv"), letters, named);
+            d.deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
+            return new Outcome(d.combined.readValuesToList(), d.evaluation.readValuesToList(),
+                d.driver.<String, byte[]>getKeyValueStore(ExpertsTopology.expertsStoreName()).get("adv"), letters, named);
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +16,6 @@ import java.util.SplittableRandom;
 
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -30,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.experts.ExpertsModel.GroupStanding;
 import io.regretless.experts.ExpertsModel.Play;
 import io.regretless.experts.ExpertsModel;
@@ -44,10 +37,8 @@ import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.ModelSnapshot;
-import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.metrics.Counters;
 
@@ -70,14 +61,7 @@ class ExpertsTopologyTest {
     @TempDir
     Path stateDir;
 
-    RegretlessConfig config;
-    TopologyTestDriver driver;
-    TestInputTopic<byte[], byte[]> advice;
-    TestInputTopic<byte[], byte[]> labels;
-    TestOutputTopic<byte[], byte[]> combined;
-    TestOutputTopic<byte[], byte[]> evaluation;
-    TestOutputTopic<byte[], byte[]> deadLetters;
-    TestOutputTopic<byte[], byte[]> snapshots;
+    ExpertsDriver d;
 
     @BeforeEach
     void start() {
@@ -97,26 +81,12 @@ class ExpertsTopologyTest {
         props.put("regretless.experts.model.feat.label.low", "-1");
         props.put("regretless.experts.model.feat.label.high", "2");
         props.put("regretless.experts.model.feat.shrinkage", "10");
-        config = RegretlessConfig.fromProperties(props);
-        Topics topics = config.topics();
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "experts-test");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
-        ByteArraySerializer out = new ByteArraySerializer();
-        ByteArrayDeserializer in = new ByteArrayDeserializer();
-        advice = driver.createInputTopic(topics.advice(), out, out);
-        labels = driver.createInputTopic(topics.expertLabels(), out, out);
-        combined = driver.createOutputTopic(topics.combined(), in, in);
-        evaluation = driver.createOutputTopic(topics.groupEvaluation(), in, in);
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
-        snapshots = driver.createOutputTopic(topics.modelSnapshots(), in, in);
+        d = new ExpertsDriver(props, "experts-test", stateDir);
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        d.close();
     }
 
     static Advice adviceCase(String id, List<String> groups, Map<String, Double> predictions, long time) {
@@ -130,22 +100,22 @@ class ExpertsTopologyTest {
     }
 
     CombinedPrediction send(Advice a, long time) {
-        advice.pipeInput(a.getModelId().getBytes(), ADVICE.encode(a), time);
-        return combined.isEmpty() ? null : COMBINED.decode(combined.readValue());
+        d.advice.pipeInput(a.getModelId().getBytes(), ADVICE.encode(a), time);
+        return d.combined.isEmpty() ? null : COMBINED.decode(d.combined.readValue());
     }
 
     void label(String id, String model, double y, long time) {
-        labels.pipeInput(model.getBytes(), LABELS.encode(new Label(id, model, y, time)), time);
+        d.labels.pipeInput(model.getBytes(), LABELS.encode(new Label(id, model, y, time)), time);
     }
 
     ExpertsModel stored(String model) {
-        KeyValueStore<String, byte[]> store = driver.getKeyValueStore(ExpertsTopology.expertsStoreName());
-        return ExpertsModelCodec.decode(store.get(model), config.experts().get(model).shape());
+        KeyValueStore<String, byte[]> store = d.driver.getKeyValueStore(ExpertsTopology.expertsStoreName());
+        return ExpertsModelCodec.decode(store.get(model), d.config.experts().get(model).shape());
     }
 
     @Test
     void adviceIsCombinedAndLearnedExactlyAsInProcessAndAsleepExpertsKeepTheirWeights() {
-        ExpertsModel reference = ExpertsModel.create(config.experts().get("adv").shape());
+        ExpertsModel reference = ExpertsModel.create(d.config.experts().get("adv").shape());
         SplittableRandom random = new SplittableRandom(17);
         double lastRegret = Double.NaN;
         for (int t = 0; t < 80; t++) {
@@ -195,14 +165,14 @@ class ExpertsTopologyTest {
             lastRegret = published.get(published.size() - 1).getRegret();
         }
         assertTrue(stored("adv").hedgeRegret(2) > 0, "the accurate expert gained");
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(d.deadLetters.isEmpty());
         assertEquals(80L, stored("adv").version());
         assertEquals(lastRegret, gauge("group-regret", "adv", "always-on"));
     }
 
     @Test
     void delayedLabelsAreLearnedWithTheWeightsThatWerePlayed() {
-        ExpertsModel reference = ExpertsModel.create(config.experts().get("adv").shape());
+        ExpertsModel reference = ExpertsModel.create(d.config.experts().get("adv").shape());
         int[] awake = {0, 1};
         double[][] predictions = {{0.1, 0.9}, {0.2, 0.8}, {0.3, 0.7}};
         List<Play> plays = new ArrayList<>();
@@ -222,7 +192,7 @@ class ExpertsTopologyTest {
 
     @Test
     void featuresCasesAreCombinedFromTheGroupsRegressions() {
-        ExpertsModel reference = ExpertsModel.create(config.experts().get("feat").shape());
+        ExpertsModel reference = ExpertsModel.create(d.config.experts().get("feat").shape());
         SplittableRandom random = new SplittableRandom(5);
         for (int t = 0; t < 50; t++) {
             double[] x = {random.nextDouble(), random.nextDouble(), 1.0};
@@ -251,7 +221,7 @@ class ExpertsTopologyTest {
         assertEquals(50L, model.observations(3));
         assertEquals(25L, model.observations(1));
         assertEquals(25L, model.observations(0));
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(d.deadLetters.isEmpty());
     }
 
     @Test
@@ -259,14 +229,14 @@ class ExpertsTopologyTest {
         send(adviceCase("lost", List.of("old"), ordered("e1", 0.5), 0), 0);
         send(adviceCase("tick", List.of(), ordered("e1", 0.5), LABEL_WINDOW + 2_000), LABEL_WINDOW + 2_000);
         label("lost", "adv", 0.4, LABEL_WINDOW + 2_000);
-        assertEquals("LATE_LABEL", DEAD.decode(deadLetters.readValue()).getReason());
+        assertEquals("LATE_LABEL", DEAD.decode(d.deadLetters.readValue()).getReason());
         label("tick", "adv", 0.4, LABEL_WINDOW + 2_001);
-        assertTrue(deadLetters.isEmpty());
+        assertTrue(d.deadLetters.isEmpty());
         assertEquals(1, readEvaluations().size(), "only 'tick' was learned: always-on");
         assertEquals(1L, send(adviceCase("next", List.of(), ordered("e1", 0.5), LABEL_WINDOW + 2_002),
             LABEL_WINDOW + 2_002).getVersion());
-        driver.advanceWallClockTime(Duration.ofSeconds(2));
-        ModelSnapshot snapshot = SNAPSHOTS.decode(snapshots.readValue());
+        d.driver.advanceWallClockTime(Duration.ofSeconds(2));
+        ModelSnapshot snapshot = SNAPSHOTS.decode(d.snapshots.readValue());
         assertEquals("adv", snapshot.getModelId());
         assertEquals("experts", snapshot.getKind());
         assertEquals(1L, snapshot.getVersion());
@@ -275,8 +245,8 @@ class ExpertsTopologyTest {
 
     @Test
     void everyBadRecordGoesToDeadLettersWithItsReason() {
-        advice.pipeInput("adv".getBytes(), new byte[] {9, 9}, 1);
-        labels.pipeInput("adv".getBytes(), new byte[] {9}, 1);
+        d.advice.pipeInput("adv".getBytes(), new byte[] {9, 9}, 1);
+        d.labels.pipeInput("adv".getBytes(), new byte[] {9}, 1);
         send(new Advice("who", "nobody", 1L, List.of(), List.of(new ExpertAdvice("e0", 0.5)), List.of()), 1);
         send(adviceCase("g", List.of("martian"), ordered("e0", 0.5), 1), 1);
         send(adviceCase("e", List.of(), ordered("e9", 0.5), 1), 1);
@@ -300,15 +270,15 @@ class ExpertsTopologyTest {
         label("ok", "adv", 0.5, 2);
         label("ok", "adv", 0.5, 3);
         List<String> reasons = new ArrayList<>();
-        deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
+        d.deadLetters.readValuesToList().forEach(v -> reasons.add(DEAD.decode(v).getReason()));
         assertEquals(List.of("UNREADABLE", "UNREADABLE", "UNKNOWN_MODEL", "UNKNOWN_GROUP", "UNKNOWN_EXPERT",
             "INVALID_RECORD", "INVALID_RECORD", "INVALID_RECORD", "INVALID_RECORD", "INVALID_RECORD",
             "NON_FINITE_NUMBER", "TOO_MANY_FEATURES", "INVALID_RECORD", "NON_FINITE_NUMBER", "INVALID_RECORD",
             "DUPLICATE_REQUEST", "UNKNOWN_REQUEST", "NON_FINITE_NUMBER", "INVALID_RECORD", "UNKNOWN_MODEL",
             "DUPLICATE_LABEL"), reasons);
-        assertTrue(combined.isEmpty(), "only 'ok' was combined");
+        assertTrue(d.combined.isEmpty(), "only 'ok' was combined");
         assertEquals(2, readEvaluations().size(), "'ok' learned once: young and always-on");
-        assertTrue(driver.metrics().entrySet().stream().anyMatch(m -> m.getKey().name().equals("dead-letters-total")
+        assertTrue(d.driver.metrics().entrySet().stream().anyMatch(m -> m.getKey().name().equals("dead-letters-total")
             && "UNKNOWN_GROUP".equals(m.getKey().tags().get("reason"))));
     }
 
@@ -349,7 +319,7 @@ class ExpertsTopologyTest {
 
     List<ExpertsEvaluation> readEvaluations() {
         List<ExpertsEvaluation> out = new ArrayList<>();
-        evaluation.readValuesToList().forEach(v -> out.add(EVALUATIONS.decode(v)));
+        d.evaluation.readValuesToList().forEach(v -> out.add(EVALUATIONS.decode(v)));
         return out;
     }
 
@@ -379,7 +349,7 @@ class ExpertsTopologyTest {
     }
 
     double gauge(String name, String model, String group) {
-        for (Map.Entry<MetricName, ? extends Metric> m : driver.metrics().entrySet()) {
+        for (Map.Entry<MetricName, ? extends Metric> m : d.driver.metrics().entrySet()) {
             MetricName n = m.getKey();
             if (n.group().equals(Counters.GROUP) && n.name().equals(name) && model.equals(n.tags().get("model"))
                 && group.equals(n.tags().get("group"))) {
