@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.regretless.codec.RidgeStatisticsCodec;
+import io.regretless.linalg.RidgeStatistics;
 import io.regretless.schemas.state.ArmModel;
 import io.regretless.schemas.state.LinearBanditState;
 
@@ -21,8 +23,8 @@ final class ArmModels {
     static final String SHARED_ARM = "*";
 
     private final BanditConfig config;
-    private final Map<String, RidgeRegression> arms;
-    private final RidgeRegression prior;
+    private final Map<String, RidgeStatistics> arms;
+    private final RidgeStatistics prior;
     private long version;
 
     ArmModels(BanditConfig config) {
@@ -32,7 +34,7 @@ final class ArmModels {
         }
     }
 
-    private ArmModels(BanditConfig config, Map<String, RidgeRegression> arms, long version) {
+    private ArmModels(BanditConfig config, Map<String, RidgeStatistics> arms, long version) {
         this.config = config;
         this.arms = arms;
         this.prior = newModel();
@@ -55,7 +57,7 @@ final class ArmModels {
         if (state.getVersion() < 0) {
             throw new IllegalStateException("stored model '" + state.getModelId() + "' has a negative version");
         }
-        Map<String, RidgeRegression> arms = new LinkedHashMap<>();
+        Map<String, RidgeStatistics> arms = new LinkedHashMap<>();
         for (ArmModel arm : state.getArms()) {
             int stored = arm.getModel().getDimension();
             if (stored != config.dimension()) {
@@ -67,7 +69,7 @@ final class ArmModels {
                 throw new IllegalStateException("stored model '" + state.getModelId() + "' has arm '"
                     + arm.getActionId() + "', impossible for learner " + config.learnerName());
             }
-            if (arms.put(arm.getActionId(), RidgeRegression.fromState(arm.getModel())) != null) {
+            if (arms.put(arm.getActionId(), RidgeStatisticsCodec.fromAvro(arm.getModel())) != null) {
                 throw new IllegalStateException("stored model '" + state.getModelId() + "' repeats arm '"
                     + arm.getActionId() + "'");
             }
@@ -92,7 +94,7 @@ final class ArmModels {
     }
 
     /** The model that scores {@code actionId}: its own, the shared one, or the untrained prior. */
-    RidgeRegression modelFor(String actionId) {
+    RidgeStatistics modelFor(String actionId) {
         return arms.getOrDefault(config.shared() ? SHARED_ARM : actionId, prior);
     }
 
@@ -113,7 +115,7 @@ final class ArmModels {
         FeatureChecks.requireFeatures(features, config.dimension(), actionId);
         FeatureChecks.requireReward(reward, actionId);
         FeatureChecks.requireWeight(weight, actionId);
-        RidgeRegression model = arms.get(config.shared() ? SHARED_ARM : actionId);
+        RidgeStatistics model = arms.get(config.shared() ? SHARED_ARM : actionId);
         if (model == null) {
             if (arms.size() >= config.maxArms()) {
                 throw new ModelCapacityExceededException("learning action '" + actionId + "' would add arm "
@@ -129,11 +131,11 @@ final class ArmModels {
 
     LinearBanditState toState(String modelId) {
         List<ArmModel> stored = new ArrayList<>(arms.size());
-        arms.forEach((id, model) -> stored.add(new ArmModel(id, model.toState())));
+        arms.forEach((id, model) -> stored.add(new ArmModel(id, RidgeStatisticsCodec.toAvro(model))));
         return new LinearBanditState(modelId, config.learnerName(), version, stored, null, null);
     }
 
-    private RidgeRegression newModel() {
-        return new RidgeRegression(config.dimension(), config.regularization());
+    private RidgeStatistics newModel() {
+        return new RidgeStatistics(config.dimension(), config.regularization());
     }
 }

@@ -2,6 +2,8 @@ package io.regretless.bandit;
 
 import java.util.SplittableRandom;
 
+import io.regretless.linalg.RidgeStatistics;
+
 /**
  * LinUCB (Li, Chu, Langford &amp; Schapire 2010, "A Contextual-Bandit Approach to Personalized News
  * Article Recommendation", Algorithm 1): choose the action of largest upper confidence bound
@@ -33,7 +35,7 @@ public final class LinUcb extends AbstractLinearBandit {
         double alpha = config.exploration();
         double[] scores = new double[candidates.size()];
         for (int a = 0; a < scores.length; a++) {
-            RidgeRegression model = models.modelFor(candidates.actionIds()[a]);
+            RidgeStatistics model = models.modelFor(candidates.actionIds()[a]);
             double[] x = candidates.features()[a];
             scores[a] = model.predict(x) + alpha * Math.sqrt(model.variance(x));
         }

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import io.regretless.bandit.mab.Posterior;
 import io.regretless.bandit.mab.ProbabilityOfMaximum;
+import io.regretless.linalg.RidgeStatistics;
 
 /**
  * Linear Thompson sampling (Agrawal &amp; Goyal 2013, "Thompson Sampling for Contextual Bandits with
@@ -69,7 +70,7 @@ public final class LinearThompsonSampling extends AbstractLinearBandit {
         Posterior[] scores = new Posterior[k];
         boolean greedy = config.exploration() == 0;
         for (int a = 0; a < k; a++) {
-            RidgeRegression model = models.modelFor(candidates.actionIds()[a]);
+            RidgeStatistics model = models.modelFor(candidates.actionIds()[a]);
             double sd = config.exploration() * StrictMath.sqrt(model.variance(candidates.features()[a]));
             greedy |= !(sd > 0);
             scores[a] = greedy ? null : new Posterior.Normal(means[a], sd);
@@ -106,7 +107,7 @@ public final class LinearThompsonSampling extends AbstractLinearBandit {
         int k = candidates.size();
         int d = config.dimension();
         double v = config.exploration();
-        RidgeRegression model = models.modelFor(ArmModels.SHARED_ARM);
+        RidgeStatistics model = models.modelFor(ArmModels.SHARED_ARM);
         double[] means = models.predictions(candidates);
         double[][] whitened = new double[k][d];
         for (int a = 0; a < k; a++) {

@@ -3,11 +3,12 @@ package io.regretless.evaluation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.regretless.bandit.RidgeRegression;
+import io.regretless.codec.RidgeStatisticsCodec;
+import io.regretless.linalg.RidgeStatistics;
 import io.regretless.schemas.state.RidgeRegressionState;
 
 /**
- * The default reward model: one online ridge regression per action ({@link RidgeRegression}, the
+ * The default reward model: one online ridge regression per action ({@link RidgeStatistics}, the
  * learners' own reward model: A = λI + Σ xxᵀ, b = Σ r x, θ̂ = A⁻¹b) over the action's encoded
  * features, predictions clipped to the reward range (a model's prediction outside the range is
  * never closer to the truth than the range's end). An action not seen yet predicts the middle of
@@ -18,7 +19,7 @@ public final class RidgeRewardModel implements RewardModel {
     private final double regularization;
     private final double rewardMin;
     private final double rewardMax;
-    private final Map<String, RidgeRegression> models = new LinkedHashMap<>();
+    private final Map<String, RidgeStatistics> models = new LinkedHashMap<>();
 
     public RidgeRewardModel(int dimension, double regularization, double rewardMin, double rewardMax) {
         if (dimension < 1 || !(regularization > 0) || Double.isInfinite(regularization)
@@ -45,14 +46,14 @@ public final class RidgeRewardModel implements RewardModel {
                 throw new IllegalStateException("reward model of action '" + action + "' has dimension "
                     + stored.getDimension() + ", expected " + dimension);
             }
-            model.models.put(action, RidgeRegression.fromState(stored));
+            model.models.put(action, RidgeStatisticsCodec.fromAvro(stored));
         });
         return model;
     }
 
     @Override
     public double predict(String actionId, double[] features) {
-        RidgeRegression model = models.get(actionId);
+        RidgeStatistics model = models.get(actionId);
         if (model == null) {
             return (rewardMin + rewardMax) / 2;
         }
@@ -72,7 +73,7 @@ public final class RidgeRewardModel implements RewardModel {
         if (!Double.isFinite(reward)) {
             throw new IllegalArgumentException("reward must be finite, got " + reward);
         }
-        models.computeIfAbsent(actionId, id -> new RidgeRegression(dimension, regularization)).update(features, reward);
+        models.computeIfAbsent(actionId, id -> new RidgeStatistics(dimension, regularization)).update(features, reward);
     }
 
     /** Whether {@code actionId} has a model of its own (has been learned from). */
@@ -88,7 +89,7 @@ public final class RidgeRewardModel implements RewardModel {
     /** Each action's ridge state, in first-seen order. */
     public Map<String, RidgeRegressionState> toState() {
         Map<String, RidgeRegressionState> state = new LinkedHashMap<>();
-        models.forEach((action, model) -> state.put(action, model.toState()));
+        models.forEach((action, model) -> state.put(action, RidgeStatisticsCodec.toAvro(model)));
         return state;
     }
 }

@@ -1,9 +1,10 @@
 package io.regretless.experts;
 
-import io.regretless.bandit.RidgeRegression;
+import io.regretless.codec.RidgeStatisticsCodec;
 import io.regretless.conformal.PackedState;
 import io.regretless.conformal.StateReader;
 import io.regretless.conformal.StateWriter;
+import io.regretless.linalg.RidgeStatistics;
 
 /**
  * The baseline of Acharya et al., "Oracle Efficient Algorithms for Groupwise Regret" (ICLR 2024, §5):
@@ -21,7 +22,7 @@ public final class GroupIndicatorRidge {
     private final int dimension;
     private final int groups;
     private final LabelRange range;
-    private final RidgeRegression model;
+    private final RidgeStatistics model;
     private final double[] extended;
 
     /** d features, G groups, λ = 1. */
@@ -30,10 +31,10 @@ public final class GroupIndicatorRidge {
     }
 
     public GroupIndicatorRidge(int dimension, int groups, double regularization, LabelRange range) {
-        this(dimension, groups, range, new RidgeRegression(GroupFeatures.dimension(dimension, groups), regularization));
+        this(dimension, groups, range, new RidgeStatistics(GroupFeatures.dimension(dimension, groups), regularization));
     }
 
-    private GroupIndicatorRidge(int dimension, int groups, LabelRange range, RidgeRegression model) {
+    private GroupIndicatorRidge(int dimension, int groups, LabelRange range, RidgeStatistics model) {
         if (dimension < 1 || groups < 0 || model.dimension() != GroupFeatures.dimension(dimension, groups)) {
             throw new IllegalArgumentException("inconsistent baseline: dimension " + dimension + ", groups " + groups
                 + ", model dimension " + model.dimension());
@@ -83,7 +84,7 @@ public final class GroupIndicatorRidge {
     public PackedState exportState() {
         StateWriter w = new StateWriter(KIND).putLong(dimension).putLong(groups);
         w.putDouble(range.low()).putDouble(range.high());
-        RidgeStates.write(model, w);
+        RidgeStatisticsCodec.writeWithCount(model, w);
         return w.build();
     }
 
@@ -93,7 +94,7 @@ public final class GroupIndicatorRidge {
         int dimension = r.getSize();
         int groups = r.getSize();
         LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
-        RidgeRegression model = RidgeStates.read(r);
+        RidgeStatistics model = RidgeStatisticsCodec.readWithCount(r);
         r.finish();
         return new GroupIndicatorRidge(dimension, groups, range, model);
     }

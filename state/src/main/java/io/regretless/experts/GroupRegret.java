@@ -1,16 +1,18 @@
 package io.regretless.experts;
 
+import io.regretless.codec.RidgeStatisticsCodec;
 import io.regretless.conformal.PackedState;
 import io.regretless.conformal.StateReader;
 import io.regretless.conformal.StateWriter;
+import io.regretless.linalg.RidgeStatistics;
 
 /**
  * Regret on one group (Acharya et al., "Oracle Efficient Algorithms for Groupwise Regret", ICLR 2024,
  * Definition 2.1 with square loss): the algorithm's cumulative square loss on the group's rounds minus
  * the square loss, on those same rounds, of the least-squares linear fit in hindsight.
  *
- * <p>The comparator comes from sufficient statistics ({@link HindsightLeastSquares}: XᵀX as a Cholesky
- * factor, Xᵀy, yᵀy; ridge λ = 1e-6 by default), so adding a row is O(d²) and nothing is stored per
+ * <p>The comparator comes from sufficient statistics ({@link RidgeStatistics#hindsightLoss()}: XᵀX as a
+ * Cholesky factor, Xᵀy, yᵀy; ridge λ = 1e-6 by default), so adding a row is O(d²) and nothing is stored per
  * row. Use one instance per (model, group), including the always-on group, and pass the features the
  * comparator may use (the reference fits on the learners' own features, group indicators included).
  * The algorithm's loss is the caller's; regret is only meaningful against this comparator for square
@@ -21,25 +23,30 @@ import io.regretless.conformal.StateWriter;
 public final class GroupRegret {
     /** The {@link PackedState#kind()} of an exported accumulator. */
     public static final String KIND = "experts.group-regret.v1";
+    /**
+     * The comparator's λ: tiny, so that A is positive definite when XᵀX is singular — always, with group
+     * indicators as features — while θ tends to the minimum-norm least-squares fit. The fit is not
+     * clipped to the label range (the reference code clips it to [0, 1], which can only lower the
+     * comparator's loss).
+     */
+    public static final double DEFAULT_REGULARIZATION = 1e-6;
 
-    private final HindsightLeastSquares hindsight;
+    private final RidgeStatistics hindsight;
     private double algorithmLoss;
-    private long rounds;
 
     /** Over d features, comparator ridge λ = 1e-6. */
     public GroupRegret(int dimension) {
-        this(dimension, HindsightLeastSquares.DEFAULT_REGULARIZATION);
+        this(dimension, DEFAULT_REGULARIZATION);
     }
 
     /** Over d features with comparator ridge λ &gt; 0 (tiny: the comparator is least squares). */
     public GroupRegret(int dimension, double regularization) {
-        this(new HindsightLeastSquares(dimension, regularization), 0.0, 0L);
+        this(new RidgeStatistics(dimension, regularization), 0.0);
     }
 
-    private GroupRegret(HindsightLeastSquares hindsight, double algorithmLoss, long rounds) {
+    private GroupRegret(RidgeStatistics hindsight, double algorithmLoss) {
         this.hindsight = hindsight;
         this.algorithmLoss = algorithmLoss;
-        this.rounds = rounds;
     }
 
     public int dimension() {
@@ -58,13 +65,12 @@ public final class GroupRegret {
         if (!(loss >= 0) || !Double.isFinite(loss)) {
             throw new IllegalArgumentException("loss must be finite and >= 0, got " + loss);
         }
-        hindsight.add(x, label);
+        hindsight.update(x, label);
         algorithmLoss += loss;
-        rounds++;
     }
 
     public long rounds() {
-        return rounds;
+        return hindsight.observations();
     }
 
     /** The algorithm's cumulative loss on the group. */
@@ -74,12 +80,12 @@ public final class GroupRegret {
 
     /** The square loss of the least-squares fit in hindsight on the group's rounds. O(d²). */
     public double hindsightLoss() {
-        return hindsight.loss();
+        return hindsight.hindsightLoss();
     }
 
     /** {@link #algorithmLoss()} − {@link #hindsightLoss()}. O(d²). */
     public double regret() {
-        return algorithmLoss - hindsight.loss();
+        return algorithmLoss - hindsight.hindsightLoss();
     }
 
     /** The comparator's coefficients (a new array). */
@@ -89,8 +95,8 @@ public final class GroupRegret {
 
     /** The state, bit for bit. */
     public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND).putDouble(algorithmLoss).putLong(rounds);
-        hindsight.writeTo(w);
+        StateWriter w = new StateWriter(KIND).putDouble(algorithmLoss).putLong(hindsight.observations());
+        RidgeStatisticsCodec.writeWithLabelSquares(hindsight, w);
         return w.build();
     }
 
@@ -99,11 +105,11 @@ public final class GroupRegret {
         StateReader r = new StateReader(state, KIND);
         double loss = r.getDouble();
         long rounds = r.getLong();
-        HindsightLeastSquares hindsight = HindsightLeastSquares.readFrom(r);
-        r.finish();
         if (!(loss >= 0) || !Double.isFinite(loss) || rounds < 0) {
             throw new IllegalArgumentException("corrupt group regret state: loss " + loss + ", rounds " + rounds);
         }
-        return new GroupRegret(hindsight, loss, rounds);
+        RidgeStatistics hindsight = RidgeStatisticsCodec.readWithLabelSquares(r, rounds);
+        r.finish();
+        return new GroupRegret(hindsight, loss);
     }
 }

@@ -1,8 +1,10 @@
 package io.regretless.experts;
 
+import io.regretless.codec.RidgeStatisticsCodec;
 import io.regretless.conformal.PackedState;
 import io.regretless.conformal.StateReader;
 import io.regretless.conformal.StateWriter;
+import io.regretless.linalg.RidgeStatistics;
 
 /**
  * The groupwise learner of the features mode: a pooled online ridge regression, one ridge regression
@@ -17,7 +19,7 @@ import io.regretless.conformal.StateWriter;
  *       the paper's baseline when the features include the group indicators). It is the always-on
  *       group's model.</li>
  *   <li><b>Group models</b> S_g: on group g's rows only, θ_g = argmin Σ(y − xᵀθ)² + λ‖θ − θ_P‖² with θ_P the
- *       pooled model's <em>current</em> coefficients ({@link ShrunkRidge}; mean-regularised multi-task
+ *       pooled model's <em>current</em> coefficients ({@link RidgeStatistics#coefficients(double[], double[])}; mean-regularised multi-task
  *       learning, Evgeniou &amp; Pontil, KDD 2004). A group with few rows predicts like P; one with many
  *       rows follows its own fit. λ = {@link #DEFAULT_SHRINKAGE} unless configured.</li>
  *   <li><b>Combiner</b>: the hedge's experts are S_g and a copy B_g of P for every group g, and P itself;
@@ -62,8 +64,8 @@ public final class GroupwiseRidge {
     private final double shrinkage;
     private final LossFunction loss;
     private final LabelRange range;
-    private final ShrunkRidge pooled;
-    private final ShrunkRidge[] groupModels;
+    private final RidgeStatistics pooled;
+    private final RidgeStatistics[] groupModels;
     private final SleepingHedge hedge;
     private final double[] pooledTheta;
     private final double[] theta;
@@ -85,12 +87,12 @@ public final class GroupwiseRidge {
      */
     public GroupwiseRidge(int dimension, int groups, double shrinkage, LossFunction loss, LabelRange range) {
         this(checkShape(dimension, groups), groups, checkShrinkage(shrinkage), loss, range,
-            new ShrunkRidge(dimension, POOLED_REGULARIZATION), freshGroupModels(dimension, groups, shrinkage),
+            new RidgeStatistics(dimension, POOLED_REGULARIZATION), freshGroupModels(dimension, groups, shrinkage),
             new SleepingHedge(2 * groups + 1, LEARNING_RATE));
     }
 
     private GroupwiseRidge(int dimension, int groups, double shrinkage, LossFunction loss, LabelRange range,
-                           ShrunkRidge pooled, ShrunkRidge[] groupModels, SleepingHedge hedge) {
+                           RidgeStatistics pooled, RidgeStatistics[] groupModels, SleepingHedge hedge) {
         this.dimension = dimension;
         this.groups = groups;
         this.shrinkage = shrinkage;
@@ -122,10 +124,10 @@ public final class GroupwiseRidge {
         return shrinkage;
     }
 
-    private static ShrunkRidge[] freshGroupModels(int dimension, int groups, double shrinkage) {
-        ShrunkRidge[] models = new ShrunkRidge[groups];
+    private static RidgeStatistics[] freshGroupModels(int dimension, int groups, double shrinkage) {
+        RidgeStatistics[] models = new RidgeStatistics[groups];
         for (int g = 0; g < groups; g++) {
-            models[g] = new ShrunkRidge(dimension, shrinkage);
+            models[g] = new RidgeStatistics(dimension, shrinkage);
         }
         return models;
     }
@@ -316,9 +318,9 @@ public final class GroupwiseRidge {
         StateWriter w = new StateWriter(KIND).putLong(dimension).putLong(groups);
         w.putLong(loss.stateCode()).putDouble(range.low()).putDouble(range.high()).putDouble(shrinkage);
         hedge.writeTo(w);
-        pooled.writeTo(w);
-        for (ShrunkRidge m : groupModels) {
-            m.writeTo(w);
+        RidgeStatisticsCodec.writeWithCount(pooled, w);
+        for (RidgeStatistics m : groupModels) {
+            RidgeStatisticsCodec.writeWithCount(m, w);
         }
         return w.build();
     }
@@ -336,15 +338,15 @@ public final class GroupwiseRidge {
             throw new IllegalArgumentException("corrupt groupwise state: " + hedge.experts() + " hedge experts at η = "
                 + hedge.learningRate() + " for " + groups + " groups");
         }
-        ShrunkRidge pooled = ShrunkRidge.readFrom(r);
-        ShrunkRidge[] models = new ShrunkRidge[groups];
+        RidgeStatistics pooled = RidgeStatisticsCodec.readWithCount(r);
+        RidgeStatistics[] models = new RidgeStatistics[groups];
         for (int g = 0; g < groups; g++) {
-            models[g] = ShrunkRidge.readFrom(r);
+            models[g] = RidgeStatisticsCodec.readWithCount(r);
         }
         r.finish();
-        boolean consistent = pooled.dimension() == dimension && pooled.shrinkage() == POOLED_REGULARIZATION;
-        for (ShrunkRidge m : models) {
-            consistent &= m.dimension() == dimension && m.shrinkage() == shrinkage;
+        boolean consistent = pooled.dimension() == dimension && pooled.regularization() == POOLED_REGULARIZATION;
+        for (RidgeStatistics m : models) {
+            consistent &= m.dimension() == dimension && m.regularization() == shrinkage;
         }
         if (!consistent) {
             throw new IllegalArgumentException("corrupt groupwise state: models do not match dimension " + dimension);

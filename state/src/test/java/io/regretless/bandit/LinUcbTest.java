@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.regretless.schemas.state.ArmModel;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.regretless.codec.RidgeStatisticsCodec;
+import io.regretless.schemas.state.ArmModel;
 
 class LinUcbTest {
     private static final int D = 7;
@@ -62,7 +64,7 @@ class LinUcbTest {
             assertEquals(expected, scores[a], 1e-9, "score of " + id);
             for (ArmModel arm : bandit.toState("m").getArms()) {
                 if (arm.getActionId().equals(shared ? "*" : id)) {
-                    assertArrayEquals(theta.data, RidgeRegression.fromState(arm.getModel()).coefficients(), 1e-9);
+                    assertArrayEquals(theta.data, RidgeStatisticsCodec.fromAvro(arm.getModel()).coefficients(), 1e-9);
                 }
             }
         }

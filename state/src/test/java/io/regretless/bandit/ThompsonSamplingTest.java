@@ -9,6 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.regretless.linalg.RidgeStatistics;
+
 /** Two candidates: P(a0 wins) = Φ(mean gap / sd of the score difference), exactly. */
 class ThompsonSamplingTest {
     private static final int D = 5;
@@ -25,8 +27,8 @@ class ThompsonSamplingTest {
         ArmModels models = ArmModels.fromState(config, bandit.toState("m"));
         double[] x0 = candidates.features()[0];
         double[] x1 = candidates.features()[1];
-        RidgeRegression m0 = models.modelFor("a0");
-        RidgeRegression m1 = models.modelFor("a1");
+        RidgeStatistics m0 = models.modelFor("a0");
+        RidgeStatistics m1 = models.modelFor("a1");
         double gap = m0.predict(x0) - m1.predict(x1);
         double varianceOfDifference;
         if (shared) {

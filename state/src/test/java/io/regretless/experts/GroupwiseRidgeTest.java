@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.regretless.bandit.RidgeRegression;
-import io.regretless.conformal.PackedState;
 import java.util.SplittableRandom;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.regretless.conformal.PackedState;
+import io.regretless.linalg.RidgeStatistics;
 
 class GroupwiseRidgeTest {
     private static final LabelRange WIDE = new LabelRange(-50, 50);
@@ -31,7 +33,7 @@ class GroupwiseRidgeTest {
         SplittableRandom random = new SplittableRandom(11);
         double[] truth = vector(random, d);
         GroupwiseRidge learner = new GroupwiseRidge(d, groups, LossFunction.SQUARE, WIDE);
-        RidgeRegression plain = new RidgeRegression(d, GroupwiseRidge.POOLED_REGULARIZATION);
+        RidgeStatistics plain = new RidgeStatistics(d, GroupwiseRidge.POOLED_REGULARIZATION);
         int[] none = {};
         double[] p = new double[1];
         for (int t = 0; t < 2000; t++) {

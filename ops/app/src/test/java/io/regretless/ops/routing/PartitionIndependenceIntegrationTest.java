@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.regretless.bandit.RidgeRegression;
+import io.regretless.codec.RidgeStatisticsCodec;
+import io.regretless.linalg.RidgeStatistics;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.schemas.Action;
@@ -52,8 +53,8 @@ class PartitionIndependenceIntegrationTest {
             assertEquals(one.getArms().size(), many.getArms().size());
             SplittableRandom probes = new SplittableRandom(9);
             for (ArmModel arm : one.getArms()) {
-                RidgeRegression a = RidgeRegression.fromState(arm.getModel());
-                RidgeRegression b = RidgeRegression.fromState(many.getArms().stream()
+                RidgeStatistics a = RidgeStatisticsCodec.fromAvro(arm.getModel());
+                RidgeStatistics b = RidgeStatisticsCodec.fromAvro(many.getArms().stream()
                     .filter(other -> other.getActionId().equals(arm.getActionId())).findFirst().orElseThrow().getModel());
                 assertEquals(a.observations(), b.observations(), arm.getActionId());
                 double[] ta = a.coefficients();

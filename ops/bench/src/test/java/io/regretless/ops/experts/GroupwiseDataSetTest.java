@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.regretless.bandit.RidgeRegression;
 import io.regretless.experts.GroupwiseRidge;
+import io.regretless.linalg.RidgeStatistics;
 import io.regretless.ops.experts.GroupwiseDataSet.ReferenceRegret;
 import io.regretless.ops.experts.GroupwiseExperiment.GroupResult;
 
@@ -68,7 +68,7 @@ class GroupwiseDataSetTest {
         double[] x = new double[data.features()];
         for (int k = 0; k < data.orders(); k++) {
             GroupedData rows = data.inOrder(k);
-            RidgeRegression ridge = new RidgeRegression(data.features(), GroupwiseRidge.POOLED_REGULARIZATION);
+            RidgeStatistics ridge = new RidgeStatistics(data.features(), GroupwiseRidge.POOLED_REGULARIZATION);
             for (int t = 0; t < rows.rows(); t++) {
                 rows.features(t, x);
                 double e = rows.label(t) - ridge.predict(x);

@@ -1,4 +1,4 @@
-package io.regretless.bandit;
+package io.regretless.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,11 +7,11 @@ import java.nio.ByteOrder;
  * The byte layout of vectors and packed matrices in {@code RidgeRegressionState}: IEEE-754 doubles,
  * little-endian, back to back. Raw bits are copied both ways, so a round trip is bit-exact.
  */
-final class LittleEndianDoubles {
+public final class LittleEndianDoubles {
     private LittleEndianDoubles() {
     }
 
-    static ByteBuffer toBytes(double[] values) {
+    public static ByteBuffer toBytes(double[] values) {
         ByteBuffer buffer = ByteBuffer.allocate(Double.BYTES * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (double v : values) {
             buffer.putDouble(v);
@@ -25,7 +25,7 @@ final class LittleEndianDoubles {
      *
      * @throws IllegalStateException if the buffer does not hold exactly {@code count} doubles
      */
-    static double[] fromBytes(ByteBuffer bytes, int count, String what) {
+    public static double[] fromBytes(ByteBuffer bytes, int count, String what) {
         ByteBuffer view = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         if (view.remaining() != Double.BYTES * count) {
             throw new IllegalStateException(what + " should hold " + count + " doubles ("

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 
-import io.regretless.schemas.codec.AvroCodec;
-import io.regretless.schemas.state.RidgeRegressionState;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
-class RidgeRegressionTest {
+import io.regretless.codec.LittleEndianDoubles;
+import io.regretless.codec.RidgeStatisticsCodec;
+import io.regretless.linalg.RidgeStatistics;
+import io.regretless.schemas.codec.AvroCodec;
+import io.regretless.schemas.state.RidgeRegressionState;
+
+class RidgeStatisticsTest {
     private static final AvroCodec<RidgeRegressionState> CODEC = AvroCodec.of(RidgeRegressionState.class);
 
     @Test
@@ -21,7 +25,7 @@ class RidgeRegressionTest {
         SplittableRandom random = new SplittableRandom(11L);
         int d = 12;
         double lambda = 0.7;
-        RidgeRegression model = new RidgeRegression(d, lambda);
+        RidgeStatistics model = new RidgeStatistics(d, lambda);
         DMatrixRMaj a = CommonOps_DDRM.identity(d);
         CommonOps_DDRM.scale(lambda, a);
         DMatrixRMaj b = new DMatrixRMaj(d, 1);
@@ -45,7 +49,7 @@ class RidgeRegressionTest {
         SplittableRandom random = new SplittableRandom(5L);
         int d = 9;
         double lambda = 1.3;
-        RidgeRegression model = new RidgeRegression(d, lambda);
+        RidgeStatistics model = new RidgeStatistics(d, lambda);
         DMatrixRMaj a = CommonOps_DDRM.identity(d);
         CommonOps_DDRM.scale(lambda, a);
         DMatrixRMaj b = new DMatrixRMaj(d, 1);
@@ -68,7 +72,7 @@ class RidgeRegressionTest {
 
     @Test
     void aFreshModelIsThePrior() {
-        RidgeRegression model = new RidgeRegression(3, 2.0);
+        RidgeStatistics model = new RidgeStatistics(3, 2.0);
         double[] x = {1, 2, 3};
         assertEquals(0.0, model.predict(x));
         assertEquals(14.0 / 2.0, model.variance(x), 1e-12);
@@ -77,13 +81,13 @@ class RidgeRegressionTest {
     @Test
     void stateRoundTripsBitForBit() {
         SplittableRandom random = new SplittableRandom(5L);
-        RidgeRegression model = new RidgeRegression(9, 1.5);
+        RidgeStatistics model = new RidgeStatistics(9, 1.5);
         for (int n = 0; n < 40; n++) {
             model.update(Fixtures.vector(random, 9), random.nextDouble());
         }
-        byte[] bytes = CODEC.encode(model.toState());
-        RidgeRegression restored = RidgeRegression.fromState(CODEC.decode(bytes));
-        assertArrayEquals(bytes, CODEC.encode(restored.toState()));
+        byte[] bytes = CODEC.encode(RidgeStatisticsCodec.toAvro(model));
+        RidgeStatistics restored = RidgeStatisticsCodec.fromAvro(CODEC.decode(bytes));
+        assertArrayEquals(bytes, CODEC.encode(RidgeStatisticsCodec.toAvro(restored)));
         double[] x = Fixtures.vector(random, 9);
         assertEquals(Double.doubleToRawLongBits(model.predict(x)), Double.doubleToRawLongBits(restored.predict(x)));
         assertEquals(Double.doubleToRawLongBits(model.variance(x)), Double.doubleToRawLongBits(restored.variance(x)));
@@ -92,15 +96,15 @@ class RidgeRegressionTest {
 
     @Test
     void malformedStateIsRefused() {
-        RidgeRegressionState good = new RidgeRegression(2, 1.0).toState();
+        RidgeRegressionState good = RidgeStatisticsCodec.toAvro(new RidgeStatistics(2, 1.0));
         RidgeRegressionState shortB = RidgeRegressionState.newBuilder(good).setB(ByteBuffer.allocate(8)).build();
-        assertThrows(IllegalStateException.class, () -> RidgeRegression.fromState(shortB));
+        assertThrows(IllegalStateException.class, () -> RidgeStatisticsCodec.fromAvro(shortB));
         RidgeRegressionState singular = RidgeRegressionState.newBuilder(good)
             .setCholesky(LittleEndianDoubles.toBytes(new double[] {1, 0, 0})).build();
-        assertThrows(IllegalStateException.class, () -> RidgeRegression.fromState(singular));
+        assertThrows(IllegalStateException.class, () -> RidgeStatisticsCodec.fromAvro(singular));
     }
 
-    private static void assertClosedForm(RidgeRegression model, DMatrixRMaj a, DMatrixRMaj b, SplittableRandom random) {
+    private static void assertClosedForm(RidgeStatistics model, DMatrixRMaj a, DMatrixRMaj b, SplittableRandom random) {
         int d = model.dimension();
         DMatrixRMaj inverse = new DMatrixRMaj(d, d);
         CommonOps_DDRM.invert(a, inverse);

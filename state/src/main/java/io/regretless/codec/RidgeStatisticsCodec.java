@@ -1,0 +1,101 @@
+package io.regretless.codec;
+
+import io.regretless.conformal.StateReader;
+import io.regretless.conformal.StateWriter;
+import io.regretless.linalg.CholeskyFactor;
+import io.regretless.linalg.RidgeStatistics;
+import io.regretless.schemas.state.RidgeRegressionState;
+
+/**
+ * The stored forms of {@link RidgeStatistics}, all bit for bit: the Avro {@code RidgeRegressionState} of
+ * the bandits' arms and the reward model (dimension, λ, count, L and b as little-endian doubles, see
+ * {@link LittleEndianDoubles}), and two positional layouts inside a {@link PackedState} — with the row
+ * count (the groupwise learner's models and the indicator baseline) or with yᵀy (the comparator of
+ * groupwise regret). None of them has a version of its own: each is versioned by the record or the
+ * {@link PackedState#kind()} it is part of.
+ */
+public final class RidgeStatisticsCodec {
+    private RidgeStatisticsCodec() {
+    }
+
+    /** The Avro state of one ridge model; yᵀy is not kept. */
+    public static RidgeRegressionState toAvro(RidgeStatistics model) {
+        RidgeStatistics.State s = model.state();
+        return RidgeRegressionState.newBuilder()
+            .setDimension(s.dimension())
+            .setRegularization(s.regularization())
+            .setObservations(s.observations())
+            .setCholesky(LittleEndianDoubles.toBytes(s.cholesky()))
+            .setB(LittleEndianDoubles.toBytes(s.b()))
+            .build();
+    }
+
+    /**
+     * The model an Avro state describes, yᵀy unknown.
+     *
+     * @throws IllegalStateException if the state is malformed (sizes, non-finite numbers, a factor
+     *     that is not positive definite)
+     */
+    public static RidgeStatistics fromAvro(RidgeRegressionState state) {
+        int d = state.getDimension();
+        double lambda = state.getRegularization();
+        if (d < 1 || !(lambda > 0) || Double.isInfinite(lambda) || state.getObservations() < 0) {
+            throw new IllegalStateException("malformed ridge regression state: dimension " + d
+                + ", regularization " + lambda + ", observations " + state.getObservations());
+        }
+        double[] packed = LittleEndianDoubles.fromBytes(
+            state.getCholesky(), CholeskyFactor.packedLength(d), "cholesky");
+        double[] b = LittleEndianDoubles.fromBytes(state.getB(), d, "b");
+        try {
+            return RidgeStatistics.restore(new RidgeStatistics.State(d, lambda, state.getObservations(), Double.NaN,
+                packed, b));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("malformed ridge regression state: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends d, λ, the row count, L and b. */
+    public static void writeWithCount(RidgeStatistics model, StateWriter w) {
+        RidgeStatistics.State s = model.state();
+        w.putLong(s.dimension()).putDouble(s.regularization()).putLong(s.observations());
+        w.putDoubles(s.cholesky(), s.cholesky().length).putDoubles(s.b(), s.dimension());
+    }
+
+    /**
+     * Reads what {@link #writeWithCount} wrote; yᵀy is unknown.
+     *
+     * @throws IllegalArgumentException if the values do not form a valid model
+     */
+    public static RidgeStatistics readWithCount(StateReader r) {
+        int d = r.getSize();
+        double lambda = r.getDouble();
+        long observations = r.getLong();
+        double[] packed = r.getDoubles();
+        double[] b = r.getDoubles();
+        return RidgeStatistics.restore(new RidgeStatistics.State(d, lambda, observations, Double.NaN, packed, b));
+    }
+
+    /** Appends d, λ, yᵀy, L and b; the row count is the caller's to keep. */
+    public static void writeWithLabelSquares(RidgeStatistics model, StateWriter w) {
+        RidgeStatistics.State s = model.state();
+        w.putLong(s.dimension()).putDouble(s.regularization()).putDouble(s.labelSquares());
+        w.putDoubles(s.cholesky(), s.cholesky().length).putDoubles(s.b(), s.dimension());
+    }
+
+    /**
+     * Reads what {@link #writeWithLabelSquares} wrote, with the row count the caller kept.
+     *
+     * @throws IllegalArgumentException if the values do not form a valid model or yᵀy is not finite
+     */
+    public static RidgeStatistics readWithLabelSquares(StateReader r, long observations) {
+        int d = r.getSize();
+        double lambda = r.getDouble();
+        double yy = r.getDouble();
+        double[] packed = r.getDoubles();
+        double[] b = r.getDoubles();
+        if (!Double.isFinite(yy)) {
+            throw new IllegalArgumentException("corrupt least-squares statistics: yᵀy=" + yy);
+        }
+        return RidgeStatistics.restore(new RidgeStatistics.State(d, lambda, observations, yy, packed, b));
+    }
+}
