@@ -1,7 +1,5 @@
 package io.regretless.codec;
 
-import io.regretless.conformal.StateReader;
-import io.regretless.conformal.StateWriter;
 import io.regretless.linalg.CholeskyFactor;
 import io.regretless.linalg.RidgeStatistics;
 import io.regretless.schemas.state.RidgeRegressionState;

@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Adaptive conformal inference (ACI; Gibbs &amp; Candès, "Adaptive conformal inference under distribution shift",
  * NeurIPS 2021): the quantile level follows the coverage errors,

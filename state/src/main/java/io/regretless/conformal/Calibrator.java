@@ -2,6 +2,8 @@ package io.regretless.conformal;
 
 import java.util.Collection;
 
+import io.regretless.codec.PackedState;
+
 /**
  * An online conformal calibrator: it turns a stream of nonconformity scores into a radius r_t such that the
  * interval [ŷ_t − r_t, ŷ_t + r_t] covers y_t with long-run frequency close to the target coverage c, even when

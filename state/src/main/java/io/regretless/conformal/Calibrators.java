@@ -2,6 +2,8 @@ package io.regretless.conformal;
 
 import java.util.Objects;
 
+import io.regretless.codec.PackedState;
+
 /**
  * Creates, warm-starts and restores {@link Calibrator}s.
  *

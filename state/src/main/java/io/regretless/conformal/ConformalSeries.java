@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.regretless.codec.PackedState;
 import io.regretless.conformal.metrics.GroupCoverage;
 import io.regretless.conformal.metrics.IntervalEvaluator;
 

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.regretless.codec.PackedState;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ConformalModelState;
 

@@ -1,5 +1,8 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Keeps a calibrator's coverage on target both in the long run and over short windows, by scaling its radius by
  * exp(θ_t + K·h(D_t)).

@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * The recommended calibrator ({@link CalibratorKind#DEFAULT}): one configuration for every series, chosen by
  * measurement on the conformal-reference grid (four real series × two base forecasters × three targets; README,

@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Fully adaptive conformal inference (FACI; Gibbs &amp; Candès, "Conformal inference for online prediction with
  * arbitrary distribution shifts", arXiv:2208.08401), as in the reference {@code faci.FACI}: K = 8 ACI experts with

@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * FACI on the radius instead of the quantile level (FACI-S; Bhatnagar et al. 2023, reference
  * {@code faci.FACI_S}): K = 8 gradient-descent experts on pinball(s, r_k, c) with steps γ_k·S, γ_k = 0.001·2^k,

@@ -2,6 +2,9 @@ package io.regretless.conformal;
 
 import java.util.Arrays;
 
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * A deterministic quantile summary with a guaranteed rank error (Greenwald &amp; Khanna, "Space-efficient online
  * computation of quantile summaries", SIGMOD 2001).

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Group-conditional (multivalid) online conformal prediction: intervals whose coverage holds on every group of a
  * family of overlapping groups at once (e.g. each season and each weather type), the conformal counterpart of

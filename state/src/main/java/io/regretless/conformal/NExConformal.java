@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Non-exchangeable split conformal prediction (NExCP; Barber, Candès, Ramdas &amp; Tibshirani 2022, "Conformal
  * prediction beyond exchangeability", arXiv:2202.13415, nonexchangeable split conformal with fixed weights): the

@@ -1,5 +1,8 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Every score seen so far, for the calibrators whose reference keeps them all (SCP, ACI, FACI): exact while
  * there are at most {@code exactLimit} of them, then a {@link GreenwaldKhanna} summary of all of them.

@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * The quantile tracker of Angelopoulos, Candès &amp; Tibshirani ("Conformal PID control for time series
  * prediction", NeurIPS 2023; code aangelopoulos/conformal-time-series, {@code quantile} with

@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Strongly adaptive online conformal prediction (SAOCP; Bhatnagar, Wang, Xiong &amp; Bai, ICML 2023, Algorithm 1;
  * reference {@code saocp.SAOCP}): CBCE sleeping-experts coin betting over {@link ScaleFreeOgd}-style experts,

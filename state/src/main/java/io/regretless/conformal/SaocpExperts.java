@@ -2,6 +2,9 @@ package io.regretless.conformal;
 
 import java.util.Arrays;
 
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * The live experts of {@link Saocp}: SF-OGD learners with a start time and a finite lifetime, each carrying the
  * coin-betting statistics of CBCE (Jun, Orabona, Wright &amp; Willett, "Improved strongly adaptive online learning

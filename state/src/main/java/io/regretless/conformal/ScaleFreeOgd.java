@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Scale-free online gradient descent on the pinball loss (SF-OGD; Orabona &amp; Pál, "Scale-free online
  * learning", 2016, with the adaptation of Bhatnagar et al. 2023; reference {@code ogd.ScaleFreeOGD}):

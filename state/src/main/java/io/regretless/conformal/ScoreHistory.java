@@ -2,6 +2,9 @@ package io.regretless.conformal;
 
 import java.util.Arrays;
 
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * The last {@code capacity} scores, kept both in arrival order (a ring) and sorted (for quantiles).
  *

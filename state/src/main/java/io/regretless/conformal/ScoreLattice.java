@@ -2,6 +2,9 @@ package io.regretless.conformal;
 
 import java.util.Arrays;
 
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * The values the scores take, when they take few: the distinct past scores, kept while there are at most
  * {@value #MAX_VALUES} of them. Scores of a series recorded to a fixed precision under a forecaster that repeats

@@ -1,5 +1,8 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Forecasts the next nonconformity score from the past ones: the scorecaster of conformal PID control
  * (Angelopoulos, Candès &amp; Tibshirani, "Conformal PID control for time series prediction", NeurIPS 2023, the

@@ -1,5 +1,9 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * Split conformal prediction adapted to streams: radius = the ⌈c·n⌉-th smallest of the n past scores
  * (Vovk et al. 2005; the baseline of Bhatnagar et al. 2023, reference {@code split_conformal.SplitConformal}).

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
 import io.regretless.conformal.ConformalSeriesCodec;
-import io.regretless.conformal.PackedState;
-import io.regretless.conformal.StateReader;
-import io.regretless.conformal.StateWriter;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.schemas.state.RidgeRegressionState;
 import io.regretless.schemas.state.ShadowEvaluationState;

@@ -1,8 +1,9 @@
 package io.regretless.experts;
 
-import io.regretless.conformal.PackedState;
-import io.regretless.conformal.StateReader;
-import io.regretless.conformal.StateWriter;
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 
 /**
  * Combines the predictions of external experts that may abstain ("advice" mode) with

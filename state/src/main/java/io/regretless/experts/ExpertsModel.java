@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.regretless.conformal.PackedState;
+import io.regretless.codec.PackedState;
+
 
 /**
  * A sleeping-experts model as a service runs it: the learner of its {@link Mode} and the running

@@ -3,8 +3,8 @@ package io.regretless.experts;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.regretless.codec.PackedState;
 import io.regretless.conformal.ConformalSeriesCodec;
-import io.regretless.conformal.PackedState;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ExpertsModelState;
 

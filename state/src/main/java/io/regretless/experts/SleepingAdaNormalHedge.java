@@ -1,8 +1,9 @@
 package io.regretless.experts;
 
-import io.regretless.conformal.PackedState;
-import io.regretless.conformal.StateReader;
-import io.regretless.conformal.StateWriter;
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 
 /**
  * Sleeping AdaNormalHedge (Luo &amp; Schapire, "Achieving All with No Parameters: AdaNormalHedge",

@@ -16,7 +16,7 @@
  *       hindsight, from sufficient statistics.</li>
  * </ul>
  *
- * <p>Every learner exports a {@link io.regretless.conformal.PackedState} and restores from it bit for bit.
+ * <p>Every learner exports a {@link io.regretless.codec.PackedState} and restores from it bit for bit.
  * Plain, deterministic Java; no Kafka.
  */
 package io.regretless.experts;

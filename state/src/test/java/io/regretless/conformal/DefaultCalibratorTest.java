@@ -8,6 +8,8 @@ import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.regretless.codec.PackedState;
+
 /**
  * The default calibrator on Seattle's daily maximum temperature with a naive forecaster, whose scores take 36
  * values: lowering the radius to the score lattice changes no step's coverage and narrows every interval that fell

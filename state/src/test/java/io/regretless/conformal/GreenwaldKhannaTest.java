@@ -11,6 +11,10 @@ import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * The summary keeps the Greenwald–Khanna guarantee on random, sorted, reversed, tied and drifting streams: every
  * order statistic and count within ε·n ranks, never more than its tuple bound, and a restored copy continues bit

@@ -8,6 +8,10 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 /**
  * {@link ScoreLattice}: on scores that take few values a snapped radius covers exactly the values the radius
  * covers (so coverage cannot change, only width), continuous scores are never snapped, and the state round-trips.

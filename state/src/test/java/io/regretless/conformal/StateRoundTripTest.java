@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.regretless.codec.PackedState;
+
 /** Export → restore gives a calibrator whose later radii and states are identical bit for bit. */
 class StateRoundTripTest {
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.regretless.conformal.PackedState;
+import io.regretless.codec.PackedState;
 import io.regretless.linalg.RidgeStatistics;
 
 class GroupwiseRidgeTest {

@@ -13,7 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import io.regretless.conformal.PackedState;
+import io.regretless.codec.PackedState;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.ExpertsModel.Play;
 import io.regretless.experts.ExpertsModel.Shape;

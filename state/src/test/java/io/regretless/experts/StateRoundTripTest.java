@@ -3,10 +3,11 @@ package io.regretless.experts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.regretless.conformal.PackedState;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+
+import io.regretless.codec.PackedState;
 
 /** Export → restore gives a learner whose later outputs and states are identical bit for bit. */
 class StateRoundTripTest {

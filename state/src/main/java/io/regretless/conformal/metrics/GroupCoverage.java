@@ -6,8 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.regretless.conformal.StateReader;
-import io.regretless.conformal.StateWriter;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 
 /**
  * Coverage per group: for each group named by the scored predictions, how many of its intervals were scored and

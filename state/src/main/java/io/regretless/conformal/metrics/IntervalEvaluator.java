@@ -1,9 +1,9 @@
 package io.regretless.conformal.metrics;
 
-import io.regretless.conformal.PackedState;
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
 import io.regretless.conformal.PastScores;
-import io.regretless.conformal.StateReader;
-import io.regretless.conformal.StateWriter;
 
 /**
  * Running interval metrics of one model, with the definitions of the conformal reference figures

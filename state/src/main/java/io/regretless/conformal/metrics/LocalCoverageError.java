@@ -1,8 +1,9 @@
 package io.regretless.conformal.metrics;
 
-import io.regretless.conformal.PackedState;
-import io.regretless.conformal.StateReader;
-import io.regretless.conformal.StateWriter;
+import io.regretless.codec.PackedState;
+import io.regretless.codec.StateReader;
+import io.regretless.codec.StateWriter;
+
 
 /**
  * Local coverage error LCE_k = max over all windows of k consecutive steps of |window coverage − c|

@@ -3,8 +3,9 @@ package io.regretless.conformal.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.regretless.conformal.PackedState;
 import org.junit.jupiter.api.Test;
+
+import io.regretless.codec.PackedState;
 
 class IntervalEvaluatorTest {
 
@@ -93,7 +94,7 @@ class IntervalEvaluatorTest {
         lce.observe(true);
         lce.observe(false);
         lce.observe(true);
-        io.regretless.conformal.StateWriter w = new io.regretless.conformal.StateWriter("interval-evaluator")
+        io.regretless.codec.StateWriter w = new io.regretless.codec.StateWriter("interval-evaluator")
             .putDouble(0.9).putLong(3).putLong(2).putDouble(6.0).putLong(2000);
         w.putDoubles(new double[] {1, 2, 3}, 3).putLong(1);
         lce.writeTo(w);

@@ -1,4 +1,4 @@
-package io.regretless.conformal;
+package io.regretless.codec;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.regretless.conformal;
+package io.regretless.codec;
 
 /**
  * Reads a {@link PackedState} in the order its {@link StateWriter} wrote it. Every read is bounds-checked and
