@@ -3,8 +3,6 @@ package io.regretless.bandit;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
-import io.regretless.schemas.state.LinearBanditState;
-
 /**
  * What the four linear learners share: their ridge-regression models ({@link ArmModels}) and the
  * checks on every call. A subclass is only its decision rule, {@link #decide}.
@@ -56,7 +54,7 @@ abstract class AbstractLinearBandit implements ContextualBandit {
     }
 
     @Override
-    public final LinearBanditState toState(String modelId) {
+    public final BanditState toState(String modelId) {
         return models.toState(Objects.requireNonNull(modelId, "modelId"));
     }
 

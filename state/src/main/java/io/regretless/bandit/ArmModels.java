@@ -5,10 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.regretless.codec.RidgeStatisticsCodec;
 import io.regretless.linalg.RidgeStatistics;
-import io.regretless.schemas.state.ArmModel;
-import io.regretless.schemas.state.LinearBanditState;
 
 /**
  * The ridge-regression reward models behind every linear learner, and their bookkeeping: one model
@@ -49,32 +46,32 @@ final class ArmModels {
      * @throws IllegalStateException if the state was written by another learner or dimension, or
      *     is malformed
      */
-    static ArmModels fromState(BanditConfig config, LinearBanditState state) {
-        if (!config.learnerName().equals(state.getLearner())) {
-            throw new IllegalStateException("stored model '" + state.getModelId() + "' was written by learner '"
-                + state.getLearner() + "' but the configuration asks for '" + config.learnerName() + "'");
+    static ArmModels fromState(BanditConfig config, BanditState state) {
+        if (!config.learnerName().equals(state.learner())) {
+            throw new IllegalStateException("stored model '" + state.modelId() + "' was written by learner '"
+                + state.learner() + "' but the configuration asks for '" + config.learnerName() + "'");
         }
-        if (state.getVersion() < 0) {
-            throw new IllegalStateException("stored model '" + state.getModelId() + "' has a negative version");
+        if (state.version() < 0) {
+            throw new IllegalStateException("stored model '" + state.modelId() + "' has a negative version");
         }
         Map<String, RidgeStatistics> arms = new LinkedHashMap<>();
-        for (ArmModel arm : state.getArms()) {
-            int stored = arm.getModel().getDimension();
+        for (BanditState.Arm arm : state.arms()) {
+            int stored = arm.model().dimension();
             if (stored != config.dimension()) {
-                throw new IllegalStateException("stored model '" + state.getModelId() + "' has dimension " + stored
+                throw new IllegalStateException("stored model '" + state.modelId() + "' has dimension " + stored
                     + " but the configuration asks for dimension " + config.dimension());
             }
             // a disjoint learner may well have an action called "*": only the shared form is checked
-            if (config.shared() && !SHARED_ARM.equals(arm.getActionId())) {
-                throw new IllegalStateException("stored model '" + state.getModelId() + "' has arm '"
-                    + arm.getActionId() + "', impossible for learner " + config.learnerName());
+            if (config.shared() && !SHARED_ARM.equals(arm.actionId())) {
+                throw new IllegalStateException("stored model '" + state.modelId() + "' has arm '"
+                    + arm.actionId() + "', impossible for learner " + config.learnerName());
             }
-            if (arms.put(arm.getActionId(), RidgeStatisticsCodec.fromAvro(arm.getModel())) != null) {
-                throw new IllegalStateException("stored model '" + state.getModelId() + "' repeats arm '"
-                    + arm.getActionId() + "'");
+            if (arms.put(arm.actionId(), restore(arm.model())) != null) {
+                throw new IllegalStateException("stored model '" + state.modelId() + "' repeats arm '"
+                    + arm.actionId() + "'");
             }
         }
-        ArmModels models = new ArmModels(config, arms, state.getVersion());
+        ArmModels models = new ArmModels(config, arms, state.version());
         if (config.shared() && arms.isEmpty()) {
             arms.put(SHARED_ARM, models.newModel());
         }
@@ -129,10 +126,18 @@ final class ArmModels {
         version++;
     }
 
-    LinearBanditState toState(String modelId) {
-        List<ArmModel> stored = new ArrayList<>(arms.size());
-        arms.forEach((id, model) -> stored.add(new ArmModel(id, RidgeStatisticsCodec.toAvro(model))));
-        return new LinearBanditState(modelId, config.learnerName(), version, stored, null, null);
+    BanditState toState(String modelId) {
+        List<BanditState.Arm> stored = new ArrayList<>(arms.size());
+        arms.forEach((id, model) -> stored.add(new BanditState.Arm(id, model.state())));
+        return new BanditState(modelId, config.learnerName(), version, stored, null);
+    }
+
+    private static RidgeStatistics restore(RidgeStatistics.State stored) {
+        try {
+            return RidgeStatistics.restore(stored);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("malformed ridge regression state: " + e.getMessage(), e);
+        }
     }
 
     private RidgeStatistics newModel() {

@@ -2,8 +2,6 @@ package io.regretless.bandit;
 
 import java.util.SplittableRandom;
 
-import io.regretless.schemas.state.LinearBanditState;
-
 /**
  * A bandit model as the topology runs it: a contextual bandit over action-dependent features, or
  * a multi-armed one that ignores them ({@link io.regretless.bandit.mab.MultiArmedModel}); the
@@ -55,6 +53,6 @@ public interface ContextualBandit {
         update(actionId, features, reward, weight);
     }
 
-    /** The whole state, for the store, the changelog and snapshots. */
-    LinearBanditState toState(String modelId);
+    /** The whole state as plain values, for the store, the changelog and snapshots (the codecs encode it). */
+    BanditState toState(String modelId);
 }

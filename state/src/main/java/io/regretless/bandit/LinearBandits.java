@@ -3,7 +3,6 @@ package io.regretless.bandit;
 import java.util.Objects;
 
 import io.regretless.bandit.mab.MultiArmedModel;
-import io.regretless.schemas.state.LinearBanditState;
 
 /**
  * Builds the learner a {@link BanditConfig} describes, fresh or from stored state: a linear
@@ -30,7 +29,7 @@ public final class LinearBandits {
      * @throws IllegalStateException naming both when the state was written by another learner
      *     (kind, or shared versus disjoint) or with another dimension, or when it is malformed
      */
-    public static ContextualBandit restore(BanditConfig config, LinearBanditState state) {
+    public static ContextualBandit restore(BanditConfig config, BanditState state) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(state, "state");
         if (config.kind().multiArmed()) {

@@ -2,6 +2,7 @@ package io.regretless.bandit;
 
 import java.util.Objects;
 
+import io.regretless.codec.LinearBanditCodec;
 import io.regretless.features.DeclaredFeatures;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.BanditSettings;
@@ -35,7 +36,7 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
     /** Publishes {@code bandit}: its whole state with the settings it was configured with. */
     public static PublishedBandit of(String modelId, ContextualBandit bandit, BanditConfig config, int maxFeatures,
                                      int maxActions) {
-        LinearBanditState state = bandit.toState(modelId);
+        LinearBanditState state = LinearBanditCodec.toAvro(bandit.toState(modelId));
         state.setSettings(BanditSettings.newBuilder()
             .setLearner(config.kind().shortName())
             .setShared(config.shared())
@@ -83,6 +84,6 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
 
     /** A new learner holding this state; each call decodes afresh (learners are not thread-safe). */
     public ContextualBandit learner() {
-        return LinearBandits.restore(config, CODEC.decode(state));
+        return LinearBandits.restore(config, LinearBanditCodec.fromAvro(CODEC.decode(state)));
     }
 }

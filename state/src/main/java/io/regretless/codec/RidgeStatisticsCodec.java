@@ -18,7 +18,11 @@ public final class RidgeStatisticsCodec {
 
     /** The Avro state of one ridge model; yᵀy is not kept. */
     public static RidgeRegressionState toAvro(RidgeStatistics model) {
-        RidgeStatistics.State s = model.state();
+        return toAvro(model.state());
+    }
+
+    /** The Avro state of one ridge model's statistics; yᵀy is not kept. */
+    public static RidgeRegressionState toAvro(RidgeStatistics.State s) {
         return RidgeRegressionState.newBuilder()
             .setDimension(s.dimension())
             .setRegularization(s.regularization())
@@ -35,21 +39,29 @@ public final class RidgeStatisticsCodec {
      *     that is not positive definite)
      */
     public static RidgeStatistics fromAvro(RidgeRegressionState state) {
+        try {
+            return RidgeStatistics.restore(stateFromAvro(state));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("malformed ridge regression state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The statistics an Avro state holds, yᵀy unknown, checked as far as the bytes go: what the values
+     * must satisfy is checked by {@link RidgeStatistics#restore}.
+     *
+     * @throws IllegalStateException if the header is malformed or L or b has the wrong number of bytes
+     */
+    public static RidgeStatistics.State stateFromAvro(RidgeRegressionState state) {
         int d = state.getDimension();
         double lambda = state.getRegularization();
         if (d < 1 || !(lambda > 0) || Double.isInfinite(lambda) || state.getObservations() < 0) {
             throw new IllegalStateException("malformed ridge regression state: dimension " + d
                 + ", regularization " + lambda + ", observations " + state.getObservations());
         }
-        double[] packed = LittleEndianDoubles.fromBytes(
-            state.getCholesky(), CholeskyFactor.packedLength(d), "cholesky");
+        double[] packed = LittleEndianDoubles.fromBytes(state.getCholesky(), CholeskyFactor.packedLength(d), "cholesky");
         double[] b = LittleEndianDoubles.fromBytes(state.getB(), d, "b");
-        try {
-            return RidgeStatistics.restore(new RidgeStatistics.State(d, lambda, state.getObservations(), Double.NaN,
-                packed, b));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("malformed ridge regression state: " + e.getMessage(), e);
-        }
+        return new RidgeStatistics.State(d, lambda, state.getObservations(), Double.NaN, packed, b);
     }
 
     /** Appends d, λ, the row count, L and b. */

@@ -3,9 +3,7 @@ package io.regretless.evaluation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.regretless.codec.RidgeStatisticsCodec;
 import io.regretless.linalg.RidgeStatistics;
-import io.regretless.schemas.state.RidgeRegressionState;
 
 /**
  * The default reward model: one online ridge regression per action ({@link RidgeStatistics}, the
@@ -39,14 +37,18 @@ public final class RidgeRewardModel implements RewardModel {
      * @throws IllegalStateException if a state is malformed or of another dimension
      */
     public static RidgeRewardModel restore(int dimension, double regularization, double rewardMin, double rewardMax,
-                                           Map<String, RidgeRegressionState> state) {
+                                           Map<String, RidgeStatistics.State> state) {
         RidgeRewardModel model = new RidgeRewardModel(dimension, regularization, rewardMin, rewardMax);
         state.forEach((action, stored) -> {
-            if (stored.getDimension() != dimension) {
+            if (stored.dimension() != dimension) {
                 throw new IllegalStateException("reward model of action '" + action + "' has dimension "
-                    + stored.getDimension() + ", expected " + dimension);
+                    + stored.dimension() + ", expected " + dimension);
             }
-            model.models.put(action, RidgeStatisticsCodec.fromAvro(stored));
+            try {
+                model.models.put(action, RidgeStatistics.restore(stored));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("malformed reward model of action '" + action + "': " + e.getMessage(), e);
+            }
         });
         return model;
     }
@@ -87,9 +89,9 @@ public final class RidgeRewardModel implements RewardModel {
     }
 
     /** Each action's ridge state, in first-seen order. */
-    public Map<String, RidgeRegressionState> toState() {
-        Map<String, RidgeRegressionState> state = new LinkedHashMap<>();
-        models.forEach((action, model) -> state.put(action, RidgeStatisticsCodec.toAvro(model)));
+    public Map<String, RidgeStatistics.State> toState() {
+        Map<String, RidgeStatistics.State> state = new LinkedHashMap<>();
+        models.forEach((action, model) -> state.put(action, model.state()));
         return state;
     }
 }

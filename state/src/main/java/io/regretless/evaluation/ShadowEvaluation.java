@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.BanditState;
 import io.regretless.bandit.CandidateEncoder;
 import io.regretless.bandit.Candidates;
 import io.regretless.bandit.ContextualBandit;
@@ -16,9 +17,8 @@ import io.regretless.bandit.DecisionRandomness;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
 import io.regretless.bandit.ModelCapacityExceededException;
+import io.regretless.linalg.RidgeStatistics;
 import io.regretless.schemas.Action;
-import io.regretless.schemas.state.LinearBanditState;
-import io.regretless.schemas.state.RidgeRegressionState;
 
 /**
  * Candidate policies evaluated on a model's live log, progressively: every logged round is first
@@ -168,8 +168,8 @@ public final class ShadowEvaluation {
      * @throws IllegalStateException if a stored state does not fit its candidate's configuration
      */
     public static ShadowEvaluation restore(Setup setup, long rounds, Moments rewards, List<PolicyEstimates> estimates,
-                                           List<LinearBanditState> learners,
-                                           Map<String, RidgeRegressionState> rewardModel) {
+                                           List<BanditState> learners,
+                                           Map<String, RidgeStatistics.State> rewardModel) {
         int n = setup.candidates().size();
         if (estimates.size() != n || learners.size() != n) {
             throw new IllegalStateException("a stored shadow evaluation of " + estimates.size() + " candidates and "
@@ -223,13 +223,13 @@ public final class ShadowEvaluation {
     }
 
     /** Candidate {@code i}'s learner state, or null for a policy without one. */
-    public LinearBanditState learnerState(int i, String modelId) {
+    public BanditState learnerState(int i, String modelId) {
         ContextualBandit learner = candidates.get(i).learner;
         return learner == null ? null : learner.toState(modelId);
     }
 
     /** The reward model's per-action state. */
-    public Map<String, RidgeRegressionState> rewardModelState() {
+    public Map<String, RidgeStatistics.State> rewardModelState() {
         return rewardModel.toState();
     }
 

@@ -41,7 +41,7 @@ public final class GroupRegret {
 
     /** Over d features with comparator ridge λ &gt; 0 (tiny: the comparator is least squares). */
     public GroupRegret(int dimension, double regularization) {
-        this(new RidgeStatistics(dimension, regularization), 0.0);
+        this(RidgeStatistics.withLabelSquares(dimension, regularization), 0.0);
     }
 
     private GroupRegret(RidgeStatistics hindsight, double algorithmLoss) {

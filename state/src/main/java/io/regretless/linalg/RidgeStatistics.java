@@ -1,9 +1,13 @@
 package io.regretless.linalg;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 
 /**
  * Online ridge regression from its sufficient statistics: A = λI + Σ w x xᵀ (kept only as its
- * Cholesky factor L, {@link CholeskyFactor}), b = Σ w y x, yᵀy = Σ y² and the number of rows — O(d²)
+ * Cholesky factor L, {@link CholeskyFactor}), b = Σ w y x, the number of rows and, if asked for
+ * ({@link #withLabelSquares}), yᵀy = Σ w y² — O(d²)
  * per row, no rows stored (Hoerl &amp; Kennard 1970). Every ridge model here is one of these: the
  * reward model of the linear bandits (Li et al. 2010, Algorithm 1) and of the doubly robust
  * estimators, the groupwise learner's pooled and group models, and the comparator of groupwise regret.
@@ -17,21 +21,46 @@ package io.regretless.linalg;
  *       Thompson sampling; {@link #whiten} z = L⁻¹x.</li>
  *   <li>{@link #hindsightLoss()} the square loss Σ(y − xᵀθ)² of θ = A⁻¹b on the rows seen: since
  *       θᵀb = θᵀAθ it is yᵀy − θᵀb − λ‖θ‖² (Acharya et al., ICLR 2024, §2, §5, the comparator of
- *       groupwise regret). With a tiny λ it exceeds the least-squares loss by O(λ²).</li>
+ *       groupwise regret). With a tiny λ it exceeds the least-squares loss by O(λ²). Only statistics
+ *       made {@link #withLabelSquares} keep yᵀy; the others hold NaN for it, so that a model restored from a
+ *       stored form without yᵀy equals the one that was stored.</li>
  * </ul>
  *
  * <p>{@link #state()} and {@link #restore} round-trip L, b, yᵀy and the count bit for bit, so a restored
- * model computes exactly as before; a stored form that does not keep yᵀy restores it as NaN (unknown).
+ * model computes exactly as before.
  * θ = A⁻¹b is two triangular solves away and cached until the next update. Not thread-safe: queries
  * reuse scratch vectors.
  */
 public final class RidgeStatistics {
     /**
      * The statistics as plain values: L packed row by row ({@link CholeskyFactor#toPacked()}), b, yᵀy
-     * (NaN where unknown) and the number of rows learned from.
+     * (NaN where unknown) and the number of rows learned from. Equal when every number has the same
+     * bits.
      */
     public record State(int dimension, double regularization, long observations, double labelSquares,
                         double[] cholesky, double[] b) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof State other
+                && dimension == other.dimension
+                && Double.compare(regularization, other.regularization) == 0
+                && observations == other.observations
+                && Double.compare(labelSquares, other.labelSquares) == 0
+                && Arrays.equals(cholesky, other.cholesky)
+                && Arrays.equals(b, other.b);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(dimension, regularization, observations, labelSquares, Arrays.hashCode(cholesky),
+                Arrays.hashCode(b));
+        }
+
+        @Override
+        public String toString() {
+            return "RidgeStatistics.State[d=" + dimension + ", λ=" + regularization + ", observations " + observations
+                + ", yᵀy=" + labelSquares + "]";
+        }
     }
 
     private final int dimension;
@@ -45,12 +74,22 @@ public final class RidgeStatistics {
     private boolean thetaStale;
 
     /**
-     * Nothing learned yet: A = λI, b = 0, so θ = 0 (or θ₀).
+     * Nothing learned yet: A = λI, b = 0, so θ = 0 (or θ₀); yᵀy is not kept (NaN).
      *
      * @throws IllegalArgumentException for a dimension below 1 or a λ that is not finite and &gt; 0
      */
     public RidgeStatistics(int dimension, double regularization) {
         this(dimension, regularization, CholeskyFactor.ofScaledIdentity(dimension, regularization),
+            new double[dimension], Double.NaN, 0L);
+    }
+
+    /**
+     * Nothing learned yet, keeping yᵀy (from 0) for {@link #hindsightLoss()}.
+     *
+     * @throws IllegalArgumentException for a dimension below 1 or a λ that is not finite and &gt; 0
+     */
+    public static RidgeStatistics withLabelSquares(int dimension, double regularization) {
+        return new RidgeStatistics(dimension, regularization, CholeskyFactor.ofScaledIdentity(dimension, regularization),
             new double[dimension], 0.0, 0L);
     }
 
@@ -110,7 +149,7 @@ public final class RidgeStatistics {
         return observations;
     }
 
-    /** Learns from one row: A += x xᵀ, b += y x, yᵀy += y². The caller has checked x and y are finite. */
+    /** Learns from one row: A += x xᵀ, b += y x, yᵀy += y² (if kept). The caller has checked x and y are finite. */
     public void update(double[] x, double y) {
         cholesky.rankOneUpdate(x);
         for (int i = 0; i < dimension; i++) {
@@ -186,7 +225,7 @@ public final class RidgeStatistics {
         cholesky.solveUpper(out, out);
     }
 
-    /** Σ(y − xᵀθ)² over the rows learned from, θ = A⁻¹b, ≥ 0 (NaN if yᵀy is unknown). O(d²). */
+    /** Σ(y − xᵀθ)² over the rows learned from, θ = A⁻¹b, ≥ 0; NaN unless yᵀy is kept. O(d²). */
     public double hindsightLoss() {
         double[] fitted = theta();
         double fit = 0.0;

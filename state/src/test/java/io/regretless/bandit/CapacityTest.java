@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.regretless.codec.LinearBanditCodec;
+
 class CapacityTest {
     private static final int D = 4;
 
@@ -67,6 +69,6 @@ class CapacityTest {
             bandit.update("arm" + i, Fixtures.vector(random, D), 1.0);
         }
         assertEquals(1, bandit.armCount());
-        assertEquals("*", bandit.toState("m").getArms().get(0).getActionId());
+        assertEquals("*", bandit.toState("m").arms().get(0).actionId());
     }
 }

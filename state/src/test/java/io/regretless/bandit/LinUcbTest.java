@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.regretless.codec.RidgeStatisticsCodec;
-import io.regretless.schemas.state.ArmModel;
+import io.regretless.linalg.RidgeStatistics;
 
 class LinUcbTest {
     private static final int D = 7;
@@ -62,9 +61,9 @@ class LinUcbTest {
             CommonOps_DDRM.mult(inverse, x, ax);
             double expected = CommonOps_DDRM.dot(theta, x) + ALPHA * Math.sqrt(CommonOps_DDRM.dot(x, ax));
             assertEquals(expected, scores[a], 1e-9, "score of " + id);
-            for (ArmModel arm : bandit.toState("m").getArms()) {
-                if (arm.getActionId().equals(shared ? "*" : id)) {
-                    assertArrayEquals(theta.data, RidgeStatisticsCodec.fromAvro(arm.getModel()).coefficients(), 1e-9);
+            for (BanditState.Arm arm : bandit.toState("m").arms()) {
+                if (arm.actionId().equals(shared ? "*" : id)) {
+                    assertArrayEquals(theta.data, RidgeStatistics.restore(arm.model()).coefficients(), 1e-9);
                 }
             }
         }

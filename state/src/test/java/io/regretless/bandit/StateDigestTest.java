@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.regretless.codec.LinearBanditCodec;
+
 /**
  * Same seed and same input give the same state, bit for bit, on any JVM: a fixed replay through
  * each learner kind (decide with the request's random stream, learn the chosen action's reward)

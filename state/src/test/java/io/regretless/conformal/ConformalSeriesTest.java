@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ConformalSeriesCodec;
+
 /** Warm-up, scoring and bit-exact storage of one calibrated series. */
 class ConformalSeriesTest {
     static final CalibratorConfig CONFIG = CalibratorConfig.of(0.9);

@@ -11,6 +11,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.regretless.codec.ConformalSeriesCodec;
+
 /**
  * Same input, same state, bit for bit, on any JVM: a fixed series through each calibrator (warm-up,
  * then read the radius, observe the label) hashes every radius and the stored series to a committed

@@ -14,12 +14,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.BanditState;
 import io.regretless.bandit.CandidateEncoder;
 import io.regretless.bandit.Candidates;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.DecisionRandomness;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
+import io.regretless.codec.LinearBanditCodec;
+import io.regretless.codec.RidgeStatisticsCodec;
+import io.regretless.codec.ShadowEvaluationCodec;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.state.LinearBanditState;
 
@@ -142,14 +146,15 @@ class ShadowEvaluationTest {
         // snapshot after 120 rounds, estimates after 200, the 80 in between journaled and learned again
         ShadowEvaluation first = ShadowEvaluation.start(setup);
         List<LinearBanditState> learners = new ArrayList<>();
-        Map<String, io.regretless.schemas.state.RidgeRegressionState> rewardModel = null;
+        Map<String, io.regretless.schemas.state.RidgeRegressionState> rewardModel = new LinkedHashMap<>();
         for (int t = 0; t < 200; t++) {
             first.score(rounds.get(t));
             if (t == 119) {
                 for (int i = 0; i < first.candidateCount(); i++) {
-                    learners.add(first.learnerState(i, "m"));
+                    learners.add(stored(first.learnerState(i, "m")));
                 }
-                rewardModel = first.rewardModelState();
+                first.rewardModelState().forEach((action, model) -> rewardModel.put(action,
+                    RidgeStatisticsCodec.toAvro(model)));
             }
         }
         var state = ShadowEvaluationCodec.toState("m", first, 99L, 200, 120);
@@ -189,8 +194,13 @@ class ShadowEvaluationTest {
         for (LoggedChoice round : log(9, 60)) {
             evaluation.score(round);
         }
-        assertEquals(2, evaluation.learnerState(0, "m").getArms().size());
+        assertEquals(2, evaluation.learnerState(0, "m").arms().size());
         assertEquals(2, evaluation.rewardModelState().size());
         assertEquals(60, evaluation.rounds());
+    }
+
+    /** A learner as stored; null for a policy without one. */
+    private static LinearBanditState stored(BanditState learner) {
+        return learner == null ? null : LinearBanditCodec.toAvro(learner);
     }
 }

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ExpertsModelCodec;
 import io.regretless.experts.ExpertsModel.GroupStanding;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.ExpertsModel.Play;

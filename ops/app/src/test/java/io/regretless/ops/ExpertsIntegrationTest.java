@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import io.regretless.codec.ExpertsModelCodec;
 import io.regretless.experts.ExpertsModel;
-import io.regretless.experts.ExpertsModelCodec;
 import io.regretless.ops.broker.KafkaBroker;
 import io.regretless.ops.broker.RealBroker;
 import io.regretless.ops.http.AppMetrics;

@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.BanditState;
 import io.regretless.bandit.Candidates;
 import io.regretless.bandit.Choice;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.MultiArmedSettings;
-import io.regretless.schemas.state.LinearBanditState;
 
 /**
  * A multi-armed bandit as a learner of the topology: the {@link ContextualBandit} the decide path,
@@ -18,7 +18,7 @@ import io.regretless.schemas.state.LinearBanditState;
  * ignored (a request may carry no context and actions no features); candidates are arms by id; the
  * choice and its probabilities are the multi-armed learner's own, so logged propensities are exact
  * (Thompson sampling's within {@link ProbabilityOfMaximum}'s bound). The state is the learner's
- * {@link MabState} in the {@code multiArmed} field of a {@code LinearBanditState} with no ridge arms.
+ * {@link MabState} in a {@link BanditState} with no ridge arms.
  *
  * <p>Built from a {@link BanditConfig}: ucb1; ts-bernoulli and ts-discounted with the papers'
  * Beta(1, 1) prior (ts-discounted with the configured discount); ts-gaussian with prior N(0, v²) and
@@ -55,17 +55,17 @@ public final class MultiArmedModel implements ContextualBandit {
      * @throws IllegalStateException naming both when the state was written by another learner or
      *     with another window, or when it is malformed
      */
-    public static MultiArmedModel restore(BanditConfig config, LinearBanditState state) {
+    public static MultiArmedModel restore(BanditConfig config, BanditState state) {
         Objects.requireNonNull(state, "state");
-        if (!config.learnerName().equals(state.getLearner()) || state.getMultiArmed() == null
-                || !state.getArms().isEmpty()) {
-            throw new IllegalStateException("stored model '" + state.getModelId() + "' was written by learner '"
-                + state.getLearner() + "' but the configuration asks for '" + config.learnerName() + "'");
+        if (!config.learnerName().equals(state.learner()) || state.multiArmed() == null
+                || !state.arms().isEmpty() || !state.learner().equals(state.multiArmed().learner())) {
+            throw new IllegalStateException("stored model '" + state.modelId() + "' was written by learner '"
+                + state.learner() + "' but the configuration asks for '" + config.learnerName() + "'");
         }
-        if (state.getVersion() < 0) {
-            throw new IllegalStateException("stored model '" + state.getModelId() + "' has a negative version");
+        if (state.version() < 0) {
+            throw new IllegalStateException("stored model '" + state.modelId() + "' has a negative version");
         }
-        MabState stored = MabStateCodec.decode(state.getLearner(), state.getVersion(), state.getMultiArmed());
+        MabState stored = state.multiArmed();
         int maxArms = config.maxArms();
         double v = config.exploration();
         MultiArmedBandit bandit;
@@ -82,7 +82,7 @@ public final class MultiArmedModel implements ContextualBandit {
         } else {
             SlidingWindowUcb.State s = (SlidingWindowUcb.State) stored;
             if (s.window() != config.multiArmed().window()) {
-                throw new IllegalStateException("stored model '" + state.getModelId() + "' has window " + s.window()
+                throw new IllegalStateException("stored model '" + state.modelId() + "' has window " + s.window()
                     + " but the configuration asks for window " + config.multiArmed().window());
             }
             bandit = SlidingWindowUcb.restore(maxArms, v, s);
@@ -151,14 +151,7 @@ public final class MultiArmedModel implements ContextualBandit {
     }
 
     @Override
-    public LinearBanditState toState(String modelId) {
-        return LinearBanditState.newBuilder()
-            .setModelId(modelId)
-            .setLearner(bandit.learner())
-            .setVersion(bandit.version())
-            .setArms(List.of())
-            .setSettings(null)
-            .setMultiArmed(MabStateCodec.encode(bandit.state()))
-            .build();
+    public BanditState toState(String modelId) {
+        return new BanditState(modelId, bandit.learner(), bandit.version(), List.of(), bandit.state());
     }
 }

@@ -7,7 +7,7 @@
  * ({@link io.regretless.bandit.mab.ProbabilityOfMaximum}, error ≤ 1e-9), so logged propensities are
  * exact up to that bound. {@link io.regretless.bandit.mab.MultiArmedModel} makes each a learner of
  * the topology (a {@link io.regretless.bandit.ContextualBandit} that ignores features), and
- * {@link io.regretless.bandit.mab.MabStateCodec} stores its state bit for bit. Plain, deterministic
+ * {@code io.regretless.codec.MabStateCodec} stores its state bit for bit. Plain, deterministic
  * Java; no Kafka.
  */
 package io.regretless.bandit.mab;

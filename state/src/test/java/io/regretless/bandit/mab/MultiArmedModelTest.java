@@ -15,17 +15,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.BanditState;
 import io.regretless.bandit.Candidates;
 import io.regretless.bandit.Choice;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.DecisionRandomness;
 import io.regretless.bandit.LearnerKind;
-import io.regretless.bandit.LinearBanditCodec;
 import io.regretless.bandit.LinearBandits;
 import io.regretless.bandit.ModelCapacityExceededException;
 import io.regretless.bandit.MultiArmedSettings;
 import io.regretless.bandit.PublishedBandit;
-import io.regretless.schemas.state.LinearBanditState;
+import io.regretless.codec.LinearBanditCodec;
 
 /**
  * The multi-armed learners through the topology's learner interface: stored and published bytes
@@ -102,9 +102,9 @@ class MultiArmedModelTest {
             assertEquals(here.chosen(), there.chosen());
             assertArrayEquals(here.probabilities(), there.probabilities());
         }
-        LinearBanditState state = decider.toState("m");
-        assertNotNull(state.getMultiArmed());
-        assertTrue(state.getArms().isEmpty());
+        BanditState state = decider.toState("m");
+        assertNotNull(state.multiArmed());
+        assertTrue(state.arms().isEmpty());
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.regretless.bandit.ContextualBandit;
-import io.regretless.bandit.LinearBanditCodec;
 import io.regretless.bandit.LinearBandits;
+import io.regretless.codec.LinearBanditCodec;
 import io.regretless.schemas.LearningUpdate;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.topology.config.ModelConfig;

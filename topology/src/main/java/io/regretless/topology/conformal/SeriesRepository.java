@@ -4,8 +4,8 @@ import java.util.Map;
 
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.regretless.codec.ConformalSeriesCodec;
 import io.regretless.conformal.ConformalSeries;
-import io.regretless.conformal.ConformalSeriesCodec;
 import io.regretless.topology.config.ConformalModelConfig;
 import io.regretless.topology.task.LearnerStore;
 

@@ -3,13 +3,13 @@ package io.regretless.topology.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.regretless.codec.ShadowEvaluationCodec;
 import io.regretless.evaluation.CandidateSpec;
 import io.regretless.evaluation.Estimate;
 import io.regretless.evaluation.Interval;
 import io.regretless.evaluation.KnownBounds;
 import io.regretless.evaluation.PolicyEstimates;
 import io.regretless.evaluation.ShadowEvaluation;
-import io.regretless.evaluation.ShadowEvaluationCodec;
 import io.regretless.schemas.CandidateEvaluation;
 import io.regretless.schemas.PolicyEvaluation;
 import io.regretless.schemas.PolicyEstimate;

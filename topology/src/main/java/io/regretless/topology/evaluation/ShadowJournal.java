@@ -15,9 +15,12 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.regretless.bandit.BanditState;
+import io.regretless.codec.LinearBanditCodec;
+import io.regretless.codec.RidgeStatisticsCodec;
+import io.regretless.codec.ShadowEvaluationCodec;
 import io.regretless.evaluation.LoggedChoice;
 import io.regretless.evaluation.ShadowEvaluation;
-import io.regretless.evaluation.ShadowEvaluationCodec;
 import io.regretless.schemas.LoggedFeedback;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ArmModel;
@@ -131,13 +134,15 @@ final class ShadowJournal {
     private void snapshot(String modelId, Entry entry) {
         ShadowEvaluation evaluation = entry.evaluation;
         for (int i = 0; i < evaluation.candidateCount(); i++) {
-            LinearBanditState state = evaluation.learnerState(i, modelId);
+            BanditState state = evaluation.learnerState(i, modelId);
             if (state != null) {
-                learners.put(key(modelId, CANDIDATE, evaluation.name(i)), LEARNERS.encode(state));
+                learners.put(key(modelId, CANDIDATE, evaluation.name(i)),
+                    LEARNERS.encode(LinearBanditCodec.toAvro(state)));
             }
         }
         List<ArmModel> arms = new ArrayList<>();
-        evaluation.rewardModelState().forEach((action, model) -> arms.add(new ArmModel(action, model)));
+        evaluation.rewardModelState().forEach((action, model) ->
+            arms.add(new ArmModel(action, RidgeStatisticsCodec.toAvro(model))));
         learners.put(key(modelId, REWARDS, ""), LEARNERS.encode(
             new LinearBanditState(modelId, REWARD_MODEL, evaluation.rounds(), arms, null, null)));
         entry.snapshotSequence = entry.sequence;

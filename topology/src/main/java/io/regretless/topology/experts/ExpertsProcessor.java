@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-import io.regretless.experts.ExpertsModelCodec;
+import io.regretless.codec.ExpertsModelCodec;
 import io.regretless.schemas.Advice;
 import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ExpertsEvaluation;

@@ -4,8 +4,8 @@ import java.util.Map;
 
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.regretless.codec.ExpertsModelCodec;
 import io.regretless.experts.ExpertsModel;
-import io.regretless.experts.ExpertsModelCodec;
 import io.regretless.topology.config.ExpertsModelConfig;
 import io.regretless.topology.task.LearnerStore;
 

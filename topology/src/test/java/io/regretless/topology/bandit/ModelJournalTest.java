@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.regretless.bandit.LinearBanditCodec;
+import io.regretless.codec.LinearBanditCodec;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.LearningUpdate;
 import io.regretless.schemas.codec.AvroCodec;

@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.regretless.bandit.ContextualBandit;
-import io.regretless.bandit.LinearBanditCodec;
 import io.regretless.bandit.LinearBandits;
 import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.LinearBanditCodec;
 import io.regretless.connectors.decide.RequestDecider;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;

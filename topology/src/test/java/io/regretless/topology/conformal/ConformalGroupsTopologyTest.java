@@ -19,10 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ConformalSeriesCodec;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
-import io.regretless.conformal.ConformalSeriesCodec;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.GroupCoverage;

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.regretless.codec.ExpertsModelCodec;
 import io.regretless.experts.ExpertsModel.GroupStanding;
 import io.regretless.experts.ExpertsModel.Play;
 import io.regretless.experts.ExpertsModel;
-import io.regretless.experts.ExpertsModelCodec;
 import io.regretless.experts.GroupwiseRidge;
 import io.regretless.schemas.Advice;
 import io.regretless.schemas.CombinedPrediction;

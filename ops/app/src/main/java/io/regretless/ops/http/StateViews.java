@@ -3,11 +3,11 @@ package io.regretless.ops.http;
 import java.util.StringJoiner;
 
 import io.regretless.bandit.BanditConfig;
+import io.regretless.codec.ConformalSeriesCodec;
+import io.regretless.codec.ExpertsModelCodec;
 import io.regretless.conformal.ConformalSeries;
-import io.regretless.conformal.ConformalSeriesCodec;
 import io.regretless.conformal.metrics.GroupCoverage;
 import io.regretless.experts.ExpertsModel;
-import io.regretless.experts.ExpertsModelCodec;
 import io.regretless.features.CollisionSketch;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ArmModel;

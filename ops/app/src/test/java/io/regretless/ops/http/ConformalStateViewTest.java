@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ConformalSeriesCodec;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
-import io.regretless.conformal.ConformalSeriesCodec;
 import io.regretless.topology.config.ConformalModelConfig;
 
 /** {@code GET /models/{id}} of a conformal series shows its accepted groups and the coverage on each. */

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
-import io.regretless.bandit.LinearBanditCodec;
 import io.regretless.bandit.LinearBandits;
+import io.regretless.codec.LinearBanditCodec;
 import io.regretless.features.CollisionSketch;
 import io.regretless.features.DeclaredFeatures;
 import io.regretless.topology.bandit.FeatureNameWatch;

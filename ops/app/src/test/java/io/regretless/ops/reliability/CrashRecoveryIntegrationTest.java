@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.bandit.ContextualBandit;
-import io.regretless.bandit.LinearBanditCodec;
 import io.regretless.bandit.LinearBandits;
+import io.regretless.codec.LinearBanditCodec;
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.ops.testkit.IdLedger;

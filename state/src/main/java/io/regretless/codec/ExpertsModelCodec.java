@@ -1,10 +1,9 @@
-package io.regretless.experts;
+package io.regretless.codec;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.regretless.codec.PackedState;
-import io.regretless.conformal.ConformalSeriesCodec;
+import io.regretless.experts.ExpertsModel;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ExpertsModelState;
 

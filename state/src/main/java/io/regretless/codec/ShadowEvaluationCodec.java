@@ -1,23 +1,34 @@
-package io.regretless.evaluation;
+package io.regretless.codec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-import io.regretless.conformal.ConformalSeriesCodec;
+import io.regretless.bandit.BanditState;
+import io.regretless.evaluation.ClippedInversePropensityScoring;
+import io.regretless.evaluation.DirectMethod;
+import io.regretless.evaluation.DoublyRobust;
+import io.regretless.evaluation.InversePropensityScoring;
+import io.regretless.evaluation.Moments;
+import io.regretless.evaluation.PolicyEstimates;
+import io.regretless.evaluation.SelfNormalizedInversePropensityScoring;
+import io.regretless.evaluation.ShadowEvaluation;
+import io.regretless.linalg.RidgeStatistics;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.schemas.state.RidgeRegressionState;
 import io.regretless.schemas.state.ShadowEvaluationState;
 
 /**
- * A {@link ShadowEvaluation}'s running estimates as a {@code ShadowEvaluationState}: each
+ * A {@link ShadowEvaluation}'s stored forms. Its running estimates as a {@code ShadowEvaluationState}: each
  * candidate's five estimators (every {@link Moments} field, bit for bit) and the logged rewards'
  * moments, packed flat. The candidates' learners and the reward model are stored apart, as
  * {@code LinearBanditState}s, since they are large and change by a rank-one update per round, while
- * these records are a few hundred bytes per candidate.
+ * these records are a few hundred bytes per candidate ({@link #restore} translates those with
+ * {@link LinearBanditCodec} and {@link RidgeStatisticsCodec}).
+ *
+ * <p>Versions: the record is {@code ShadowEvaluationState} v1 (its schema fingerprint); each packed
+ * part starts with its layout, {@value #LAYOUT}, checked on read.
  */
 public final class ShadowEvaluationCodec {
     private static final String REWARDS = "rewards";
@@ -48,13 +59,20 @@ public final class ShadowEvaluationCodec {
     }
 
     /**
-     * The evaluation a state, the candidates' learners and the reward model describe.
+     * The evaluation a state, the candidates' stored learners (null where none is stored) and the
+     * reward model's stored per-action models describe.
      *
      * @throws IllegalStateException if the state was written with another setup or is malformed
      */
     public static ShadowEvaluation restore(ShadowEvaluation.Setup setup, ShadowEvaluationState state,
                                            List<LinearBanditState> learners,
                                            Map<String, RidgeRegressionState> rewardModel) {
+        List<BanditState> learnerStates = new ArrayList<>(learners.size());
+        for (LinearBanditState learner : learners) {
+            learnerStates.add(learner == null ? null : LinearBanditCodec.fromAvro(learner));
+        }
+        Map<String, RidgeStatistics.State> rewardStates = new LinkedHashMap<>();
+        rewardModel.forEach((action, model) -> rewardStates.put(action, RidgeStatisticsCodec.stateFromAvro(model)));
         if (!setup.description().equals(state.getSetup())) {
             throw new IllegalStateException("the stored shadow evaluation of model '" + state.getModelId()
                 + "' was made with another setup: " + state.getSetup());
@@ -63,7 +81,7 @@ public final class ShadowEvaluationCodec {
         for (int i = 0; i < setup.candidates().size(); i++) {
             estimates.add(estimates(state, i, setup.candidates().get(i).name()));
         }
-        return ShadowEvaluation.restore(setup, state.getRounds(), rewards(state), estimates, learners, rewardModel);
+        return ShadowEvaluation.restore(setup, state.getRounds(), rewards(state), estimates, learnerStates, rewardStates);
     }
 
     /** The logged rewards' moments. */

@@ -1,11 +1,13 @@
-package io.regretless.conformal;
+package io.regretless.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.regretless.codec.PackedState;
+import io.regretless.conformal.CalibratorConfig;
+import io.regretless.conformal.CalibratorKind;
+import io.regretless.conformal.ConformalSeries;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ConformalModelState;
 

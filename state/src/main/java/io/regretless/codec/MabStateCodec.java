@@ -1,4 +1,4 @@
-package io.regretless.bandit.mab;
+package io.regretless.codec;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -8,15 +8,27 @@ import java.util.function.IntFunction;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.IntToLongFunction;
 
+import io.regretless.bandit.mab.BernoulliThompsonSampling;
+import io.regretless.bandit.mab.DiscountedThompsonSampling;
+import io.regretless.bandit.mab.Exp3Ix;
+import io.regretless.bandit.mab.GaussianThompsonSampling;
+import io.regretless.bandit.mab.MabState;
+import io.regretless.bandit.mab.MultiArmedBandit;
+import io.regretless.bandit.mab.SlidingWindowUcb;
+import io.regretless.bandit.mab.Ucb1;
 import io.regretless.schemas.state.MultiArmedState;
 
 /**
  * A {@link MabState} as the stored {@code MultiArmedState} and back, bit for bit: arm ids in
  * first-seen order, counts as longs and every other number as raw IEEE-754 doubles (little-endian),
- * in the per-learner layout documented in {@code MultiArmedState.avsc}. The version is stored
- * beside it (in {@code LinearBanditState}), so {@link #decode} takes it.
+ * in the per-learner layout documented in {@code MultiArmedState.avsc}. The update count is stored
+ * beside it (in {@code LinearBanditState}), so {@link #decode} takes it; the layout's version is the
+ * record's schema version, {@link #SCHEMA_VERSION}, which {@link LinearBanditCodec} checks.
  */
 public final class MabStateCodec {
+    /** The released {@code MultiArmedState} schema this codec writes ({@code history/MultiArmedState.v1.avsc}). */
+    public static final int SCHEMA_VERSION = 1;
+
     private MabStateCodec() {
     }
 
