@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import io.regretless.codec.LinearBanditCodec;
 import io.regretless.features.DeclaredFeatures;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.BanditSettings;
 import io.regretless.schemas.state.LinearBanditState;
 
@@ -25,8 +24,6 @@ import io.regretless.schemas.state.LinearBanditState;
  */
 public record PublishedBandit(String modelId, long version, BanditConfig config, int maxFeatures, int maxActions,
                               byte[] state) {
-    private static final AvroCodec<LinearBanditState> CODEC = AvroCodec.of(LinearBanditState.class);
-
     public PublishedBandit {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(config, "config");
@@ -53,7 +50,7 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
             .setContextFeatures(config.features().context())
             .setActionFeatures(config.features().action())
             .build());
-        return new PublishedBandit(modelId, bandit.version(), config, maxFeatures, maxActions, CODEC.encode(state));
+        return new PublishedBandit(modelId, bandit.version(), config, maxFeatures, maxActions, LinearBanditCodec.encode(state));
     }
 
     /**
@@ -63,7 +60,7 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
      *     settings no learner accepts
      */
     public static PublishedBandit decode(byte[] bytes) {
-        LinearBanditState state = CODEC.decode(bytes);
+        LinearBanditState state = LinearBanditCodec.decodeRecord(bytes);
         BanditSettings s = state.getSettings();
         if (s == null) {
             throw new IllegalStateException("model '" + state.getModelId() + "' was published without its settings");
@@ -84,6 +81,6 @@ public record PublishedBandit(String modelId, long version, BanditConfig config,
 
     /** A new learner holding this state; each call decodes afresh (learners are not thread-safe). */
     public ContextualBandit learner() {
-        return LinearBandits.restore(config, LinearBanditCodec.fromAvro(CODEC.decode(state)));
+        return LinearBandits.restore(config, LinearBanditCodec.fromAvro(LinearBanditCodec.decodeRecord(state)));
     }
 }

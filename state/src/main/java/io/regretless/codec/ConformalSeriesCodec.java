@@ -8,7 +8,6 @@ import java.util.List;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ConformalModelState;
 
 /**
@@ -16,7 +15,11 @@ import io.regretless.schemas.state.ConformalModelState;
  * back, bit for bit: doubles travel as their IEEE-754 bits, so +∞ radii and every stored score survive.
  */
 public final class ConformalSeriesCodec {
-    private static final AvroCodec<ConformalModelState> CODEC = AvroCodec.of(ConformalModelState.class);
+    /** The released {@code ConformalModelState} schema this codec writes; it reads every earlier one. */
+    public static final int SCHEMA_VERSION = 2;
+
+    private static final VersionedRecordCodec<ConformalModelState> CODEC =
+        VersionedRecordCodec.of(ConformalModelState.class, SCHEMA_VERSION);
 
     private ConformalSeriesCodec() {
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.regretless.experts.ExpertsModel;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.state.ExpertsModelState;
 
 /**
@@ -12,7 +11,11 @@ import io.regretless.schemas.state.ExpertsModelState;
  * bit for bit (doubles travel as their IEEE-754 bits).
  */
 public final class ExpertsModelCodec {
-    private static final AvroCodec<ExpertsModelState> CODEC = AvroCodec.of(ExpertsModelState.class);
+    /** The released {@code ExpertsModelState} schema this codec writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    private static final VersionedRecordCodec<ExpertsModelState> CODEC =
+        VersionedRecordCodec.of(ExpertsModelState.class, SCHEMA_VERSION);
 
     private ExpertsModelCodec() {
     }

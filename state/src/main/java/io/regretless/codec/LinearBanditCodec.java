@@ -8,7 +8,6 @@ import io.regretless.bandit.BanditState;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.LinearBandits;
 import io.regretless.bandit.mab.MabState;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.UnreadableRecordException;
 import io.regretless.schemas.state.ArmModel;
 import io.regretless.schemas.state.LinearBanditState;
@@ -23,19 +22,34 @@ import io.regretless.schemas.state.LinearBanditState;
  * <p>The version of the stored form is the writer schema's, carried by its fingerprint in every
  * record: this codec writes {@code LinearBanditState} v{@value #SCHEMA_VERSION} and reads every
  * released version ({@code schemas/src/main/avro/history}); bytes of any other schema are refused
- * with an {@link UnreadableRecordException} naming the fingerprint.
+ * with an {@link UnreadableRecordException} that says so ({@link VersionedRecordCodec}).
  */
 public final class LinearBanditCodec {
     /** The released {@code LinearBanditState} schema this codec writes. */
     public static final int SCHEMA_VERSION = 4;
 
-    private static final AvroCodec<LinearBanditState> CODEC = AvroCodec.of(LinearBanditState.class);
+    private static final VersionedRecordCodec<LinearBanditState> CODEC =
+        VersionedRecordCodec.of(LinearBanditState.class, SCHEMA_VERSION);
 
     private LinearBanditCodec() {
     }
 
     public static byte[] encode(ContextualBandit bandit, String modelId) {
         return CODEC.encode(toAvro(bandit.toState(modelId)));
+    }
+
+    /** A stored record as bytes (a published model's, with its settings). */
+    public static byte[] encode(LinearBanditState record) {
+        return CODEC.encode(record);
+    }
+
+    /**
+     * The stored record in {@code bytes}.
+     *
+     * @throws UnreadableRecordException if the bytes are not a readable {@code LinearBanditState}
+     */
+    public static LinearBanditState decodeRecord(byte[] bytes) {
+        return CODEC.decode(bytes);
     }
 
     /**

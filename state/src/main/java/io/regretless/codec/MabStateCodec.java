@@ -27,7 +27,7 @@ import io.regretless.schemas.state.MultiArmedState;
  */
 public final class MabStateCodec {
     /** The released {@code MultiArmedState} schema this codec writes ({@code history/MultiArmedState.v1.avsc}). */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = VersionedRecordCodec.requireNewest(MultiArmedState.class, 1);
 
     private MabStateCodec() {
     }

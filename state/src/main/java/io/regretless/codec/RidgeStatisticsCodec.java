@@ -9,10 +9,14 @@ import io.regretless.schemas.state.RidgeRegressionState;
  * the bandits' arms and the reward model (dimension, λ, count, L and b as little-endian doubles, see
  * {@link LittleEndianDoubles}), and two positional layouts inside a {@link PackedState} — with the row
  * count (the groupwise learner's models and the indicator baseline) or with yᵀy (the comparator of
- * groupwise regret). None of them has a version of its own: each is versioned by the record or the
- * {@link PackedState#kind()} it is part of.
+ * groupwise regret). The Avro form's version is {@link #SCHEMA_VERSION}, carried by the fingerprint of the
+ * record it is stored in; the packed layouts are versioned by the {@link PackedState#kind()} they are
+ * part of.
  */
 public final class RidgeStatisticsCodec {
+    /** The released {@code RidgeRegressionState} schema this codec writes (inside {@code LinearBanditState}). */
+    public static final int SCHEMA_VERSION = VersionedRecordCodec.requireNewest(RidgeRegressionState.class, 1);
+
     private RidgeStatisticsCodec() {
     }
 

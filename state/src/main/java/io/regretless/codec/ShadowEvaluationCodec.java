@@ -27,11 +27,14 @@ import io.regretless.schemas.state.ShadowEvaluationState;
  * these records are a few hundred bytes per candidate ({@link #restore} translates those with
  * {@link LinearBanditCodec} and {@link RidgeStatisticsCodec}).
  *
- * <p>Versions: the record is {@code ShadowEvaluationState} v1 (its schema fingerprint); each packed
- * part starts with its layout, {@value #LAYOUT}, checked on read.
+ * <p>Versions: the record is {@code ShadowEvaluationState} {@link #SCHEMA_VERSION} (its schema fingerprint);
+ * each packed part starts with its layout, {@value #LAYOUT}, checked on read.
  */
 public final class ShadowEvaluationCodec {
     private static final String REWARDS = "rewards";
+    /** The released {@code ShadowEvaluationState} schema the records are built for. */
+    public static final int SCHEMA_VERSION = VersionedRecordCodec.requireNewest(ShadowEvaluationState.class, 1);
+    /** The version of each packed part's layout, its first value, checked on read. */
     private static final long LAYOUT = 1;
 
     private ShadowEvaluationCodec() {

@@ -3,6 +3,10 @@ package io.regretless.codec;
 /**
  * Reads a {@link PackedState} in the order its {@link StateWriter} wrote it. Every read is bounds-checked and
  * {@link #finish()} rejects trailing values, so a state of the wrong layout fails loudly instead of loading garbage.
+ *
+ * <p>A state's {@link PackedState#kind()} is its class and layout version ({@code experts.groupwise-ridge.v2};
+ * a kind without a version suffix is version 1 of its layout). A reader accepts exactly the kind it is
+ * given; a state of the same class at another version is refused with an error that names both versions.
  */
 public final class StateReader {
     private final PackedState state;
@@ -13,6 +17,11 @@ public final class StateReader {
 
     public StateReader(PackedState state, String expectedKind) {
         if (!state.kind().equals(expectedKind)) {
+            String stem = stem(expectedKind);
+            if (stem.equals(stem(state.kind()))) {
+                throw new IllegalArgumentException("state '" + stem + "' of layout version " + version(state.kind())
+                    + ", which this build does not read: it reads version " + version(expectedKind));
+            }
             throw new IllegalArgumentException(
                     "state of kind '" + state.kind() + "' where '" + expectedKind + "' was expected");
         }
@@ -80,6 +89,16 @@ public final class StateReader {
         if (id != doubles.length || il != longs.length) {
             throw corrupt("trailing values");
         }
+    }
+
+    /** The kind without its version suffix ({@code .vN} or {@code -N}). */
+    private static String stem(String kind) {
+        return kind.replaceFirst("(\\.v|-)[0-9]+$", "");
+    }
+
+    private static String version(String kind) {
+        String stem = stem(kind);
+        return stem.length() == kind.length() ? "1" : kind.substring(stem.length()).replaceFirst("^(\\.v|-)", "");
     }
 
     private IllegalArgumentException corrupt(String why) {

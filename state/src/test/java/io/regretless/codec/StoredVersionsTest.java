@@ -1,0 +1,64 @@
+package io.regretless.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.LearnerKind;
+import io.regretless.bandit.LinearBandits;
+import io.regretless.experts.GroupwiseRidge;
+import io.regretless.experts.LabelRange;
+import io.regretless.experts.LossFunction;
+import io.regretless.schemas.codec.UnreadableRecordException;
+import io.regretless.schemas.state.ConformalModelState;
+import io.regretless.schemas.state.ExpertsModelState;
+import io.regretless.schemas.state.LinearBanditState;
+import io.regretless.schemas.state.MultiArmedState;
+import io.regretless.schemas.state.RidgeRegressionState;
+import io.regretless.schemas.state.ShadowEvaluationState;
+
+/** Every stored state says which version it is, and a version this build does not know is refused as such. */
+class StoredVersionsTest {
+    private static final BanditConfig LINUCB = new BanditConfig(LearnerKind.LINUCB, false, 3, 1.0, 1.0, 1L, 8);
+
+    @Test
+    void eachCodecWritesTheNewestReleasedSchema() {
+        assertEquals(LinearBanditCodec.SCHEMA_VERSION, VersionedRecordCodec.requireNewest(LinearBanditState.class,
+            LinearBanditCodec.SCHEMA_VERSION));
+        VersionedRecordCodec.requireNewest(ConformalModelState.class, ConformalSeriesCodec.SCHEMA_VERSION);
+        VersionedRecordCodec.requireNewest(ExpertsModelState.class, ExpertsModelCodec.SCHEMA_VERSION);
+        VersionedRecordCodec.requireNewest(MultiArmedState.class, MabStateCodec.SCHEMA_VERSION);
+        VersionedRecordCodec.requireNewest(RidgeRegressionState.class, RidgeStatisticsCodec.SCHEMA_VERSION);
+        VersionedRecordCodec.requireNewest(ShadowEvaluationState.class, ShadowEvaluationCodec.SCHEMA_VERSION);
+        assertThrows(IllegalStateException.class,
+            () -> VersionedRecordCodec.requireNewest(LinearBanditState.class, LinearBanditCodec.SCHEMA_VERSION - 1));
+    }
+
+    @Test
+    void aRecordOfAnUnknownSchemaVersionIsRefusedNamingTheVersionsRead() {
+        byte[] bytes = LinearBanditCodec.encode(LinearBandits.create(LINUCB), "m");
+        byte[] unknown = Arrays.copyOf(bytes, bytes.length);
+        for (int i = 2; i < 10; i++) {
+            unknown[i] = (byte) ~unknown[i]; // another writer schema's fingerprint, same body
+        }
+        UnreadableRecordException e = assertThrows(UnreadableRecordException.class,
+            () -> LinearBanditCodec.decode(unknown, LINUCB));
+        assertTrue(e.getMessage().contains("reads versions 1 to " + LinearBanditCodec.SCHEMA_VERSION), e.getMessage());
+        assertEquals(0L, LinearBanditCodec.decode(bytes, LINUCB).version(), "the original still reads");
+    }
+
+    @Test
+    void aPackedStateOfAnotherLayoutVersionIsRefusedNamingBoth() {
+        PackedState state = new GroupwiseRidge(2, 1, LossFunction.SQUARE, LabelRange.UNIT).exportState();
+        PackedState newer = new PackedState("experts.groupwise-ridge.v3", state.doubles(), state.longs());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GroupwiseRidge.restore(newer));
+        assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("reads version 2"), e.getMessage());
+        PackedState other = new PackedState("experts.group-regret.v1", state.doubles(), state.longs());
+        assertThrows(IllegalArgumentException.class, () -> GroupwiseRidge.restore(other));
+    }
+}
