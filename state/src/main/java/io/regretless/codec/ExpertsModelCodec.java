@@ -23,10 +23,10 @@ public final class ExpertsModelCodec {
     public static byte[] encode(ExpertsModel model, String modelId) {
         List<io.regretless.schemas.state.PackedState> regret = new ArrayList<>();
         for (PackedState s : model.regretStates()) {
-            regret.add(ConformalSeriesCodec.toAvro(s));
+            regret.add(PackedStateCodec.toAvro(s));
         }
         return CODEC.encode(new ExpertsModelState(modelId, model.shape().mode().wireName(), model.version(),
-            ConformalSeriesCodec.toAvro(model.learnerState()), regret));
+            PackedStateCodec.toAvro(model.learnerState()), regret));
     }
 
     /**
@@ -43,9 +43,9 @@ public final class ExpertsModelCodec {
         }
         List<PackedState> regret = new ArrayList<>();
         for (io.regretless.schemas.state.PackedState s : state.getGroupRegret()) {
-            regret.add(ConformalSeriesCodec.fromAvro(s));
+            regret.add(PackedStateCodec.fromAvro(s));
         }
-        return ExpertsModel.restore(expected, ConformalSeriesCodec.fromAvro(state.getLearner()), regret,
+        return ExpertsModel.restore(expected, PackedStateCodec.fromAvro(state.getLearner()), regret,
             state.getVersion());
     }
 

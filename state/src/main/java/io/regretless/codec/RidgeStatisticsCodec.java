@@ -63,7 +63,8 @@ public final class RidgeStatisticsCodec {
             throw new IllegalStateException("malformed ridge regression state: dimension " + d
                 + ", regularization " + lambda + ", observations " + state.getObservations());
         }
-        double[] packed = LittleEndianDoubles.fromBytes(state.getCholesky(), CholeskyFactor.packedLength(d), "cholesky");
+        double[] packed = LittleEndianDoubles.fromBytes(
+            state.getCholesky(), CholeskyFactor.packedLength(d), "cholesky");
         double[] b = LittleEndianDoubles.fromBytes(state.getB(), d, "b");
         return new RidgeStatistics.State(d, lambda, state.getObservations(), Double.NaN, packed, b);
     }

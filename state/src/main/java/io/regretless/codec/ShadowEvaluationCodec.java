@@ -45,7 +45,7 @@ public final class ShadowEvaluationCodec {
                                                 long sequence, long snapshotSequence) {
         List<io.regretless.schemas.state.PackedState> candidates = new ArrayList<>(evaluation.candidateCount());
         for (int i = 0; i < evaluation.candidateCount(); i++) {
-            candidates.add(ConformalSeriesCodec.toAvro(pack(evaluation.name(i), evaluation.estimates(i))));
+            candidates.add(PackedStateCodec.toAvro(pack(evaluation.name(i), evaluation.estimates(i))));
         }
         StateWriter rewards = new StateWriter(REWARDS).putLong(LAYOUT);
         put(rewards, evaluation.rewards());
@@ -56,7 +56,7 @@ public final class ShadowEvaluationCodec {
             .setTimestamp(timestamp)
             .setSequence(sequence)
             .setSnapshotSequence(snapshotSequence)
-            .setRewards(ConformalSeriesCodec.toAvro(rewards.build()))
+            .setRewards(PackedStateCodec.toAvro(rewards.build()))
             .setCandidates(candidates)
             .build();
     }
@@ -84,7 +84,8 @@ public final class ShadowEvaluationCodec {
         for (int i = 0; i < setup.candidates().size(); i++) {
             estimates.add(estimates(state, i, setup.candidates().get(i).name()));
         }
-        return ShadowEvaluation.restore(setup, state.getRounds(), rewards(state), estimates, learnerStates, rewardStates);
+        return ShadowEvaluation.restore(setup, state.getRounds(), rewards(state), estimates, learnerStates,
+            rewardStates);
     }
 
     /** The logged rewards' moments. */
@@ -147,7 +148,7 @@ public final class ShadowEvaluationCodec {
     private static StateReader reader(io.regretless.schemas.state.PackedState avro, String kind) {
         StateReader in;
         try {
-            in = new StateReader(ConformalSeriesCodec.fromAvro(avro), kind);
+            in = new StateReader(PackedStateCodec.fromAvro(avro), kind);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("stored shadow evaluation: " + e.getMessage(), e);
         }
