@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.regretless.bandit.ContextualBandit;
-import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.PublishedBandit;
 
 /**
  * Learners decoded from published models, one per model, re-decoded only when a newer version is

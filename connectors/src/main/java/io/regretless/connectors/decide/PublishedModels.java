@@ -3,7 +3,7 @@ package io.regretless.connectors.decide;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.PublishedBandit;
 import io.regretless.schemas.ModelSnapshot;
 
 /**

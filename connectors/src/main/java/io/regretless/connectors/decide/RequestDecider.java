@@ -11,7 +11,7 @@ import io.regretless.bandit.Candidates;
 import io.regretless.bandit.Choice;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.DecisionRandomness;
-import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.PublishedBandit;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;
 import io.regretless.schemas.Decision;

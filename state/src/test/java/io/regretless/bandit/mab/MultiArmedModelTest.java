@@ -24,8 +24,8 @@ import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
 import io.regretless.bandit.ModelCapacityExceededException;
 import io.regretless.bandit.MultiArmedSettings;
-import io.regretless.bandit.PublishedBandit;
 import io.regretless.codec.LinearBanditCodec;
+import io.regretless.codec.PublishedBandit;
 
 /**
  * The multi-armed learners through the topology's learner interface: stored and published bytes

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.ModelCapacityExceededException;
-import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.PublishedBandit;
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.LearningUpdate;
 import io.regretless.schemas.ModelReset;

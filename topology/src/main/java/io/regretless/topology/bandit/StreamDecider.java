@@ -3,7 +3,7 @@ package io.regretless.topology.bandit;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.PublishedBandit;
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.connectors.decide.RequestChecks;
 import io.regretless.connectors.decide.RequestDecider;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.regretless.bandit.CandidateEncoder;
-import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.PublishedBandit;
 import io.regretless.connectors.decide.RequestDecider;
 import io.regretless.features.FeatureHasher;
 import io.regretless.schemas.Action;

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.LinearBandits;
-import io.regretless.bandit.PublishedBandit;
 import io.regretless.codec.LinearBanditCodec;
+import io.regretless.codec.PublishedBandit;
 import io.regretless.connectors.decide.RequestDecider;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;

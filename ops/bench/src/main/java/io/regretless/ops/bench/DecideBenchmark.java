@@ -35,7 +35,7 @@ import io.regretless.bandit.Candidates;
 import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
-import io.regretless.bandit.PublishedBandit;
+import io.regretless.codec.PublishedBandit;
 import io.regretless.connectors.decide.LocalDecider;
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.ops.RegretlessApp;

@@ -1,4 +1,4 @@
-package io.regretless.bandit;
+package io.regretless.codec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,13 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.CandidateEncoder;
+import io.regretless.bandit.Candidates;
+import io.regretless.bandit.ContextualBandit;
+import io.regretless.bandit.LearnerKind;
+import io.regretless.bandit.LinearBandits;
+import io.regretless.bandit.MultiArmedSettings;
 import io.regretless.features.DeclaredFeatures;
 import io.regretless.schemas.Action;
 

@@ -1,8 +1,12 @@
-package io.regretless.bandit;
+package io.regretless.codec;
 
 import java.util.Objects;
 
-import io.regretless.codec.LinearBanditCodec;
+import io.regretless.bandit.BanditConfig;
+import io.regretless.bandit.ContextualBandit;
+import io.regretless.bandit.LearnerKind;
+import io.regretless.bandit.LinearBandits;
+import io.regretless.bandit.MultiArmedSettings;
 import io.regretless.features.DeclaredFeatures;
 import io.regretless.schemas.state.BanditSettings;
 import io.regretless.schemas.state.LinearBanditState;
