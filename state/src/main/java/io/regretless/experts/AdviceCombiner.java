@@ -4,7 +4,6 @@ import io.regretless.codec.PackedState;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
 
-
 /**
  * Combines the predictions of external experts that may abstain ("advice" mode) with
  * {@link SleepingAdaNormalHedge} (Luo &amp; Schapire 2015, §5.1; the combiner of Acharya et al., ICLR

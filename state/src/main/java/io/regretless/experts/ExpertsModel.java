@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import io.regretless.codec.PackedState;
 
-
 /**
  * A sleeping-experts model as a service runs it: the learner of its {@link Mode} and the running
  * regret of every group ({@link GroupRegret}: square loss against the least-squares fit in hindsight).

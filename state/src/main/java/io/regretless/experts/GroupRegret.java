@@ -1,9 +1,9 @@
 package io.regretless.experts;
 
 import io.regretless.codec.PackedState;
+import io.regretless.codec.RidgeStatisticsCodec;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
-import io.regretless.codec.RidgeStatisticsCodec;
 import io.regretless.linalg.RidgeStatistics;
 
 /**

@@ -4,7 +4,6 @@ import io.regretless.codec.PackedState;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
 
-
 /**
  * Sleeping AdaNormalHedge (Luo &amp; Schapire, "Achieving All with No Parameters: AdaNormalHedge",
  * COLT 2015, §2 and §5.1 "sleeping experts"), the combiner of Acharya et al., "Oracle Efficient

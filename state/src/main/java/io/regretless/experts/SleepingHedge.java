@@ -4,7 +4,6 @@ import io.regretless.codec.PackedState;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
 
-
 /**
  * Exponential weights over specialists (Freund, Schapire, Singer &amp; Warmuth, "Using and combining
  * predictors that specialize", STOC 1997, §3; the sleeping-experts form of Blum &amp; Lykouris,

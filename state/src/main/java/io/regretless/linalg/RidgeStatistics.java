@@ -3,7 +3,6 @@ package io.regretless.linalg;
 import java.util.Arrays;
 import java.util.Objects;
 
-
 /**
  * Online ridge regression from its sufficient statistics: A = λI + Σ w x xᵀ (kept only as its
  * Cholesky factor L, {@link CholeskyFactor}), b = Σ w y x, the number of rows and, if asked for

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
 
-
 /**
  * Coverage per group: for each group named by the scored predictions, how many of its intervals were scored and
  * how many covered. Groups overlap (a prediction counts in each of its groups) and are created on first sight, at

@@ -4,7 +4,6 @@ import io.regretless.codec.PackedState;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
 
-
 /**
  * Local coverage error LCE_k = max over all windows of k consecutive steps of |window coverage − c|
  * (Bhatnagar et al. 2023, the local coverage error of their experiments; reference
