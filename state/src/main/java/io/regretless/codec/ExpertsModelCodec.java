@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.regretless.experts.ExpertsModel;
+import io.regretless.experts.GroupRegret;
 import io.regretless.schemas.state.ExpertsModelState;
 
 /**
@@ -22,11 +23,11 @@ public final class ExpertsModelCodec {
 
     public static byte[] encode(ExpertsModel model, String modelId) {
         List<io.regretless.schemas.state.PackedState> regret = new ArrayList<>();
-        for (PackedState s : model.regretStates()) {
-            regret.add(PackedStateCodec.toAvro(s));
+        for (GroupRegret.State s : model.regretStates()) {
+            regret.add(PackedStateCodec.toAvro(ExpertsStateCodec.pack(s)));
         }
         return CODEC.encode(new ExpertsModelState(modelId, model.shape().mode().wireName(), model.version(),
-            PackedStateCodec.toAvro(model.learnerState()), regret));
+            PackedStateCodec.toAvro(ExpertsStateCodec.pack(model.learnerState())), regret));
     }
 
     /**
@@ -41,12 +42,14 @@ public final class ExpertsModelCodec {
             throw new IllegalArgumentException("stored model '" + state.getModelId() + "' is in " + state.getMode()
                 + " mode, configured: " + expected.mode().wireName());
         }
-        List<PackedState> regret = new ArrayList<>();
+        List<GroupRegret.State> regret = new ArrayList<>();
         for (io.regretless.schemas.state.PackedState s : state.getGroupRegret()) {
-            regret.add(PackedStateCodec.fromAvro(s));
+            regret.add(ExpertsStateCodec.unpackGroupRegret(PackedStateCodec.fromAvro(s)));
         }
-        return ExpertsModel.restore(expected, PackedStateCodec.fromAvro(state.getLearner()), regret,
-            state.getVersion());
+        PackedState learner = PackedStateCodec.fromAvro(state.getLearner());
+        ExpertsModel.LearnerState learnerState = expected.mode() == ExpertsModel.Mode.ADVICE
+            ? ExpertsStateCodec.unpackAdviceCombiner(learner) : ExpertsStateCodec.unpackGroupwiseRidge(learner);
+        return ExpertsModel.restore(expected, learnerState, regret, state.getVersion());
     }
 
     /** The version of a stored model, without restoring it. */

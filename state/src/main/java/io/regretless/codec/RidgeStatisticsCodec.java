@@ -70,47 +70,34 @@ public final class RidgeStatisticsCodec {
     }
 
     /** Appends d, λ, the row count, L and b. */
-    public static void writeWithCount(RidgeStatistics model, StateWriter w) {
-        RidgeStatistics.State s = model.state();
+    public static void writeWithCount(RidgeStatistics.State s, StateWriter w) {
         w.putLong(s.dimension()).putDouble(s.regularization()).putLong(s.observations());
         w.putDoubles(s.cholesky(), s.cholesky().length).putDoubles(s.b(), s.dimension());
     }
 
-    /**
-     * Reads what {@link #writeWithCount} wrote; yᵀy is unknown.
-     *
-     * @throws IllegalArgumentException if the values do not form a valid model
-     */
-    public static RidgeStatistics readWithCount(StateReader r) {
+    /** Reads what {@link #writeWithCount} wrote; yᵀy is not kept (NaN). Values are checked on restore. */
+    public static RidgeStatistics.State readWithCount(StateReader r) {
         int d = r.getSize();
         double lambda = r.getDouble();
         long observations = r.getLong();
         double[] packed = r.getDoubles();
         double[] b = r.getDoubles();
-        return RidgeStatistics.restore(new RidgeStatistics.State(d, lambda, observations, Double.NaN, packed, b));
+        return new RidgeStatistics.State(d, lambda, observations, Double.NaN, packed, b);
     }
 
-    /** Appends d, λ, yᵀy, L and b; the row count is the caller's to keep. */
-    public static void writeWithLabelSquares(RidgeStatistics model, StateWriter w) {
-        RidgeStatistics.State s = model.state();
+    /** Appends d, λ, yᵀy, L and b; the row count is the caller's to store. */
+    public static void writeWithLabelSquares(RidgeStatistics.State s, StateWriter w) {
         w.putLong(s.dimension()).putDouble(s.regularization()).putDouble(s.labelSquares());
         w.putDoubles(s.cholesky(), s.cholesky().length).putDoubles(s.b(), s.dimension());
     }
 
-    /**
-     * Reads what {@link #writeWithLabelSquares} wrote, with the row count the caller kept.
-     *
-     * @throws IllegalArgumentException if the values do not form a valid model or yᵀy is not finite
-     */
-    public static RidgeStatistics readWithLabelSquares(StateReader r, long observations) {
+    /** Reads what {@link #writeWithLabelSquares} wrote, with the row count the caller stored. */
+    public static RidgeStatistics.State readWithLabelSquares(StateReader r, long observations) {
         int d = r.getSize();
         double lambda = r.getDouble();
         double yy = r.getDouble();
         double[] packed = r.getDoubles();
         double[] b = r.getDoubles();
-        if (!Double.isFinite(yy)) {
-            throw new IllegalArgumentException("corrupt least-squares statistics: yᵀy=" + yy);
-        }
-        return RidgeStatistics.restore(new RidgeStatistics.State(d, lambda, observations, yy, packed, b));
+        return new RidgeStatistics.State(d, lambda, observations, yy, packed, b);
     }
 }

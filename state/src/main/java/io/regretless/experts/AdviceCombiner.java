@@ -1,9 +1,5 @@
 package io.regretless.experts;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Combines the predictions of external experts that may abstain ("advice" mode) with
  * {@link SleepingAdaNormalHedge} (Luo &amp; Schapire 2015, §5.1; the combiner of Acharya et al., ICLR
@@ -18,8 +14,10 @@ import io.regretless.codec.StateWriter;
  * <p>State size 3N doubles. Not thread-safe (scratch arrays).
  */
 public final class AdviceCombiner {
-    /** The {@link PackedState#kind()} of an exported combiner. */
-    public static final String KIND = "experts.advice-combiner.v1";
+    /** The state as plain values (stored by {@code io.regretless.codec.ExpertsStateCodec}). */
+    public record State(LossFunction loss, LabelRange range, SleepingAdaNormalHedge.State hedge)
+            implements ExpertsModel.LearnerState {
+    }
 
     private final LossFunction loss;
     private final LabelRange range;
@@ -122,20 +120,13 @@ public final class AdviceCombiner {
         }
     }
 
-    /** The state: configuration and the hedge, bit for bit. */
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND).putLong(loss.stateCode()).putDouble(range.low()).putDouble(range.high());
-        hedge.writeTo(w);
-        return w.build();
+    /** The state: configuration and the hedge, bit for bit (a copy). */
+    public State state() {
+        return new State(loss, range, hedge.state());
     }
 
-    /** @throws IllegalArgumentException if the state is not a valid exported combiner */
-    public static AdviceCombiner restore(PackedState state) {
-        StateReader r = new StateReader(state, KIND);
-        LossFunction loss = LossFunction.ofStateCode(r.getLong());
-        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
-        SleepingAdaNormalHedge hedge = SleepingAdaNormalHedge.readFrom(r);
-        r.finish();
-        return new AdviceCombiner(hedge, loss, range);
+    /** @throws IllegalArgumentException if the state is not a valid combiner's */
+    public static AdviceCombiner restore(State state) {
+        return new AdviceCombiner(SleepingAdaNormalHedge.restore(state.hedge()), state.loss(), state.range());
     }
 }

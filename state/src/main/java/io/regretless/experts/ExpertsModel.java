@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import io.regretless.codec.PackedState;
-
 /**
  * A sleeping-experts model as a service runs it: the learner of its {@link Mode} and the running
  * regret of every group ({@link GroupRegret}: square loss against the least-squares fit in hindsight).
@@ -119,6 +117,10 @@ public final class ExpertsModel {
         }
     }
 
+    /** The state of a model's learner: an {@link AdviceCombiner}'s or a {@link GroupwiseRidge}'s. */
+    public sealed interface LearnerState permits AdviceCombiner.State, GroupwiseRidge.State {
+    }
+
     private final Shape shape;
     private final AdviceCombiner combiner;
     private final GroupwiseRidge groupwise;
@@ -157,7 +159,7 @@ public final class ExpertsModel {
      *
      * @throws IllegalArgumentException if the parts are corrupt or do not have the expected shape
      */
-    public static ExpertsModel restore(Shape expected, PackedState learner, List<PackedState> regretStates,
+    public static ExpertsModel restore(Shape expected, LearnerState learner, List<GroupRegret.State> regretStates,
                                        long version) {
         if (regretStates.size() != expected.groups() + 1) {
             throw new IllegalArgumentException("stored model has regret for " + (regretStates.size() - 1)
@@ -177,11 +179,17 @@ public final class ExpertsModel {
         Shape stored;
         ExpertsModel model;
         if (expected.mode() == Mode.ADVICE) {
-            AdviceCombiner c = AdviceCombiner.restore(learner);
+            if (!(learner instanceof AdviceCombiner.State combinerState)) {
+                throw new IllegalArgumentException("stored learner is not an advice combiner, configured: " + expected);
+            }
+            AdviceCombiner c = AdviceCombiner.restore(combinerState);
             stored = new Shape(Mode.ADVICE, expected.groups(), c.experts(), c.loss(), c.range());
             model = new ExpertsModel(stored, c, null, regret, version);
         } else {
-            GroupwiseRidge r = GroupwiseRidge.restore(learner);
+            if (!(learner instanceof GroupwiseRidge.State groupwiseState)) {
+                throw new IllegalArgumentException("stored learner is not a groupwise ridge, configured: " + expected);
+            }
+            GroupwiseRidge r = GroupwiseRidge.restore(groupwiseState);
             stored = new Shape(Mode.FEATURES, r.groups(), r.dimension() - r.groups(), r.loss(), r.range(),
                 r.shrinkage());
             model = new ExpertsModel(stored, null, r, regret, version);
@@ -313,15 +321,15 @@ public final class ExpertsModel {
     }
 
     /** The learner's state: an {@link AdviceCombiner} or a {@link GroupwiseRidge}. */
-    public PackedState learnerState() {
-        return shape.mode() == Mode.ADVICE ? combiner.exportState() : groupwise.exportState();
+    public LearnerState learnerState() {
+        return shape.mode() == Mode.ADVICE ? combiner.state() : groupwise.state();
     }
 
     /** Every group's {@link GroupRegret} state, in group order, the always-on group last. */
-    public List<PackedState> regretStates() {
-        List<PackedState> out = new ArrayList<>(regret.length);
+    public List<GroupRegret.State> regretStates() {
+        List<GroupRegret.State> out = new ArrayList<>(regret.length);
         for (GroupRegret r : regret) {
-            out.add(r.exportState());
+            out.add(r.state());
         }
         return out;
     }

@@ -1,9 +1,5 @@
 package io.regretless.experts;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.RidgeStatisticsCodec;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
 import io.regretless.linalg.RidgeStatistics;
 
 /**
@@ -16,8 +12,9 @@ import io.regretless.linalg.RidgeStatistics;
  * <p>State size d'(d' + 1)/2 + d' doubles for d' = d + G. Not thread-safe (scratch vector).
  */
 public final class GroupIndicatorRidge {
-    /** The {@link PackedState#kind()} of an exported learner. */
-    public static final String KIND = "experts.group-indicator-ridge.v1";
+    /** The state as plain values (stored by {@code io.regretless.codec.ExpertsStateCodec}). */
+    public record State(int dimension, int groups, LabelRange range, RidgeStatistics.State model) {
+    }
 
     private final int dimension;
     private final int groups;
@@ -80,22 +77,14 @@ public final class GroupIndicatorRidge {
         GroupFeatures.withIndicators(x, caseGroups, groups, extended);
     }
 
-    /** The state: configuration and the ridge model, bit for bit. */
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND).putLong(dimension).putLong(groups);
-        w.putDouble(range.low()).putDouble(range.high());
-        RidgeStatisticsCodec.writeWithCount(model, w);
-        return w.build();
+    /** The state: configuration and the ridge model, bit for bit (a copy). */
+    public State state() {
+        return new State(dimension, groups, range, model.state());
     }
 
-    /** @throws IllegalArgumentException if the state is not a valid exported learner */
-    public static GroupIndicatorRidge restore(PackedState state) {
-        StateReader r = new StateReader(state, KIND);
-        int dimension = r.getSize();
-        int groups = r.getSize();
-        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
-        RidgeStatistics model = RidgeStatisticsCodec.readWithCount(r);
-        r.finish();
-        return new GroupIndicatorRidge(dimension, groups, range, model);
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static GroupIndicatorRidge restore(State state) {
+        return new GroupIndicatorRidge(state.dimension(), state.groups(), state.range(),
+            RidgeStatistics.restore(state.model()));
     }
 }

@@ -1,9 +1,5 @@
 package io.regretless.experts;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.RidgeStatisticsCodec;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
 import io.regretless.linalg.RidgeStatistics;
 
 /**
@@ -21,8 +17,12 @@ import io.regretless.linalg.RidgeStatistics;
  * <p>State size d(d + 1)/2 + d + 3 doubles. Not thread-safe.
  */
 public final class GroupRegret {
-    /** The {@link PackedState#kind()} of an exported accumulator. */
-    public static final String KIND = "experts.group-regret.v1";
+    /**
+     * The state as plain values: the algorithm's loss and the comparator's statistics, whose row count is
+     * the number of rounds (stored by {@code io.regretless.codec.ExpertsStateCodec}).
+     */
+    public record State(double algorithmLoss, RidgeStatistics.State hindsight) {
+    }
     /**
      * The comparator's λ: tiny, so that A is positive definite when XᵀX is singular — always, with group
      * indicators as features — while θ tends to the minimum-norm least-squares fit. The fit is not
@@ -93,23 +93,22 @@ public final class GroupRegret {
         return hindsight.coefficients();
     }
 
-    /** The state, bit for bit. */
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND).putDouble(algorithmLoss).putLong(hindsight.observations());
-        RidgeStatisticsCodec.writeWithLabelSquares(hindsight, w);
-        return w.build();
+    /** The state, bit for bit (a copy). */
+    public State state() {
+        return new State(algorithmLoss, hindsight.state());
     }
 
-    /** @throws IllegalArgumentException if the state is not a valid exported accumulator */
-    public static GroupRegret restore(PackedState state) {
-        StateReader r = new StateReader(state, KIND);
-        double loss = r.getDouble();
-        long rounds = r.getLong();
+    /** @throws IllegalArgumentException if the state is not a valid accumulator's */
+    public static GroupRegret restore(State state) {
+        double loss = state.algorithmLoss();
+        long rounds = state.hindsight().observations();
         if (!(loss >= 0) || !Double.isFinite(loss) || rounds < 0) {
             throw new IllegalArgumentException("corrupt group regret state: loss " + loss + ", rounds " + rounds);
         }
-        RidgeStatistics hindsight = RidgeStatisticsCodec.readWithLabelSquares(r, rounds);
-        r.finish();
-        return new GroupRegret(hindsight, loss);
+        double yy = state.hindsight().labelSquares();
+        if (!Double.isFinite(yy)) {
+            throw new IllegalArgumentException("corrupt least-squares statistics: yᵀy=" + yy);
+        }
+        return new GroupRegret(RidgeStatistics.restore(state.hindsight()), loss);
     }
 }

@@ -1,9 +1,8 @@
 package io.regretless.experts;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.RidgeStatisticsCodec;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.regretless.linalg.RidgeStatistics;
 
 /**
@@ -46,8 +45,14 @@ import io.regretless.linalg.RidgeStatistics;
  * arrays).
  */
 public final class GroupwiseRidge {
-    /** The {@link PackedState#kind()} of an exported learner. */
-    public static final String KIND = "experts.groupwise-ridge.v2";
+    /**
+     * The state as plain values: configuration, the hedge, the pooled model and every group model (stored
+     * by {@code io.regretless.codec.ExpertsStateCodec}).
+     */
+    public record State(int dimension, int groups, LossFunction loss, LabelRange range, double shrinkage,
+                        SleepingHedge.State hedge, RidgeStatistics.State pooled, List<RidgeStatistics.State> groupModels)
+            implements ExpertsModel.LearnerState {
+    }
     /** The pooled model's ridge penalty, the paper's λ. */
     public static final double POOLED_REGULARIZATION = 1.0;
     /**
@@ -313,37 +318,34 @@ public final class GroupwiseRidge {
         return sum;
     }
 
-    /** The state: configuration, the hedge, the pooled model and every group model, bit for bit. */
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND).putLong(dimension).putLong(groups);
-        w.putLong(loss.stateCode()).putDouble(range.low()).putDouble(range.high()).putDouble(shrinkage);
-        hedge.writeTo(w);
-        RidgeStatisticsCodec.writeWithCount(pooled, w);
+    /** The state, bit for bit (a copy). */
+    public State state() {
+        List<RidgeStatistics.State> models = new ArrayList<>(groups);
         for (RidgeStatistics m : groupModels) {
-            RidgeStatisticsCodec.writeWithCount(m, w);
+            models.add(m.state());
         }
-        return w.build();
+        return new State(dimension, groups, loss, range, shrinkage, hedge.state(), pooled.state(), models);
     }
 
-    /** @throws IllegalArgumentException if the state is not a valid exported learner */
-    public static GroupwiseRidge restore(PackedState state) {
-        StateReader r = new StateReader(state, KIND);
-        int dimension = r.getSize();
-        int groups = r.getSize();
-        LossFunction loss = LossFunction.ofStateCode(r.getLong());
-        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
-        double shrinkage = checkShrinkage(r.getDouble());
-        SleepingHedge hedge = SleepingHedge.readFrom(r);
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static GroupwiseRidge restore(State state) {
+        int dimension = state.dimension();
+        int groups = state.groups();
+        double shrinkage = checkShrinkage(state.shrinkage());
+        SleepingHedge hedge = SleepingHedge.restore(state.hedge());
         if (hedge.experts() != 2L * groups + 1 || hedge.learningRate() != LEARNING_RATE) {
             throw new IllegalArgumentException("corrupt groupwise state: " + hedge.experts() + " hedge experts at η = "
                 + hedge.learningRate() + " for " + groups + " groups");
         }
-        RidgeStatistics pooled = RidgeStatisticsCodec.readWithCount(r);
+        if (state.groupModels().size() != groups) {
+            throw new IllegalArgumentException("corrupt groupwise state: " + state.groupModels().size()
+                + " group models for " + groups + " groups");
+        }
+        RidgeStatistics pooled = RidgeStatistics.restore(state.pooled());
         RidgeStatistics[] models = new RidgeStatistics[groups];
         for (int g = 0; g < groups; g++) {
-            models[g] = RidgeStatisticsCodec.readWithCount(r);
+            models[g] = RidgeStatistics.restore(state.groupModels().get(g));
         }
-        r.finish();
         boolean consistent = pooled.dimension() == dimension && pooled.regularization() == POOLED_REGULARIZATION;
         for (RidgeStatistics m : models) {
             consistent &= m.dimension() == dimension && m.regularization() == shrinkage;
@@ -351,6 +353,6 @@ public final class GroupwiseRidge {
         if (!consistent) {
             throw new IllegalArgumentException("corrupt groupwise state: models do not match dimension " + dimension);
         }
-        return new GroupwiseRidge(dimension, groups, shrinkage, loss, range, pooled, models, hedge);
+        return new GroupwiseRidge(dimension, groups, shrinkage, state.loss(), state.range(), pooled, models, hedge);
     }
 }

@@ -48,12 +48,12 @@ public enum LossFunction {
     }
 
     /** The number that stands for this loss in exported state; fixed forever, unlike the ordinal. */
-    long stateCode() {
+    public long stateCode() {
         return stateCode;
     }
 
     /** @throws IllegalArgumentException for a code no loss has */
-    static LossFunction ofStateCode(long code) {
+    public static LossFunction ofStateCode(long code) {
         for (LossFunction f : values()) {
             if (f.stateCode == code) {
                 return f;

@@ -1,9 +1,5 @@
 package io.regretless.experts;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Sleeping AdaNormalHedge (Luo &amp; Schapire, "Achieving All with No Parameters: AdaNormalHedge",
  * COLT 2015, §2 and §5.1 "sleeping experts"), the combiner of Acharya et al., "Oracle Efficient
@@ -27,8 +23,10 @@ import io.regretless.codec.StateWriter;
  * {@code awake[k]}). Nothing is allocated per round. Not thread-safe (scratch arrays).
  */
 public final class SleepingAdaNormalHedge {
-    /** The {@link PackedState#kind()} of an exported learner. */
-    public static final String KIND = "experts.sleeping-adanormalhedge.v1";
+    /** The state as plain values: the prior, R and C (stored by {@code io.regretless.codec.ExpertsStateCodec}). */
+    public record State(double[] prior, double[] regret, double[] absRegret) {
+    }
+
     private static final double LN2 = StrictMath.log(2.0);
 
     private final double[] prior;
@@ -214,30 +212,16 @@ public final class SleepingAdaNormalHedge {
         }
     }
 
-    /** The state: prior, R and C, bit for bit. */
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND);
-        writeTo(w);
-        return w.build();
+    /** The state, bit for bit (a copy). */
+    public State state() {
+        return new State(prior.clone(), regret.clone(), absRegret.clone());
     }
 
-    /** @throws IllegalArgumentException if the state is not a valid exported learner */
-    public static SleepingAdaNormalHedge restore(PackedState state) {
-        StateReader r = new StateReader(state, KIND);
-        SleepingAdaNormalHedge h = readFrom(r);
-        r.finish();
-        return h;
-    }
-
-    void writeTo(StateWriter w) {
-        int n = prior.length;
-        w.putDoubles(prior, n).putDoubles(regret, n).putDoubles(absRegret, n);
-    }
-
-    static SleepingAdaNormalHedge readFrom(StateReader r) {
-        double[] prior = r.getDoubles();
-        double[] regret = r.getDoubles();
-        double[] abs = r.getDoubles();
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static SleepingAdaNormalHedge restore(State state) {
+        double[] prior = state.prior().clone();
+        double[] regret = state.regret().clone();
+        double[] abs = state.absRegret().clone();
         if (regret.length != prior.length || abs.length != prior.length) {
             throw new IllegalArgumentException("corrupt AdaNormalHedge state: array sizes differ");
         }

@@ -1,9 +1,5 @@
 package io.regretless.experts;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Exponential weights over specialists (Freund, Schapire, Singer &amp; Warmuth, "Using and combining
  * predictors that specialize", STOC 1997, §3; the sleeping-experts form of Blum &amp; Lykouris,
@@ -22,8 +18,9 @@ import io.regretless.codec.StateWriter;
  * Awake sets and parallel arrays as in {@link SleepingAdaNormalHedge}. Not thread-safe.
  */
 public final class SleepingHedge {
-    /** The {@link PackedState#kind()} of an exported learner. */
-    public static final String KIND = "experts.sleeping-hedge.v1";
+    /** The state as plain values: η and the log-weights (stored by {@code io.regretless.codec.ExpertsStateCodec}). */
+    public record State(double learningRate, double[] logWeights) {
+    }
 
     private final double learningRate;
     private final double[] logWeight;
@@ -158,28 +155,13 @@ public final class SleepingHedge {
         }
     }
 
-    /** The state: η and the log-weights, bit for bit. */
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND);
-        writeTo(w);
-        return w.build();
+    /** The state, bit for bit (a copy). */
+    public State state() {
+        return new State(learningRate, logWeight.clone());
     }
 
-    /** @throws IllegalArgumentException if the state is not a valid exported learner */
-    public static SleepingHedge restore(PackedState state) {
-        StateReader r = new StateReader(state, KIND);
-        SleepingHedge h = readFrom(r);
-        r.finish();
-        return h;
-    }
-
-    void writeTo(StateWriter w) {
-        w.putDouble(learningRate).putDoubles(logWeight, logWeight.length);
-    }
-
-    static SleepingHedge readFrom(StateReader r) {
-        double eta = r.getDouble();
-        double[] lw = r.getDoubles();
-        return new SleepingHedge(eta, lw);
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static SleepingHedge restore(State state) {
+        return new SleepingHedge(state.learningRate(), state.logWeights().clone());
     }
 }

@@ -16,7 +16,8 @@
  *       hindsight, from sufficient statistics.</li>
  * </ul>
  *
- * <p>Every learner exports a {@link io.regretless.codec.PackedState} and restores from it bit for bit.
+ * <p>Every learner gives its state as a plain record ({@code state()}) and is restored from one bit for bit;
+ * {@link io.regretless.codec.ExpertsStateCodec} stores them.
  * Plain, deterministic Java; no Kafka.
  */
 package io.regretless.experts;

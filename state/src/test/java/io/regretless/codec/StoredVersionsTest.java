@@ -54,11 +54,11 @@ class StoredVersionsTest {
 
     @Test
     void aPackedStateOfAnotherLayoutVersionIsRefusedNamingBoth() {
-        PackedState state = new GroupwiseRidge(2, 1, LossFunction.SQUARE, LabelRange.UNIT).exportState();
+        PackedState state = ExpertsStateCodec.export(new GroupwiseRidge(2, 1, LossFunction.SQUARE, LabelRange.UNIT));
         PackedState newer = new PackedState("experts.groupwise-ridge.v3", state.doubles(), state.longs());
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GroupwiseRidge.restore(newer));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ExpertsStateCodec.restoreGroupwiseRidge(newer));
         assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("reads version 2"), e.getMessage());
         PackedState other = new PackedState("experts.group-regret.v1", state.doubles(), state.longs());
-        assertThrows(IllegalArgumentException.class, () -> GroupwiseRidge.restore(other));
+        assertThrows(IllegalArgumentException.class, () -> ExpertsStateCodec.restoreGroupwiseRidge(other));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ExpertsStateCodec;
+
 class AdviceCombinerTest {
 
     @Test
@@ -69,6 +71,6 @@ class AdviceCombinerTest {
         assertThrows(IllegalArgumentException.class, () -> c.predict(new int[] {0}, new double[] {Double.NaN}));
         assertThrows(IllegalArgumentException.class, () -> c.update(new int[] {2}, new double[] {0.1}, 0.5));
         assertThrows(IllegalArgumentException.class, () -> c.update(new int[] {0}, new double[] {0.1}, Double.NaN));
-        assertEquals(new AdviceCombiner(2, LossFunction.SQUARE, LabelRange.UNIT).exportState(), c.exportState());
+        assertEquals(ExpertsStateCodec.export(new AdviceCombiner(2, LossFunction.SQUARE, LabelRange.UNIT)), ExpertsStateCodec.export(c));
     }
 }

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import io.regretless.codec.ExpertsModelCodec;
+import io.regretless.codec.ExpertsStateCodec;
 import io.regretless.experts.ExpertsModel.GroupStanding;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.ExpertsModel.Play;
@@ -73,7 +74,7 @@ class ExpertsModelTest {
             assertEquals(GROUPS, standings.get(g.length).group(), "always-on last");
         }
         assertEquals(3_000, model.version());
-        assertEquals(learner.exportState(), model.learnerState());
+        assertEquals(ExpertsStateCodec.export(learner), ExpertsStateCodec.pack(model.learnerState()));
         for (int group = 0; group <= GROUPS; group++) {
             GroupStanding s = model.standing(group);
             assertEquals(regret[group].rounds(), s.rounds());

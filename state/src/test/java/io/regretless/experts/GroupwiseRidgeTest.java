@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.regretless.codec.ExpertsStateCodec;
 import io.regretless.codec.PackedState;
 import io.regretless.linalg.RidgeStatistics;
 
@@ -188,7 +189,7 @@ class GroupwiseRidgeTest {
     void badCasesAreRefusedWithoutChangingAnything() {
         GroupwiseRidge learner = new GroupwiseRidge(2, 3, LossFunction.SQUARE, LabelRange.UNIT);
         learner.update(new double[] {0.5, 0.2}, new int[] {1}, 0.4);
-        PackedState before = learner.exportState();
+        PackedState before = ExpertsStateCodec.export(learner);
         double[] x = {0.1, 0.2};
         assertThrows(IllegalArgumentException.class, () -> learner.update(x, new int[] {3}, 0.5));
         assertThrows(IllegalArgumentException.class, () -> learner.update(x, new int[] {-1}, 0.5));
@@ -201,7 +202,7 @@ class GroupwiseRidgeTest {
         assertThrows(IllegalArgumentException.class, () -> learner.expertPrediction(4, x));
         assertThrows(IllegalArgumentException.class, () -> new GroupwiseRidge(2, 3, 0.0, LossFunction.SQUARE, LabelRange.UNIT));
         assertThrows(IllegalArgumentException.class, () -> new GroupwiseRidge(2, 3, Double.NaN, LossFunction.SQUARE, LabelRange.UNIT));
-        assertEquals(before, learner.exportState());
+        assertEquals(before, ExpertsStateCodec.export(learner));
     }
 
     /** Gaussian elimination with partial pivoting on a copy. */

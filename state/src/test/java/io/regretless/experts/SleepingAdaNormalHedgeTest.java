@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ExpertsStateCodec;
+
 class SleepingAdaNormalHedgeTest {
 
     /** Φ(R, C) = exp([R]₊² / (3C)), straight from Luo &amp; Schapire 2015. */
@@ -173,7 +175,7 @@ class SleepingAdaNormalHedgeTest {
             () -> h.update(new int[] {0, 1}, 2, new double[] {0.7, 0.7}, new double[] {0.1, 0.2}));
         assertThrows(IllegalArgumentException.class, () -> new SleepingAdaNormalHedge(new double[] {1, 0}));
         // A rejected round leaves the state as it was, and the marker scratch is clean for the next one.
-        assertEquals(new SleepingAdaNormalHedge(3).exportState(), h.exportState());
+        assertEquals(ExpertsStateCodec.export(new SleepingAdaNormalHedge(3)), ExpertsStateCodec.export(h));
         h.update(new int[] {0, 1}, new double[] {0.1, 0.2});
     }
 }

@@ -13,6 +13,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ExpertsStateCodec;
 import io.regretless.codec.PackedState;
 import io.regretless.experts.ExpertsModel.Mode;
 import io.regretless.experts.ExpertsModel.Play;
@@ -61,7 +62,7 @@ class StateDigestTest {
             learner.predict(x, g);
             learner.update(x, g, label(x, g, random));
         }
-        assertDigest("3428312777441fc28b94c232824da1e7876d338a9a2f0d6cd5040fe9b87272c4", learner.exportState());
+        assertDigest("3428312777441fc28b94c232824da1e7876d338a9a2f0d6cd5040fe9b87272c4", ExpertsStateCodec.export(learner));
     }
 
     @Test
@@ -73,7 +74,7 @@ class StateDigestTest {
             int[] g = caseGroups(random);
             learner.update(x, g, label(x, g, random));
         }
-        assertDigest("9eeaccf694f7ac7f9cc6c60947803dead7893ca15e7488ccebc65fb5a3c1b458", learner.exportState());
+        assertDigest("9eeaccf694f7ac7f9cc6c60947803dead7893ca15e7488ccebc65fb5a3c1b458", ExpertsStateCodec.export(learner));
     }
 
     @Test
@@ -94,8 +95,8 @@ class StateDigestTest {
             combiner.update(awake, advice, played, random.nextDouble());
             hedge.update(awake, losses);
         }
-        assertDigest("f8f5880de531f6ccca1e1d6c6e13487061e17c55185b61762d53d96b468cff6e", combiner.exportState());
-        assertDigest("574c1fab4c5eb4db809befbefdb7c9a15b17bfaa083583a14a9841939094c5a2", hedge.exportState());
+        assertDigest("f8f5880de531f6ccca1e1d6c6e13487061e17c55185b61762d53d96b468cff6e", ExpertsStateCodec.export(combiner));
+        assertDigest("574c1fab4c5eb4db809befbefdb7c9a15b17bfaa083583a14a9841939094c5a2", ExpertsStateCodec.export(hedge));
     }
 
     @Test
@@ -110,7 +111,7 @@ class StateDigestTest {
             }
             hedge.update(awake, losses);
         }
-        assertDigest("5321db5c8672441871a0873da17f344ee600cfda3adc9450e8ce8fb854aaa6ac", hedge.exportState());
+        assertDigest("5321db5c8672441871a0873da17f344ee600cfda3adc9450e8ce8fb854aaa6ac", ExpertsStateCodec.export(hedge));
     }
 
     @Test
@@ -121,7 +122,7 @@ class StateDigestTest {
             double[] x = features(random);
             regret.add(x, label(x, new int[] {1}, random), random.nextDouble());
         }
-        assertDigest("9745e8c337348597d77d5c775708333e72ba48edda8c4224b89849922d3146b4", regret.exportState());
+        assertDigest("9745e8c337348597d77d5c775708333e72ba48edda8c4224b89849922d3146b4", ExpertsStateCodec.export(regret));
     }
 
     @Test
@@ -149,9 +150,9 @@ class StateDigestTest {
     /** A model's learner and every group's regret, in the order they are stored. */
     private static void assertDigest(String expected, ExpertsModel model) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        bytes.writeBytes(encode(model.learnerState()));
-        for (PackedState s : model.regretStates()) {
-            bytes.writeBytes(encode(s));
+        bytes.writeBytes(encode(ExpertsStateCodec.pack(model.learnerState())));
+        for (GroupRegret.State s : model.regretStates()) {
+            bytes.writeBytes(encode(ExpertsStateCodec.pack(s)));
         }
         assertDigest(expected, bytes.toByteArray());
     }

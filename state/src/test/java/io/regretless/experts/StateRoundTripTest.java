@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.ExpertsStateCodec;
 import io.regretless.codec.PackedState;
 
 /** Export → restore gives a learner whose later outputs and states are identical bit for bit. */
@@ -37,9 +38,9 @@ class StateRoundTripTest {
         for (int t = 0; t < 300; t++) {
             a.update(x(random), caseGroups(random), random.nextDouble());
         }
-        PackedState state = a.exportState();
-        GroupwiseRidge b = GroupwiseRidge.restore(state);
-        assertEquals(state, b.exportState());
+        PackedState state = ExpertsStateCodec.export(a);
+        GroupwiseRidge b = ExpertsStateCodec.restoreGroupwiseRidge(state);
+        assertEquals(state, ExpertsStateCodec.export(b));
         for (int t = 0; t < 300; t++) {
             double[] x = x(random);
             int[] g = caseGroups(random);
@@ -48,7 +49,7 @@ class StateRoundTripTest {
             a.update(x, g, y);
             b.update(x, g, y);
         }
-        assertEquals(a.exportState(), b.exportState());
+        assertEquals(ExpertsStateCodec.export(a), ExpertsStateCodec.export(b));
     }
 
     @Test
@@ -58,7 +59,7 @@ class StateRoundTripTest {
         for (int t = 0; t < 200; t++) {
             a.update(x(random), caseGroups(random), random.nextDouble());
         }
-        GroupIndicatorRidge b = GroupIndicatorRidge.restore(a.exportState());
+        GroupIndicatorRidge b = ExpertsStateCodec.restoreGroupIndicatorRidge(ExpertsStateCodec.export(a));
         for (int t = 0; t < 200; t++) {
             double[] x = x(random);
             int[] g = caseGroups(random);
@@ -67,7 +68,7 @@ class StateRoundTripTest {
             a.update(x, g, y);
             b.update(x, g, y);
         }
-        assertEquals(a.exportState(), b.exportState());
+        assertEquals(ExpertsStateCodec.export(a), ExpertsStateCodec.export(b));
     }
 
     @Test
@@ -77,8 +78,8 @@ class StateRoundTripTest {
         SleepingHedge h = new SleepingHedge(4, 0.7);
         for (int t = 0; t < 400; t++) {
             if (t == 200) {
-                a = AdviceCombiner.restore(roundTrip(a.exportState()));
-                h = SleepingHedge.restore(roundTrip(h.exportState()));
+                a = ExpertsStateCodec.restoreAdviceCombiner(roundTrip(ExpertsStateCodec.export(a)));
+                h = ExpertsStateCodec.restoreSleepingHedge(roundTrip(ExpertsStateCodec.export(h)));
             }
             int[] awake = random.nextBoolean() ? new int[] {3, 1} : new int[] {0, 1, 2, 3};
             double[] advice = new double[awake.length];
@@ -107,8 +108,8 @@ class StateRoundTripTest {
             a2.update(awake, advice, again.nextDouble(0, 5));
             h2.update(awake, losses);
         }
-        assertEquals(a2.exportState(), a.exportState());
-        assertEquals(h2.exportState(), h.exportState());
+        assertEquals(ExpertsStateCodec.export(a2), ExpertsStateCodec.export(a));
+        assertEquals(ExpertsStateCodec.export(h2), ExpertsStateCodec.export(h));
     }
 
     /** Copies through the raw arrays, as a store's serde would. */
@@ -123,31 +124,31 @@ class StateRoundTripTest {
         for (int t = 0; t < 100; t++) {
             a.add(x(random), random.nextDouble(), random.nextDouble());
         }
-        GroupRegret b = GroupRegret.restore(a.exportState());
+        GroupRegret b = ExpertsStateCodec.restoreGroupRegret(ExpertsStateCodec.export(a));
         assertBits(a.regret(), b.regret(), "regret");
         double[] x = x(random);
         a.add(x, 0.3, 0.2);
         b.add(x, 0.3, 0.2);
-        assertEquals(a.exportState(), b.exportState());
+        assertEquals(ExpertsStateCodec.export(a), ExpertsStateCodec.export(b));
         assertBits(a.hindsightLoss(), b.hindsightLoss(), "hindsight loss");
     }
 
     @Test
     void malformedStatesAreRefused() {
-        PackedState good = new SleepingAdaNormalHedge(3).exportState();
-        assertThrows(IllegalArgumentException.class, () -> GroupwiseRidge.restore(good));
+        PackedState good = ExpertsStateCodec.export(new SleepingAdaNormalHedge(3));
+        assertThrows(IllegalArgumentException.class, () -> ExpertsStateCodec.restoreGroupwiseRidge(good));
         double[] d = good.doubles();
         assertThrows(IllegalArgumentException.class,
-            () -> SleepingAdaNormalHedge.restore(new PackedState(good.kind(), Arrays.copyOf(d, d.length - 1), good.longs())));
+            () -> ExpertsStateCodec.restoreAdaNormalHedge(new PackedState(good.kind(), Arrays.copyOf(d, d.length - 1), good.longs())));
         assertThrows(IllegalArgumentException.class,
-            () -> SleepingAdaNormalHedge.restore(new PackedState(good.kind(), Arrays.copyOf(d, d.length + 1), good.longs())));
+            () -> ExpertsStateCodec.restoreAdaNormalHedge(new PackedState(good.kind(), Arrays.copyOf(d, d.length + 1), good.longs())));
         d[0] = -1; // a negative prior
         assertThrows(IllegalArgumentException.class,
-            () -> SleepingAdaNormalHedge.restore(new PackedState(good.kind(), d, good.longs())));
-        PackedState ridge = new GroupwiseRidge(2, 1, LossFunction.SQUARE, LabelRange.UNIT).exportState();
+            () -> ExpertsStateCodec.restoreAdaNormalHedge(new PackedState(good.kind(), d, good.longs())));
+        PackedState ridge = ExpertsStateCodec.export(new GroupwiseRidge(2, 1, LossFunction.SQUARE, LabelRange.UNIT));
         double[] rd = ridge.doubles();
         rd[rd.length - 3] = Double.NaN; // inside a ridge expert's b
         assertThrows(IllegalArgumentException.class,
-            () -> GroupwiseRidge.restore(new PackedState(ridge.kind(), rd, ridge.longs())));
+            () -> ExpertsStateCodec.restoreGroupwiseRidge(new PackedState(ridge.kind(), rd, ridge.longs())));
     }
 }

@@ -1,0 +1,226 @@
+package io.regretless.codec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.regretless.experts.AdviceCombiner;
+import io.regretless.experts.ExpertsModel;
+import io.regretless.experts.GroupIndicatorRidge;
+import io.regretless.experts.GroupRegret;
+import io.regretless.experts.GroupwiseRidge;
+import io.regretless.experts.LabelRange;
+import io.regretless.experts.LossFunction;
+import io.regretless.experts.SleepingAdaNormalHedge;
+import io.regretless.experts.SleepingHedge;
+import io.regretless.linalg.RidgeStatistics;
+
+/**
+ * The sleeping-experts learners' states as {@link PackedState}s and back, bit for bit: one positional
+ * layout per state class, whose {@link PackedState#kind()} names the class and the layout's version
+ * ({@code .v1}, {@code .v2}); a state of another kind or version is refused by {@link StateReader}.
+ * {@code pack} writes a state, {@code unpack…} reads one (the learner's {@code restore} checks the
+ * values), and {@code export}/{@code restore…} do both with the learner.
+ */
+public final class ExpertsStateCodec {
+    /** {@link SleepingHedge}: η, then the log-weights. */
+    public static final String SLEEPING_HEDGE = "experts.sleeping-hedge.v1";
+    /** {@link SleepingAdaNormalHedge}: the prior, R and C. */
+    public static final String SLEEPING_ADANORMALHEDGE = "experts.sleeping-adanormalhedge.v1";
+    /** {@link AdviceCombiner}: loss code, label range, then its hedge. */
+    public static final String ADVICE_COMBINER = "experts.advice-combiner.v1";
+    /** {@link GroupRegret}: the algorithm's loss, the rounds, the comparator's statistics with yᵀy. */
+    public static final String GROUP_REGRET = "experts.group-regret.v1";
+    /** {@link GroupwiseRidge}: shape, loss, range, λ, the hedge, the pooled model, the group models. */
+    public static final String GROUPWISE_RIDGE = "experts.groupwise-ridge.v2";
+    /** {@link GroupIndicatorRidge}: shape, range, the ridge model. */
+    public static final String GROUP_INDICATOR_RIDGE = "experts.group-indicator-ridge.v1";
+
+    private ExpertsStateCodec() {
+    }
+
+    public static PackedState pack(SleepingHedge.State s) {
+        StateWriter w = new StateWriter(SLEEPING_HEDGE);
+        putHedge(s, w);
+        return w.build();
+    }
+
+    public static SleepingHedge.State unpackSleepingHedge(PackedState state) {
+        StateReader r = new StateReader(state, SLEEPING_HEDGE);
+        SleepingHedge.State s = getHedge(r);
+        r.finish();
+        return s;
+    }
+
+    public static PackedState pack(SleepingAdaNormalHedge.State s) {
+        StateWriter w = new StateWriter(SLEEPING_ADANORMALHEDGE);
+        putAdaNormalHedge(s, w);
+        return w.build();
+    }
+
+    public static SleepingAdaNormalHedge.State unpackAdaNormalHedge(PackedState state) {
+        StateReader r = new StateReader(state, SLEEPING_ADANORMALHEDGE);
+        SleepingAdaNormalHedge.State s = getAdaNormalHedge(r);
+        r.finish();
+        return s;
+    }
+
+    public static PackedState pack(AdviceCombiner.State s) {
+        StateWriter w = new StateWriter(ADVICE_COMBINER).putLong(s.loss().stateCode()).putDouble(s.range().low())
+            .putDouble(s.range().high());
+        putAdaNormalHedge(s.hedge(), w);
+        return w.build();
+    }
+
+    public static AdviceCombiner.State unpackAdviceCombiner(PackedState state) {
+        StateReader r = new StateReader(state, ADVICE_COMBINER);
+        LossFunction loss = LossFunction.ofStateCode(r.getLong());
+        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
+        SleepingAdaNormalHedge.State hedge = getAdaNormalHedge(r);
+        r.finish();
+        return new AdviceCombiner.State(loss, range, hedge);
+    }
+
+    public static PackedState pack(GroupRegret.State s) {
+        StateWriter w = new StateWriter(GROUP_REGRET).putDouble(s.algorithmLoss()).putLong(s.hindsight().observations());
+        RidgeStatisticsCodec.writeWithLabelSquares(s.hindsight(), w);
+        return w.build();
+    }
+
+    public static GroupRegret.State unpackGroupRegret(PackedState state) {
+        StateReader r = new StateReader(state, GROUP_REGRET);
+        double loss = r.getDouble();
+        long rounds = r.getLong();
+        RidgeStatistics.State hindsight = RidgeStatisticsCodec.readWithLabelSquares(r, rounds);
+        r.finish();
+        return new GroupRegret.State(loss, hindsight);
+    }
+
+    public static PackedState pack(GroupwiseRidge.State s) {
+        StateWriter w = new StateWriter(GROUPWISE_RIDGE).putLong(s.dimension()).putLong(s.groups());
+        w.putLong(s.loss().stateCode()).putDouble(s.range().low()).putDouble(s.range().high()).putDouble(s.shrinkage());
+        putHedge(s.hedge(), w);
+        RidgeStatisticsCodec.writeWithCount(s.pooled(), w);
+        for (RidgeStatistics.State m : s.groupModels()) {
+            RidgeStatisticsCodec.writeWithCount(m, w);
+        }
+        return w.build();
+    }
+
+    public static GroupwiseRidge.State unpackGroupwiseRidge(PackedState state) {
+        StateReader r = new StateReader(state, GROUPWISE_RIDGE);
+        int dimension = r.getSize();
+        int groups = r.getSize();
+        LossFunction loss = LossFunction.ofStateCode(r.getLong());
+        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
+        double shrinkage = r.getDouble();
+        SleepingHedge.State hedge = getHedge(r);
+        RidgeStatistics.State pooled = RidgeStatisticsCodec.readWithCount(r);
+        List<RidgeStatistics.State> models = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            models.add(RidgeStatisticsCodec.readWithCount(r));
+        }
+        r.finish();
+        return new GroupwiseRidge.State(dimension, groups, loss, range, shrinkage, hedge, pooled, models);
+    }
+
+    public static PackedState pack(GroupIndicatorRidge.State s) {
+        StateWriter w = new StateWriter(GROUP_INDICATOR_RIDGE).putLong(s.dimension()).putLong(s.groups());
+        w.putDouble(s.range().low()).putDouble(s.range().high());
+        RidgeStatisticsCodec.writeWithCount(s.model(), w);
+        return w.build();
+    }
+
+    public static GroupIndicatorRidge.State unpackGroupIndicatorRidge(PackedState state) {
+        StateReader r = new StateReader(state, GROUP_INDICATOR_RIDGE);
+        int dimension = r.getSize();
+        int groups = r.getSize();
+        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
+        RidgeStatistics.State model = RidgeStatisticsCodec.readWithCount(r);
+        r.finish();
+        return new GroupIndicatorRidge.State(dimension, groups, range, model);
+    }
+
+    /** An experts model's learner: an advice combiner's or a groupwise ridge's. */
+    public static PackedState pack(ExpertsModel.LearnerState s) {
+        if (s instanceof AdviceCombiner.State combiner) {
+            return pack(combiner);
+        }
+        return pack((GroupwiseRidge.State) s);
+    }
+
+    public static PackedState export(SleepingHedge learner) {
+        return pack(learner.state());
+    }
+
+    public static PackedState export(SleepingAdaNormalHedge learner) {
+        return pack(learner.state());
+    }
+
+    public static PackedState export(AdviceCombiner learner) {
+        return pack(learner.state());
+    }
+
+    public static PackedState export(GroupRegret accumulator) {
+        return pack(accumulator.state());
+    }
+
+    public static PackedState export(GroupwiseRidge learner) {
+        return pack(learner.state());
+    }
+
+    public static PackedState export(GroupIndicatorRidge learner) {
+        return pack(learner.state());
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static SleepingHedge restoreSleepingHedge(PackedState state) {
+        return SleepingHedge.restore(unpackSleepingHedge(state));
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static SleepingAdaNormalHedge restoreAdaNormalHedge(PackedState state) {
+        return SleepingAdaNormalHedge.restore(unpackAdaNormalHedge(state));
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid combiner's */
+    public static AdviceCombiner restoreAdviceCombiner(PackedState state) {
+        return AdviceCombiner.restore(unpackAdviceCombiner(state));
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid accumulator's */
+    public static GroupRegret restoreGroupRegret(PackedState state) {
+        return GroupRegret.restore(unpackGroupRegret(state));
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static GroupwiseRidge restoreGroupwiseRidge(PackedState state) {
+        return GroupwiseRidge.restore(unpackGroupwiseRidge(state));
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid learner's */
+    public static GroupIndicatorRidge restoreGroupIndicatorRidge(PackedState state) {
+        return GroupIndicatorRidge.restore(unpackGroupIndicatorRidge(state));
+    }
+
+    private static void putHedge(SleepingHedge.State s, StateWriter w) {
+        w.putDouble(s.learningRate()).putDoubles(s.logWeights(), s.logWeights().length);
+    }
+
+    private static SleepingHedge.State getHedge(StateReader r) {
+        double eta = r.getDouble();
+        double[] logWeights = r.getDoubles();
+        return new SleepingHedge.State(eta, logWeights);
+    }
+
+    private static void putAdaNormalHedge(SleepingAdaNormalHedge.State s, StateWriter w) {
+        int n = s.prior().length;
+        w.putDoubles(s.prior(), n).putDoubles(s.regret(), n).putDoubles(s.absRegret(), n);
+    }
+
+    private static SleepingAdaNormalHedge.State getAdaNormalHedge(StateReader r) {
+        double[] prior = r.getDoubles();
+        double[] regret = r.getDoubles();
+        double[] abs = r.getDoubles();
+        return new SleepingAdaNormalHedge.State(prior, regret, abs);
+    }
+}
