@@ -76,7 +76,7 @@ public final class ReplayCoverageExperiment {
     /** The shadow policies of the experiment: the four contextual learners (disjoint) and uniform. */
     public static List<LongFunction<ShadowPolicy>> defaultShadows(int dimension) {
         List<LongFunction<ShadowPolicy>> shadows = new ArrayList<>();
-        for (LearnerKind kind : LearnerKind.values()) {
+        for (LearnerKind kind : LearnerKind.all()) {
             if (kind.multiArmed()) {
                 continue;
             }
