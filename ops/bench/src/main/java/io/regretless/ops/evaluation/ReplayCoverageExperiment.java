@@ -1,4 +1,4 @@
-package io.regretless.evaluation;
+package io.regretless.ops.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +17,12 @@ import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.DecisionRandomness;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
+import io.regretless.evaluation.Estimate;
+import io.regretless.evaluation.KnownBounds;
+import io.regretless.evaluation.LoggedRound;
+import io.regretless.evaluation.PolicyEstimates;
+import io.regretless.evaluation.RidgeRewardModel;
+import io.regretless.evaluation.ShadowPolicy;
 import io.regretless.schemas.Action;
 
 /**
