@@ -82,10 +82,7 @@ public final class ReplayCoverageExperiment {
     /** The shadow policies of the experiment: the four contextual learners (disjoint) and uniform. */
     public static List<LongFunction<ShadowPolicy>> defaultShadows(int dimension) {
         List<LongFunction<ShadowPolicy>> shadows = new ArrayList<>();
-        for (LearnerKind kind : LearnerKind.all()) {
-            if (kind.multiArmed()) {
-                continue;
-            }
+        for (LearnerKind kind : LearnerKind.linear()) {
             shadows.add(seed -> ShadowPolicy.of(kind.shortName(), LinearBandits.create(
                 new BanditConfig(kind, false, dimension, 1.0, kind.defaultExploration(), seed, 64))));
         }
