@@ -17,10 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.ops.http.OpsServer;
+import io.regretless.ops.replay.ReplayProducer;
 import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.schemas.Action;
@@ -90,14 +87,12 @@ class ReadinessIntegrationTest {
     }
 
     static void produce(EmbeddedKafkaBroker broker, Topics topics, int from, int to) {
-        try (KafkaProducer<byte[], byte[]> producer =
-                 new KafkaProducer<>(broker.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties())) {
             long now = System.currentTimeMillis();
             for (int i = from; i < to; i++) {
                 DecisionRequest request = new DecisionRequest("r" + i, "m", now, Map.of("x", 1.0),
                     List.of(new Action("a", Map.of()), new Action("b", Map.of())));
-                producer.send(new ProducerRecord<>(topics.requests(), 0, now, "m".getBytes(StandardCharsets.UTF_8),
-                    REQUESTS.encode(request)));
+                producer.send(topics.requests(), 0, "m".getBytes(StandardCharsets.UTF_8), REQUESTS.encode(request), now);
             }
             producer.flush();
         }
