@@ -2,6 +2,8 @@ package io.regretless.codec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import io.regretless.experts.AdviceCombiner;
 import io.regretless.experts.ExpertsModel;
@@ -39,105 +41,95 @@ public final class ExpertsStateCodec {
     }
 
     public static PackedState pack(SleepingHedge.State s) {
-        StateWriter w = new StateWriter(SLEEPING_HEDGE);
-        putHedge(s, w);
-        return w.build();
+        return packed(SLEEPING_HEDGE, s, ExpertsStateCodec::putHedge);
     }
 
     public static SleepingHedge.State unpackSleepingHedge(PackedState state) {
-        StateReader r = new StateReader(state, SLEEPING_HEDGE);
-        SleepingHedge.State s = getHedge(r);
-        r.finish();
-        return s;
+        return unpacked(state, SLEEPING_HEDGE, ExpertsStateCodec::getHedge);
     }
 
     public static PackedState pack(SleepingAdaNormalHedge.State s) {
-        StateWriter w = new StateWriter(SLEEPING_ADANORMALHEDGE);
-        putAdaNormalHedge(s, w);
-        return w.build();
+        return packed(SLEEPING_ADANORMALHEDGE, s, ExpertsStateCodec::putAdaNormalHedge);
     }
 
     public static SleepingAdaNormalHedge.State unpackAdaNormalHedge(PackedState state) {
-        StateReader r = new StateReader(state, SLEEPING_ADANORMALHEDGE);
-        SleepingAdaNormalHedge.State s = getAdaNormalHedge(r);
-        r.finish();
-        return s;
+        return unpacked(state, SLEEPING_ADANORMALHEDGE, ExpertsStateCodec::getAdaNormalHedge);
     }
 
     public static PackedState pack(AdviceCombiner.State s) {
-        StateWriter w = new StateWriter(ADVICE_COMBINER).putLong(s.loss().stateCode()).putDouble(s.range().low())
-            .putDouble(s.range().high());
-        putAdaNormalHedge(s.hedge(), w);
-        return w.build();
+        return packed(ADVICE_COMBINER, s, (c, w) -> {
+            w.putLong(c.loss().stateCode()).putDouble(c.range().low()).putDouble(c.range().high());
+            putAdaNormalHedge(c.hedge(), w);
+        });
     }
 
     public static AdviceCombiner.State unpackAdviceCombiner(PackedState state) {
-        StateReader r = new StateReader(state, ADVICE_COMBINER);
-        LossFunction loss = LossFunction.ofStateCode(r.getLong());
-        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
-        SleepingAdaNormalHedge.State hedge = getAdaNormalHedge(r);
-        r.finish();
-        return new AdviceCombiner.State(loss, range, hedge);
+        return unpacked(state, ADVICE_COMBINER, r -> {
+            LossFunction loss = LossFunction.ofStateCode(r.getLong());
+            LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
+            return new AdviceCombiner.State(loss, range, getAdaNormalHedge(r));
+        });
     }
 
     public static PackedState pack(GroupRegret.State s) {
-        StateWriter w = new StateWriter(GROUP_REGRET).putDouble(s.algorithmLoss()).putLong(s.hindsight().observations());
-        RidgeStatisticsCodec.writeWithLabelSquares(s.hindsight(), w);
-        return w.build();
+        return packed(GROUP_REGRET, s, (g, w) -> {
+            w.putDouble(g.algorithmLoss()).putLong(g.hindsight().observations());
+            RidgeStatisticsCodec.writeWithLabelSquares(g.hindsight(), w);
+        });
     }
 
     public static GroupRegret.State unpackGroupRegret(PackedState state) {
-        StateReader r = new StateReader(state, GROUP_REGRET);
-        double loss = r.getDouble();
-        long rounds = r.getLong();
-        RidgeStatistics.State hindsight = RidgeStatisticsCodec.readWithLabelSquares(r, rounds);
-        r.finish();
-        return new GroupRegret.State(loss, hindsight);
+        return unpacked(state, GROUP_REGRET, r -> {
+            double loss = r.getDouble();
+            long rounds = r.getLong();
+            return new GroupRegret.State(loss, RidgeStatisticsCodec.readWithLabelSquares(r, rounds));
+        });
     }
 
     public static PackedState pack(GroupwiseRidge.State s) {
-        StateWriter w = new StateWriter(GROUPWISE_RIDGE).putLong(s.dimension()).putLong(s.groups());
-        w.putLong(s.loss().stateCode()).putDouble(s.range().low()).putDouble(s.range().high()).putDouble(s.shrinkage());
-        putHedge(s.hedge(), w);
-        RidgeStatisticsCodec.writeWithCount(s.pooled(), w);
-        for (RidgeStatistics.State m : s.groupModels()) {
-            RidgeStatisticsCodec.writeWithCount(m, w);
-        }
-        return w.build();
+        return packed(GROUPWISE_RIDGE, s, (g, w) -> {
+            w.putLong(g.dimension()).putLong(g.groups());
+            w.putLong(g.loss().stateCode()).putDouble(g.range().low()).putDouble(g.range().high())
+                .putDouble(g.shrinkage());
+            putHedge(g.hedge(), w);
+            RidgeStatisticsCodec.writeWithCount(g.pooled(), w);
+            for (RidgeStatistics.State m : g.groupModels()) {
+                RidgeStatisticsCodec.writeWithCount(m, w);
+            }
+        });
     }
 
     public static GroupwiseRidge.State unpackGroupwiseRidge(PackedState state) {
-        StateReader r = new StateReader(state, GROUPWISE_RIDGE);
-        int dimension = r.getSize();
-        int groups = r.getSize();
-        LossFunction loss = LossFunction.ofStateCode(r.getLong());
-        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
-        double shrinkage = r.getDouble();
-        SleepingHedge.State hedge = getHedge(r);
-        RidgeStatistics.State pooled = RidgeStatisticsCodec.readWithCount(r);
-        List<RidgeStatistics.State> models = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            models.add(RidgeStatisticsCodec.readWithCount(r));
-        }
-        r.finish();
-        return new GroupwiseRidge.State(dimension, groups, loss, range, shrinkage, hedge, pooled, models);
+        return unpacked(state, GROUPWISE_RIDGE, r -> {
+            int dimension = r.getSize();
+            int groups = r.getSize();
+            LossFunction loss = LossFunction.ofStateCode(r.getLong());
+            LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
+            double shrinkage = r.getDouble();
+            SleepingHedge.State hedge = getHedge(r);
+            RidgeStatistics.State pooled = RidgeStatisticsCodec.readWithCount(r);
+            List<RidgeStatistics.State> models = new ArrayList<>();
+            for (int g = 0; g < groups; g++) {
+                models.add(RidgeStatisticsCodec.readWithCount(r));
+            }
+            return new GroupwiseRidge.State(dimension, groups, loss, range, shrinkage, hedge, pooled, models);
+        });
     }
 
     public static PackedState pack(GroupIndicatorRidge.State s) {
-        StateWriter w = new StateWriter(GROUP_INDICATOR_RIDGE).putLong(s.dimension()).putLong(s.groups());
-        w.putDouble(s.range().low()).putDouble(s.range().high());
-        RidgeStatisticsCodec.writeWithCount(s.model(), w);
-        return w.build();
+        return packed(GROUP_INDICATOR_RIDGE, s, (g, w) -> {
+            w.putLong(g.dimension()).putLong(g.groups()).putDouble(g.range().low()).putDouble(g.range().high());
+            RidgeStatisticsCodec.writeWithCount(g.model(), w);
+        });
     }
 
     public static GroupIndicatorRidge.State unpackGroupIndicatorRidge(PackedState state) {
-        StateReader r = new StateReader(state, GROUP_INDICATOR_RIDGE);
-        int dimension = r.getSize();
-        int groups = r.getSize();
-        LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
-        RidgeStatistics.State model = RidgeStatisticsCodec.readWithCount(r);
-        r.finish();
-        return new GroupIndicatorRidge.State(dimension, groups, range, model);
+        return unpacked(state, GROUP_INDICATOR_RIDGE, r -> {
+            int dimension = r.getSize();
+            int groups = r.getSize();
+            LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
+            return new GroupIndicatorRidge.State(dimension, groups, range, RidgeStatisticsCodec.readWithCount(r));
+        });
     }
 
     /** An experts model's learner: an advice combiner's or a groupwise ridge's. */
@@ -200,6 +192,21 @@ public final class ExpertsStateCodec {
     /** @throws IllegalArgumentException if the state is not a valid learner's */
     public static GroupIndicatorRidge restoreGroupIndicatorRidge(PackedState state) {
         return GroupIndicatorRidge.restore(unpackGroupIndicatorRidge(state));
+    }
+
+    /** A state of {@code kind} with what {@code put} appends. */
+    private static <T> PackedState packed(String kind, T state, BiConsumer<T, StateWriter> put) {
+        StateWriter w = new StateWriter(kind);
+        put.accept(state, w);
+        return w.build();
+    }
+
+    /** What {@code get} reads from a state of {@code kind}, which must hold nothing more. */
+    private static <T> T unpacked(PackedState state, String kind, Function<StateReader, T> get) {
+        StateReader r = new StateReader(state, kind);
+        T value = get.apply(r);
+        r.finish();
+        return value;
     }
 
     private static void putHedge(SleepingHedge.State s, StateWriter w) {
