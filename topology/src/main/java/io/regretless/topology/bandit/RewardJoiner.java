@@ -39,7 +39,7 @@ final class RewardJoiner {
 
     /** Whether the request id is neither waiting for its reward nor remembered as closed. */
     boolean neverSeen(String requestId) {
-        return pending.get(requestId) == null && pending.closure(requestId) == null;
+        return !pending.isKnown(requestId);
     }
 
     /** The checks a reward passes whatever becomes of it; returns its model's configuration. */
@@ -69,21 +69,14 @@ final class RewardJoiner {
     /** Joins an observed reward that arrived at {@code recordTime}. */
     Joined join(Reward reward, long recordTime) {
         ModelConfig config = check(reward);
-        PendingDecision decision = pending.get(reward.getRequestId());
-        if (decision == null) {
-            throw notPending(reward.getRequestId());
-        }
+        PendingDecision decision = pending.awaiting(reward.getRequestId());
         if (!decision.getDecision().getModelId().equals(reward.getModelId())) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "/modelId: reward names model '"
                 + reward.getModelId() + "' but request '" + reward.getRequestId() + "' was decided by '"
                 + decision.getDecision().getModelId() + "'");
         }
-        if (recordTime > decision.getDeadline()) {
-            throw new InvalidRecordException(DeadLetterReason.LATE_REWARD, "reward at " + recordTime
-                + " is after the attribution window closed at " + decision.getDeadline());
-        }
-        pending.close(reward.getRequestId(), decision.getDeadline(), Closure.COMPLETED, recordTime,
-            recordTime + config.attributionWindow().toMillis());
+        pending.requireOnTime(recordTime, decision.getDeadline());
+        pending.complete(reward.getRequestId(), decision.getDeadline(), recordTime, config.attributionWindow().toMillis());
         return joined(config, decision, reward.getValue(), true, recordTime);
     }
 
@@ -106,19 +99,5 @@ final class RewardJoiner {
         LearningUpdate update = LearningUpdates.of(modelId, requestId, config, decision.getRequest().getContext(),
             chosen, reward, 1.0, decision.getDecision().getPropensity(), observed, when, names);
         return new Joined(new Feedback(decision.getRequest(), decision.getDecision(), reward, observed, when), update);
-    }
-
-    private InvalidRecordException notPending(String requestId) {
-        Closure closure = pending.closure(requestId);
-        if (closure == Closure.COMPLETED) {
-            return new InvalidRecordException(DeadLetterReason.DUPLICATE_REWARD,
-                "request '" + requestId + "' already received its reward at " + pending.closedAt(requestId));
-        }
-        if (closure == Closure.EXPIRED) {
-            return new InvalidRecordException(DeadLetterReason.LATE_REWARD, "the attribution window of request '"
-                + requestId + "' closed at " + pending.closedAt(requestId) + " with the default reward");
-        }
-        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST,
-            "no decision is waiting for request '" + requestId + "'");
     }
 }

@@ -49,7 +49,8 @@ final class ConformalProcessor extends LearningTaskProcessor {
     @Override
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         series = SeriesRepository.of(context.getStateStore(ConformalTopology.CALIBRATORS_STORE), config.conformal());
-        pending = new AttributionWindow<>(context, ConformalTopology.PENDING_PREDICTIONS, PENDING);
+        pending = new AttributionWindow<>(context, ConformalTopology.PENDING_PREDICTIONS, PENDING,
+            AttributionWindow.Words.labels("prediction", "issued an interval"));
         issuer = new IntervalIssuer(config.conformal(), series, pending);
         joiner = new LabelJoiner(config.conformal(), series, pending);
     }

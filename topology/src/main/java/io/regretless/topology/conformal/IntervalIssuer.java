@@ -40,10 +40,7 @@ final class IntervalIssuer {
                 + " differs from the configured " + config.calibration().coverage() + " of model '"
                 + request.getModelId() + "'");
         }
-        if (pending.isKnown(request.getId())) {
-            throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
-                "prediction '" + request.getId() + "' was already issued an interval");
-        }
+        pending.requireNew(request.getId());
         List<String> groups = request.getGroups();
         ConformalSeries calibrated = series.get(request.getModelId());
         ConformalChecks.requireGroups(request.getModelId(), groups, config, calibrated);

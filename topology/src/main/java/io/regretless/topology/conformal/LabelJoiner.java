@@ -40,23 +40,16 @@ final class LabelJoiner {
         ConformalChecks.requireId(label.getId());
         ConformalModelConfig config = ConformalChecks.model(configs, label.getModelId());
         ConformalChecks.requireFinite(label.getValue(), "label value");
-        PendingPrediction waiting = pending.get(label.getId());
-        if (waiting == null) {
-            throw notPending(label.getId());
-        }
+        PendingPrediction waiting = pending.awaiting(label.getId());
         PredictionInterval interval = waiting.getInterval();
         if (!interval.getModelId().equals(label.getModelId())) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "label names model '"
                 + label.getModelId() + "' but prediction '" + label.getId() + "' is of '" + interval.getModelId() + "'");
         }
-        if (recordTime > waiting.getDeadline()) {
-            throw new InvalidRecordException(DeadLetterReason.LATE_LABEL, "label at " + recordTime
-                + " is after the label window closed at " + waiting.getDeadline());
-        }
+        pending.requireOnTime(recordTime, waiting.getDeadline());
         List<String> groups = waiting.getGroups();
         ConformalChecks.requireRoom(label.getModelId(), groups, config, series.get(label.getModelId()));
-        pending.close(label.getId(), waiting.getDeadline(), Closure.COMPLETED, recordTime,
-            recordTime + config.labelWindow().toMillis());
+        pending.complete(label.getId(), waiting.getDeadline(), recordTime, config.labelWindow().toMillis());
         double lower = interval.getLower() == null ? Double.NEGATIVE_INFINITY : interval.getLower();
         double upper = interval.getUpper() == null ? Double.POSITIVE_INFINITY : interval.getUpper();
         Boolean covered = series.update(label.getModelId(),
@@ -100,18 +93,5 @@ final class LabelJoiner {
 
     private static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
-    }
-
-    private InvalidRecordException notPending(String id) {
-        Closure closure = pending.closure(id);
-        if (closure == Closure.COMPLETED) {
-            return new InvalidRecordException(DeadLetterReason.DUPLICATE_LABEL,
-                "prediction '" + id + "' already received its label at " + pending.closedAt(id));
-        }
-        if (closure == Closure.EXPIRED) {
-            return new InvalidRecordException(DeadLetterReason.LATE_LABEL,
-                "the label window of prediction '" + id + "' closed at " + pending.closedAt(id));
-        }
-        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST, "no prediction '" + id + "' is waiting for a label");
     }
 }

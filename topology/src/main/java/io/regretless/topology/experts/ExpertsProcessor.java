@@ -47,7 +47,8 @@ final class ExpertsProcessor extends LearningTaskProcessor {
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         ExpertsChecks checks = new ExpertsChecks(config.experts());
         models = ExpertsRepository.of(context.getStateStore(ExpertsTopology.EXPERTS_STORE), config.experts());
-        pending = new AttributionWindow<>(context, ExpertsTopology.PENDING_ADVICE, PENDING);
+        pending = new AttributionWindow<>(context, ExpertsTopology.PENDING_ADVICE, PENDING,
+            AttributionWindow.Words.labels("case", "combined"));
         combiner = new CaseCombiner(checks, models, pending);
         joiner = new ExpertLabelJoiner(checks, models, pending);
     }
