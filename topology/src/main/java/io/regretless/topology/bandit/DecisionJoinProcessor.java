@@ -220,10 +220,10 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
         for (io.regretless.schemas.DeadLetter letter : early.expired(upTo)) {
             deadLetters.send(letter);
         }
-        for (PendingDecision decision : pending.expired(upTo)) {
-            send(joiner.closeWithDefault(decision), decision.getDeadline());
-            count("default-rewards-total", "Windows closed with the default reward", decision.getDecision().getModelId());
-        }
+        joiner.expire(upTo, joined -> {
+            send(joined, joined.feedback().getRewardTimestamp());
+            count("default-rewards-total", "Windows closed with the default reward", joined.update().getModelId());
+        });
     }
 
     private void send(RewardJoiner.Joined joined, long timestamp) {

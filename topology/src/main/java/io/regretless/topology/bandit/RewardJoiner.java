@@ -1,6 +1,7 @@
 package io.regretless.topology.bandit;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.regretless.connectors.decide.RequestChecks;
 import io.regretless.connectors.decide.RequestRefusedException;
@@ -13,7 +14,6 @@ import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
-import io.regretless.topology.window.AttributionWindow.Closure;
 
 /**
  * Joins rewards to pending decisions by request id inside the attribution window, and closes
@@ -80,14 +80,16 @@ final class RewardJoiner {
         return joined(config, decision, reward.getValue(), true, recordTime);
     }
 
-    /** Closes a window that ran out with the default reward. */
-    Joined closeWithDefault(PendingDecision decision) {
-        String modelId = decision.getDecision().getModelId();
-        ModelConfig config = configs.get(modelId);
-        long deadline = decision.getDeadline();
-        pending.close(decision.getRequest().getRequestId(), deadline, Closure.EXPIRED, deadline,
-            deadline + config.attributionWindow().toMillis());
-        return joined(config, decision, config.defaultReward(), false, deadline);
+    /**
+     * Closes the windows that ran out by {@code upTo}, each with its model's default reward, and
+     * hands each one's feedback and update to {@code closed}.
+     */
+    void expire(long upTo, Consumer<Joined> closed) {
+        pending.expire(upTo, decision -> configs.get(decision.getDecision().getModelId()).attributionWindow().toMillis(),
+            decision -> {
+                ModelConfig config = configs.get(decision.getDecision().getModelId());
+                closed.accept(joined(config, decision, config.defaultReward(), false, decision.getDeadline()));
+            });
     }
 
     private Joined joined(ModelConfig config, PendingDecision decision, double reward, boolean observed,

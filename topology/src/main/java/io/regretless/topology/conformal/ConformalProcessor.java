@@ -98,10 +98,8 @@ final class ConformalProcessor extends LearningTaskProcessor {
 
     @Override
     protected void expire(long upTo) {
-        for (PendingPrediction waiting : pending.expired(upTo)) {
-            joiner.expire(waiting);
-            count("labels-missing-total", "Predictions whose label never came", waiting.getInterval().getModelId());
-        }
+        pending.expire(upTo, joiner::memory, waiting ->
+            count("labels-missing-total", "Predictions whose label never came", waiting.getInterval().getModelId()));
     }
 
     @Override

@@ -15,7 +15,6 @@ import io.regretless.topology.config.ConformalModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
-import io.regretless.topology.window.AttributionWindow.Closure;
 import io.regretless.topology.task.LearnerStore;
 
 /**
@@ -57,12 +56,12 @@ final class LabelJoiner {
         return covered == null ? null : evaluation(label, series.get(label.getModelId()), covered, groups);
     }
 
-    /** Closes a prediction whose label did not come in time; the series does not learn. */
-    void expire(PendingPrediction waiting) {
-        ConformalModelConfig config = configs.get(waiting.getInterval().getModelId());
-        long deadline = waiting.getDeadline();
-        pending.close(waiting.getInterval().getId(), deadline, Closure.EXPIRED, deadline,
-            deadline + config.labelWindow().toMillis());
+    /**
+     * How long a prediction whose label did not come in time is remembered after its deadline (one
+     * more label window), so that its label is named late; the series does not learn from it.
+     */
+    long memory(PendingPrediction waiting) {
+        return configs.get(waiting.getInterval().getModelId()).labelWindow().toMillis();
     }
 
     private static ConformalEvaluation evaluation(Label label, ConformalSeries series, boolean covered,

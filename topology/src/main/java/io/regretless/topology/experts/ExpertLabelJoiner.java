@@ -12,7 +12,6 @@ import io.regretless.schemas.Label;
 import io.regretless.schemas.state.PendingAdvice;
 import io.regretless.topology.config.ExpertsModelConfig;
 import io.regretless.topology.window.AttributionWindow;
-import io.regretless.topology.window.AttributionWindow.Closure;
 import io.regretless.topology.task.LearnerStore;
 
 /**
@@ -78,11 +77,13 @@ final class ExpertLabelJoiner {
         return model.learn(c.awake(), c.predictions(), weights, c.groups(), played.getPrediction(), y);
     }
 
-    /** Closes a case whose label did not come in time; the model does not learn. */
-    void expire(PendingAdvice waiting) {
+    /**
+     * How long a case whose label did not come in time is remembered after its deadline (one more
+     * label window of its model, if still configured), so that its label is named late; the model
+     * does not learn from it.
+     */
+    long memory(PendingAdvice waiting) {
         ExpertsModelConfig config = checks.configured(waiting.getCombined().getModelId());
-        long deadline = waiting.getDeadline();
-        long remember = config == null ? 0L : config.labelWindow().toMillis();
-        pending.close(waiting.getCombined().getId(), deadline, Closure.EXPIRED, deadline, deadline + remember);
+        return config == null ? 0L : config.labelWindow().toMillis();
     }
 }

@@ -85,11 +85,8 @@ final class ExpertsProcessor extends LearningTaskProcessor {
 
     @Override
     protected void expire(long upTo) {
-        for (PendingAdvice waiting : pending.expired(upTo)) {
-            joiner.expire(waiting);
-            count("expert-labels-missing-total", "Sleeping-experts cases whose label never came",
-                waiting.getCombined().getModelId());
-        }
+        pending.expire(upTo, joiner::memory, waiting -> count("expert-labels-missing-total",
+            "Sleeping-experts cases whose label never came", waiting.getCombined().getModelId()));
     }
 
     @Override
