@@ -1,16 +1,22 @@
 package io.regretless.topology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Properties;
+
+import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 import org.junit.jupiter.api.Test;
 
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.task.LearningPart;
 
 /**
  * The names a running application's state depends on stay as they were: node names decide the
@@ -43,5 +49,25 @@ class TopologyNamesTest {
         try (InputStream expected = TopologyNamesTest.class.getResourceAsStream("/topology-description.txt")) {
             assertEquals(new String(expected.readAllBytes(), StandardCharsets.UTF_8), described);
         }
+    }
+
+    /** A store without its changelog would lose its state with its task; its topic is named after the store. */
+    @Test
+    void everyStoreIsChangelogBackedWithTheDefaultSettings() {
+        RegretlessConfig config = RegretlessConfig.fromProperties(everyPart());
+        int stores = 0;
+        for (LearningPart part : RegretlessTopology.parts(config, new PublishedModels(), 4)) {
+            for (StoreBuilder<?> store : part.stores()) {
+                assertTrue(store.loggingEnabled(), store.name());
+                assertEquals(Map.of(), store.logConfig(), store.name());
+                stores++;
+            }
+        }
+        long described = RegretlessTopology.build(config, new PublishedModels(), 4).describe().subtopologies().stream()
+            .flatMap(sub -> sub.nodes().stream())
+            .filter(node -> node instanceof TopologyDescription.Processor)
+            .mapToLong(node -> ((TopologyDescription.Processor) node).stores().size())
+            .sum();
+        assertEquals(described, stores, "every store of the topology is one a part describes");
     }
 }

@@ -10,11 +10,10 @@ import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.StoreBuilder;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -90,14 +89,10 @@ public final class AttributionWindow<T extends SpecificRecord> {
         this.timers = context.getStateStore(timerStore(name));
     }
 
-    /** Adds the window's stores ({@code <name>-open}, {@code -closed}, {@code -timers}) to a processor. */
-    public static void addStores(Topology topology, String name, String processor, StoreType type) {
-        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(openStore(name)),
-            Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(closedStore(name)),
-            Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), processor);
-        topology.addStateStore(Stores.keyValueStoreBuilder(type.supplier(timerStore(name)),
-            Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), processor);
+    /** The window's stores: {@code <name>-open}, {@code -closed}, {@code -timers}. */
+    public static List<StoreBuilder<?>> stores(String name, StoreType type) {
+        return List.of(type.store(openStore(name), Serdes.String()), type.store(closedStore(name), Serdes.String()),
+            type.store(timerStore(name), Serdes.Bytes()));
     }
 
     public static String openStore(String name) {
