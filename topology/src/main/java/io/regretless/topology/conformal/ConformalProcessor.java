@@ -103,9 +103,7 @@ final class ConformalProcessor extends LearningTaskProcessor {
     }
 
     @Override
-    public void close() {
-        if (series != null) {
-            series.clear();
-        }
+    protected void forget() {
+        series.clear();
     }
 }

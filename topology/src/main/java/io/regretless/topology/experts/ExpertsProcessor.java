@@ -90,9 +90,7 @@ final class ExpertsProcessor extends LearningTaskProcessor {
     }
 
     @Override
-    public void close() {
-        if (models != null) {
-            models.clear();
-        }
+    protected void forget() {
+        models.clear();
     }
 }
