@@ -31,9 +31,8 @@ final class IntervalIssuer {
     }
 
     PredictionInterval issue(PredictionRequest request, long recordTime) {
-        ConformalChecks.requireId(request.getId());
-        ConformalModelConfig config = ConformalChecks.model(configs, request.getModelId());
-        ConformalChecks.requireFinite(request.getPrediction(), "prediction");
+        ConformalModelConfig config = ConformalChecks.model(configs, request.getId(), request.getModelId(),
+            request.getPrediction(), "prediction");
         Double target = request.getTargetCoverage();
         if (target != null && target != config.calibration().coverage()) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "target coverage " + target

@@ -36,9 +36,8 @@ final class LabelJoiner {
 
     /** Learns from the label; returns the evaluation after it, or null for a warm-up label. */
     ConformalEvaluation join(Label label, long recordTime) {
-        ConformalChecks.requireId(label.getId());
-        ConformalModelConfig config = ConformalChecks.model(configs, label.getModelId());
-        ConformalChecks.requireFinite(label.getValue(), "label value");
+        ConformalModelConfig config = ConformalChecks.model(configs, label.getId(), label.getModelId(), label.getValue(),
+            "label value");
         PendingPrediction waiting = pending.awaiting(label.getId());
         PredictionInterval interval = waiting.getInterval();
         if (!interval.getModelId().equals(label.getModelId())) {

@@ -11,6 +11,7 @@ import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.state.PendingAdvice;
 import io.regretless.topology.config.ExpertsModelConfig;
+import io.regretless.topology.deadletter.RecordRules;
 import io.regretless.topology.window.AttributionWindow;
 import io.regretless.topology.task.LearnerStore;
 
@@ -32,9 +33,9 @@ final class ExpertLabelJoiner {
     }
 
     List<ExpertsEvaluation> join(Label label, long recordTime) {
-        ExpertsChecks.requireId(label.getId());
+        RecordRules.requireId(label.getId());
         ExpertsModelConfig config = checks.model(label.getModelId());
-        ExpertsChecks.requireFinite(label.getValue(), "label value");
+        RecordRules.requireFinite(label.getValue(), "label value");
         PendingAdvice waiting = pending.awaiting(label.getId());
         CombinedPrediction played = waiting.getCombined();
         if (!played.getModelId().equals(label.getModelId())) {
