@@ -10,12 +10,12 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-import io.regretless.topology.PartDriver;
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.ModelSnapshot;
 import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.PartDriver;
 
 /**
  * The application's topology on {@link TopologyTestDriver}, seen from the bandit loop and its

@@ -7,9 +7,9 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-import io.regretless.topology.PartDriver;
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.PartDriver;
 
 /**
  * The application's topology on {@link TopologyTestDriver}, seen from sleeping experts: the advice
