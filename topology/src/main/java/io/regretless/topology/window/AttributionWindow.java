@@ -75,7 +75,10 @@ public final class AttributionWindow<T extends SpecificRecord> {
     private final KeyValueStore<Bytes, byte[]> timers;
     private Bytes scanFrom = Bytes.wrap(new byte[0]);
 
-    /** The window over the three stores named after {@code name}, as added by {@link #addStores}. */
+    /**
+     * The window over the three stores named after {@code name} ({@link #stores}), for records whose
+     * completions are not judged by the rules below (a reward waiting for its decision).
+     */
     public AttributionWindow(ProcessingContext context, String name, AvroCodec<T> codec) {
         this(context, name, codec, null);
     }
