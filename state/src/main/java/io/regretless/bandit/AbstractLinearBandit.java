@@ -6,22 +6,23 @@ import java.util.SplittableRandom;
 import io.regretless.schemas.state.LinearBanditState;
 
 /**
- * What the four linear learners share: their ridge-regression models ({@link ArmModels}) and the
- * checks on every call. A subclass is only its decision rule, {@link #decide}.
+ * What the linear learners share: their ridge-regression models ({@link ArmModels}), which are
+ * their whole state, and the checks on every call. A subclass is only its decision rule,
+ * {@link #decide}, and is registered with {@link LearnerKind#registerLinear}.
  *
  * <p>Not thread-safe; Kafka Streams gives each model to one task thread at a time.
  */
-abstract class AbstractLinearBandit implements ContextualBandit {
+public abstract class AbstractLinearBandit implements ContextualBandit {
     protected final BanditConfig config;
     protected final ArmModels models;
 
-    AbstractLinearBandit(BanditConfig config, ArmModels models) {
+    protected AbstractLinearBandit(BanditConfig config, ArmModels models) {
         this.config = Objects.requireNonNull(config, "config");
         this.models = Objects.requireNonNull(models, "models");
     }
 
     /** The decision rule: a distribution over the (already checked) candidates and a draw from it. */
-    abstract Choice decide(Candidates candidates, SplittableRandom random);
+    protected abstract Choice decide(Candidates candidates, SplittableRandom random);
 
     @Override
     public final String learner() {

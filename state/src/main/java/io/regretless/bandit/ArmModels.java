@@ -16,8 +16,11 @@ import io.regretless.schemas.state.LinearBanditState;
  * <p>Disjoint models are created on an action's first update and kept in first-seen order, which
  * makes the encoded state a function of the update sequence alone. An action without a model is
  * scored by the prior (θ̂ = 0, A = λI) and is not added by scoring.
+ *
+ * <p>A decision rule reads them through {@link #modelFor} and {@link #predictions}; only
+ * {@link AbstractLinearBandit#update} changes them.
  */
-final class ArmModels {
+public final class ArmModels {
     static final String SHARED_ARM = "*";
 
     private final BanditConfig config;
@@ -92,12 +95,12 @@ final class ArmModels {
     }
 
     /** The model that scores {@code actionId}: its own, the shared one, or the untrained prior. */
-    RidgeRegression modelFor(String actionId) {
+    public RidgeRegression modelFor(String actionId) {
         return arms.getOrDefault(config.shared() ? SHARED_ARM : actionId, prior);
     }
 
     /** θ̂ᵀx of each candidate. */
-    double[] predictions(Candidates candidates) {
+    public double[] predictions(Candidates candidates) {
         double[] predictions = new double[candidates.size()];
         for (int a = 0; a < predictions.length; a++) {
             predictions[a] = modelFor(candidates.actionIds()[a]).predict(candidates.features()[a]);

@@ -68,8 +68,8 @@ public record BanditConfig(
             throw new IllegalArgumentException("multi-armed settings are required (MultiArmedSettings.DEFAULTS)");
         }
         if ((kind == LearnerKind.GAUSSIAN_THOMPSON || kind == LearnerKind.SLIDING_WINDOW_UCB) && exploration == 0) {
-            throw new IllegalArgumentException(kind.shortName() + "'s exploration ("
-                + (kind == LearnerKind.GAUSSIAN_THOMPSON ? "v" : "xi") + ") must be > 0");
+            throw new IllegalArgumentException(kind.shortName() + "'s exploration (" + kind.explorationName()
+                + ") must be > 0");
         }
         if (kind.multiArmed() && shared) {
             throw new IllegalArgumentException(kind.shortName() + " learns one statistic per action and has no features"

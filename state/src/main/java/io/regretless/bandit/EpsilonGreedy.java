@@ -23,7 +23,7 @@ public final class EpsilonGreedy extends AbstractLinearBandit {
     }
 
     @Override
-    Choice decide(Candidates candidates, SplittableRandom random) {
+    protected Choice decide(Candidates candidates, SplittableRandom random) {
         int k = candidates.size();
         double epsilon = config.exploration();
         int[] greedy = Maximizers.of(models.predictions(candidates));

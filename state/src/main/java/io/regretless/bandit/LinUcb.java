@@ -41,7 +41,7 @@ public final class LinUcb extends AbstractLinearBandit {
     }
 
     @Override
-    Choice decide(Candidates candidates, SplittableRandom random) {
+    protected Choice decide(Candidates candidates, SplittableRandom random) {
         int[] ties = Maximizers.of(scores(candidates));
         double[] probabilities = new double[candidates.size()];
         for (int a : ties) {

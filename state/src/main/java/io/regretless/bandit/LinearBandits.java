@@ -7,7 +7,8 @@ import io.regretless.schemas.state.LinearBanditState;
 
 /**
  * Builds the learner a {@link BanditConfig} describes, fresh or from stored state: a linear
- * learner, or for the multi-armed kinds a {@link MultiArmedModel}.
+ * learner by the factory its {@link LearnerKind} was registered with, or for the multi-armed kinds a
+ * {@link MultiArmedModel}.
  */
 public final class LinearBandits {
     private LinearBandits() {
@@ -40,13 +41,6 @@ public final class LinearBandits {
     }
 
     private static ContextualBandit build(BanditConfig config, ArmModels models) {
-        return switch (config.kind()) {
-            case LINUCB -> new LinUcb(config, models);
-            case LINEAR_THOMPSON -> new LinearThompsonSampling(
-                config, models, LinearThompsonSampling.DEFAULT_PROPENSITY_DRAWS);
-            case SQUARECB -> new SquareCb(config, models);
-            case EPSILON_GREEDY -> new EpsilonGreedy(config, models);
-            default -> throw new IllegalArgumentException(config.kind().shortName() + " is not a linear learner");
-        };
+        return config.kind().buildLinear(config, models);
     }
 }

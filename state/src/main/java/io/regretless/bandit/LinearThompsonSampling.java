@@ -57,7 +57,7 @@ public final class LinearThompsonSampling extends AbstractLinearBandit {
     }
 
     @Override
-    Choice decide(Candidates candidates, SplittableRandom random) {
+    protected Choice decide(Candidates candidates, SplittableRandom random) {
         double[] probabilities = config.shared() ? sharedProbabilities(candidates, random) : disjointProbabilities(candidates);
         return new Choice(Categorical.sample(probabilities, random), probabilities);
     }

@@ -27,7 +27,7 @@ public final class SquareCb extends AbstractLinearBandit {
     }
 
     @Override
-    Choice decide(Candidates candidates, SplittableRandom random) {
+    protected Choice decide(Candidates candidates, SplittableRandom random) {
         double[] probabilities = InverseGapWeighting.probabilities(
             models.predictions(candidates), learningRate(candidates.size()));
         return new Choice(Categorical.sample(probabilities, random), probabilities);

@@ -3,8 +3,6 @@ package io.regretless.evaluation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.DoublePredicate;
 
@@ -18,11 +16,14 @@ import io.regretless.bandit.LearnerKind;
  * <pre>
  *   candidates := candidate ( ',' candidate )*
  *   candidate  := base ( ':' key '=' value )*
- *   base       := linucb | lints | squarecb | egreedy | deployed | uniform
- *   key        := exploration | alpha | v | gamma0 | epsilon | shared | regularization | seed
+ *   base       := linear-learner | deployed | uniform
+ *   key        := exploration | exploration-name | shared | regularization | seed
  * </pre>
  *
- * e.g. {@code linucb:alpha=0.5, squarecb, egreedy:epsilon=0.05, lints:v=0.1:shared=true, uniform, deployed}.
+ * where a linear learner is the wire name of any registered linear {@link LearnerKind} (linucb,
+ * lints, squarecb, egreedy built in) and an exploration name is what such a learner calls its
+ * exploration parameter (alpha, v, gamma0, epsilon); e.g.
+ * {@code linucb:alpha=0.5, squarecb, egreedy:epsilon=0.05, lints:v=0.1:shared=true, uniform, deployed}.
  * A learner base is that learner with its default exploration and otherwise the deployed model's
  * configuration (shared or disjoint, dimension, λ, seed, max.arms); {@code deployed} is the model's
  * own configuration; {@code uniform} is the uniform policy and takes no option. Options override:
@@ -44,51 +45,43 @@ import io.regretless.bandit.LearnerKind;
 public record CandidateSpec(String name, Base base, Double exploration, String explorationKey, Boolean shared,
                             Double regularization, Long seed) {
 
-    /** What a candidate starts from. */
-    public enum Base {
-        LINUCB(LearnerKind.LINUCB, "alpha"),
-        LINTS(LearnerKind.LINEAR_THOMPSON, "v"),
-        SQUARECB(LearnerKind.SQUARECB, "gamma0"),
-        EGREEDY(LearnerKind.EPSILON_GREEDY, "epsilon"),
-        DEPLOYED(null, null),
-        UNIFORM(null, null);
-
-        private final LearnerKind kind;
-        private final String explorationName;
-
-        Base(LearnerKind kind, String explorationName) {
-            this.kind = kind;
-            this.explorationName = explorationName;
-        }
-
-        /** The learner, or null for {@code deployed} and {@code uniform}. */
-        public LearnerKind kind() {
-            return kind;
-        }
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    /**
+     * What a candidate starts from: a registered linear learner ({@link LearnerKind#linear()}), the
+     * deployed model's own configuration, or the uniform policy.
+     *
+     * @param wireName the base as written, e.g. {@code linucb}
+     * @param kind     the learner, or null for {@code deployed} and {@code uniform}
+     */
+    public record Base(String wireName, LearnerKind kind) {
+        public static final Base DEPLOYED = new Base("deployed", null);
+        public static final Base UNIFORM = new Base("uniform", null);
 
         static Base parse(String text, String where) {
-            for (Base base : values()) {
-                if (base.wireName().equals(text)) {
-                    return base;
+            if (DEPLOYED.wireName.equals(text)) {
+                return DEPLOYED;
+            }
+            if (UNIFORM.wireName.equals(text)) {
+                return UNIFORM;
+            }
+            for (LearnerKind kind : LearnerKind.linear()) {
+                if (kind.shortName().equals(text)) {
+                    return new Base(text, kind);
                 }
             }
-            throw new IllegalArgumentException(where + ": unknown policy '" + text
-                + "'; one of linucb, lints, squarecb, egreedy, deployed, uniform");
+            throw new IllegalArgumentException(where + ": unknown policy '" + text + "'; one of "
+                + String.join(", ", learnerNames()) + ", deployed, uniform");
+        }
+
+        private String explorationName() {
+            return kind == null ? null : kind.explorationName();
         }
     }
-
-    private static final Map<String, LearnerKind> EXPLORATION_NAMES = Map.of("alpha", LearnerKind.LINUCB,
-        "v", LearnerKind.LINEAR_THOMPSON, "gamma0", LearnerKind.SQUARECB, "epsilon", LearnerKind.EPSILON_GREEDY);
 
     public CandidateSpec {
         if (name == null || name.isEmpty() || base == null) {
             throw new IllegalArgumentException("a candidate needs a name and a base");
         }
-        if (base == Base.UNIFORM && (exploration != null || shared != null || regularization != null || seed != null)) {
+        if (base.equals(Base.UNIFORM) && (exploration != null || shared != null || regularization != null || seed != null)) {
             throw new IllegalArgumentException(name + ": uniform takes no options");
         }
     }
@@ -146,20 +139,12 @@ public record CandidateSpec(String name, Base base, Double exploration, String e
             String key = option.substring(0, eq).trim();
             String value = option.substring(eq + 1).trim();
             name.append(':').append(key).append('=').append(value);
-            String canonicalKey = EXPLORATION_NAMES.containsKey(key) ? "exploration" : key;
+            LearnerKind named = explorationOf(key);
+            String canonicalKey = named != null ? "exploration" : key;
             if (!given.add(canonicalKey)) {
                 throw new IllegalArgumentException(where + ": '" + key + "' is given twice");
             }
             switch (key) {
-                case "exploration", "alpha", "v", "gamma0", "epsilon" -> {
-                    LearnerKind named = EXPLORATION_NAMES.get(key);
-                    if (named != null && base.kind() != null && base.kind() != named) {
-                        throw new IllegalArgumentException(where + ": '" + key + "' is " + named.shortName()
-                            + "'s exploration; " + base.wireName() + "'s is '" + base.explorationName + "' (or 'exploration')");
-                    }
-                    exploration = number(value, where, key, v -> v >= 0, "a number >= 0");
-                    explorationKey = key;
-                }
                 case "shared" -> {
                     if (!value.equals("true") && !value.equals("false")) {
                         throw new IllegalArgumentException(where + ": shared is true or false, got '" + value + "'");
@@ -174,11 +159,52 @@ public record CandidateSpec(String name, Base base, Double exploration, String e
                         throw new IllegalArgumentException(where + ": seed is an integer, got '" + value + "'");
                     }
                 }
-                default -> throw new IllegalArgumentException(where + ": unknown option '" + key
-                    + "'; one of exploration, alpha, v, gamma0, epsilon, shared, regularization, seed");
+                default -> {
+                    if (!key.equals("exploration") && named == null) {
+                        throw new IllegalArgumentException(where + ": unknown option '" + key + "'; one of "
+                            + String.join(", ", optionNames()));
+                    }
+                    if (named != null && base.kind() != null && !key.equals(base.explorationName())) {
+                        throw new IllegalArgumentException(where + ": '" + key + "' is " + named.shortName()
+                            + "'s exploration; " + (base.explorationName() == null ? base.wireName() + " has none"
+                                : base.wireName() + "'s is '" + base.explorationName() + "' (or 'exploration')"));
+                    }
+                    exploration = number(value, where, key, v -> v >= 0, "a number >= 0");
+                    explorationKey = key;
+                }
             }
         }
         return new CandidateSpec(name.toString(), base, exploration, explorationKey, shared, regularization, seed);
+    }
+
+    /**
+     * The linear learner whose exploration parameter is called {@code key} ({@code alpha} is
+     * linucb's), the first registered when two share a name; null for any other key.
+     */
+    private static LearnerKind explorationOf(String key) {
+        for (LearnerKind kind : LearnerKind.linear()) {
+            if (key.equals(kind.explorationName())) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    /** Every option a candidate takes: exploration under any name, then the others. */
+    private static List<String> optionNames() {
+        List<String> options = new ArrayList<>();
+        options.add("exploration");
+        for (LearnerKind kind : LearnerKind.linear()) {
+            if (kind.hasExploration() && !options.contains(kind.explorationName())) {
+                options.add(kind.explorationName());
+            }
+        }
+        options.addAll(List.of("shared", "regularization", "seed"));
+        return options;
+    }
+
+    private static List<String> learnerNames() {
+        return LearnerKind.linear().stream().map(LearnerKind::shortName).toList();
     }
 
     private static double number(String value, String where, String key, DoublePredicate ok,
@@ -203,16 +229,16 @@ public record CandidateSpec(String name, Base base, Double exploration, String e
      *     parameter of another learner, ε above 1)
      */
     public BanditConfig resolve(BanditConfig deployed) {
-        if (base == Base.UNIFORM) {
+        if (base.equals(Base.UNIFORM)) {
             return null;
         }
-        LearnerKind kind = base == Base.DEPLOYED ? deployed.kind() : base.kind();
-        LearnerKind named = explorationKey == null ? null : EXPLORATION_NAMES.get(explorationKey);
-        if (named != null && named != kind) {
+        LearnerKind kind = base.equals(Base.DEPLOYED) ? deployed.kind() : base.kind();
+        if (explorationKey != null && !explorationKey.equals("exploration")
+                && (kind.multiArmed() || !explorationKey.equals(kind.explorationName()))) {
             throw new IllegalArgumentException("candidate '" + name + "': the deployed learner is " + kind.shortName()
                 + ", whose exploration is not '" + explorationKey + "'");
         }
-        double defaultExploration = base == Base.DEPLOYED ? deployed.exploration() : kind.defaultExploration();
+        double defaultExploration = base.equals(Base.DEPLOYED) ? deployed.exploration() : kind.defaultExploration();
         try {
             return new BanditConfig(kind, shared != null ? shared : deployed.shared(), deployed.dimension(),
                 regularization != null ? regularization : deployed.regularization(),

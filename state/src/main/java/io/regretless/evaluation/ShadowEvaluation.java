@@ -312,22 +312,24 @@ public final class ShadowEvaluation {
         if (config == null) {
             return "uniform";
         }
-        String exploration = switch (config.kind()) {
-            case LINUCB -> "alpha";
-            case LINEAR_THOMPSON -> "v";
-            case SQUARECB -> "gamma0";
-            case EPSILON_GREEDY -> "epsilon";
-            case GAUSSIAN_THOMPSON -> "v=" + config.exploration();
-            case SLIDING_WINDOW_UCB -> "xi=" + config.exploration() + " window=" + config.multiArmed().window();
-            case EXP3_IX -> "horizon=" + config.multiArmed().horizon();
-            case DISCOUNTED_THOMPSON -> "discount=" + config.multiArmed().discount();
-            case UCB1, BERNOULLI_THOMPSON -> null;
-        };
-        if (config.kind().multiArmed()) {
-            return config.learnerName() + (exploration == null ? "" : " " + exploration) + " seed=" + config.seed();
+        LearnerKind kind = config.kind();
+        if (!kind.multiArmed()) {
+            String exploration = kind.hasExploration() ? " " + kind.explorationName() + "=" + config.exploration() : "";
+            return config.learnerName() + exploration + " lambda=" + config.regularization() + " seed=" + config.seed();
         }
-        return config.learnerName() + " " + exploration + "=" + config.exploration() + " lambda="
-            + config.regularization() + " seed=" + config.seed();
+        String settings;
+        if (kind == LearnerKind.SLIDING_WINDOW_UCB) {
+            settings = " xi=" + config.exploration() + " window=" + config.multiArmed().window();
+        } else if (kind == LearnerKind.EXP3_IX) {
+            settings = " horizon=" + config.multiArmed().horizon();
+        } else if (kind == LearnerKind.DISCOUNTED_THOMPSON) {
+            settings = " discount=" + config.multiArmed().discount();
+        } else if (kind.hasExploration()) {
+            settings = " " + kind.explorationName() + "=" + config.exploration();
+        } else {
+            settings = "";
+        }
+        return config.learnerName() + settings + " seed=" + config.seed();
     }
 
     /** The description of candidate {@code i}'s policy, as in {@link CandidateEstimates#learner()}. */

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CapacityTest {
     private static final int D = 4;
 
     @ParameterizedTest
-    @EnumSource(value = LearnerKind.class, names = {"LINUCB", "LINEAR_THOMPSON", "SQUARECB", "EPSILON_GREEDY"})
+    @ValueSource(strings = {"LINUCB", "LINEAR_THOMPSON", "SQUARECB", "EPSILON_GREEDY"})
     void aDisjointLearnerRefusesArmBeyondTheBoundAndStaysAsItWas(LearnerKind kind) {
         ContextualBandit bandit = LinearBandits.create(new BanditConfig(kind, false, D, 1.0, 0.1, 1L, 3));
         SplittableRandom random = new SplittableRandom(2L);
@@ -48,7 +48,7 @@ class CapacityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearnerKind.class, names = {"LINUCB", "LINEAR_THOMPSON", "SQUARECB", "EPSILON_GREEDY"})
+    @ValueSource(strings = {"LINUCB", "LINEAR_THOMPSON", "SQUARECB", "EPSILON_GREEDY"})
     void aDisjointActionNamedLikeTheSharedArmStillRestores(LearnerKind kind) {
         BanditConfig config = new BanditConfig(kind, false, D, 1.0, 0.1, 1L, 3);
         ContextualBandit bandit = LinearBandits.create(config);
@@ -58,7 +58,7 @@ class CapacityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearnerKind.class, names = {"LINUCB", "LINEAR_THOMPSON", "SQUARECB", "EPSILON_GREEDY"})
+    @ValueSource(strings = {"LINUCB", "LINEAR_THOMPSON", "SQUARECB", "EPSILON_GREEDY"})
     void aSharedLearnerHasOneArmWhateverTheActions(LearnerKind kind) {
         ContextualBandit bandit = LinearBandits.create(new BanditConfig(kind, true, D, 1.0, 0.1, 1L, 1));
         SplittableRandom random = new SplittableRandom(2L);

@@ -18,7 +18,7 @@ class DecisionDistributionTest {
     private static final int N = 20_000;
 
     static Stream<Arguments> learners() {
-        return Stream.of(LearnerKind.values()).filter(kind -> !kind.multiArmed())
+        return LearnerKind.all().stream().filter(kind -> !kind.multiArmed())
             .flatMap(kind -> Stream.of(Arguments.of(kind, false), Arguments.of(kind, true)));
     }
 

@@ -1,5 +1,6 @@
 package io.regretless.bandit;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Shared test data: configurations, random candidates and a fixed training history. */
@@ -13,13 +14,8 @@ final class Fixtures {
 
     /** A typical exploration setting per learner. */
     static double exploration(LearnerKind kind) {
-        return switch (kind) {
-            case LINUCB -> 1.0;
-            case LINEAR_THOMPSON -> 0.5;
-            case SQUARECB -> 1.0;
-            case EPSILON_GREEDY -> 0.2;
-            default -> kind.defaultExploration();
-        };
+        return Map.of(LearnerKind.LINUCB, 1.0, LearnerKind.LINEAR_THOMPSON, 0.5, LearnerKind.SQUARECB, 1.0,
+            LearnerKind.EPSILON_GREEDY, 0.2).getOrDefault(kind, kind.defaultExploration());
     }
 
     static Candidates candidates(SplittableRandom random, int actions, int dimension) {

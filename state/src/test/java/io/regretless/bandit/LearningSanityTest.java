@@ -83,13 +83,8 @@ class LearningSanityTest {
     }
 
     private static double exploration(LearnerKind kind) {
-        return switch (kind) {
-            case LINUCB -> 0.5;
-            case LINEAR_THOMPSON -> 0.2;
-            case SQUARECB -> 2.0;
-            case EPSILON_GREEDY -> 0.05;
-            default -> kind.defaultExploration();
-        };
+        return Map.of(LearnerKind.LINUCB, 0.5, LearnerKind.LINEAR_THOMPSON, 0.2, LearnerKind.SQUARECB, 2.0,
+            LearnerKind.EPSILON_GREEDY, 0.05).getOrDefault(kind, kind.defaultExploration());
     }
 
     private static Candidates raw(double[] context) {

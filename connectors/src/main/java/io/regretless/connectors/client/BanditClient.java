@@ -1,12 +1,8 @@
 package io.regretless.connectors.client;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,23 +11,16 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Reward;
-import io.regretless.schemas.codec.UnreadableRecordException;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
 
@@ -47,13 +36,11 @@ import io.regretless.schemas.codec.WireFormat;
  * <p><b>Producer.</b> Idempotent, {@code acks=all} (both forced), {@code linger.ms=5} unless set.
  * Requests and rewards of one model go to one partition in send order.
  *
- * <p><b>Decisions.</b> One background thread reads every partition of the decisions topic with
- * {@code isolation.level=read_committed} (the app writes with {@code exactly_once_v2}), by manual
- * assignment (no consumer group, nothing committed). The constructor positions it at the end of
- * each partition (the last stable offset) and waits until every position is known, so no decision
- * produced after the constructor returns can be missed. Decisions of requests this client did not
- * send (other clients, older runs) are skipped. Partitions added to the topic later are picked up
- * from their beginning within about 30 s. Every client reads the whole decisions topic.
+ * <p><b>Decisions.</b> Read by a {@link DecisionReader}: one background thread reads every
+ * partition of the decisions topic with {@code isolation.level=read_committed} (the app writes with
+ * {@code exactly_once_v2}), from its end when the constructor returns, so no decision produced after
+ * the constructor returns can be missed. Decisions of requests this client did not send (other
+ * clients, older runs) are skipped. Every client reads the whole decisions topic.
  *
  * <p><b>Futures.</b> A decision future completes exceptionally with a
  * {@link java.util.concurrent.TimeoutException} naming the request when no decision arrived within
@@ -79,9 +66,7 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
     public static final Duration DEFAULT_DECISION_TIMEOUT = Duration.ofSeconds(30);
 
     private static final System.Logger LOG = System.getLogger(BanditClient.class.getName());
-    private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-    private static final long PARTITION_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final String requestsTopic;
     private final String rewardsTopic;
@@ -89,18 +74,12 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
     private final Duration decisionTimeout;
     private final long decisionTimeoutNanos;
     private final Producer<String, byte[]> producer;
-    private final Consumer<byte[], byte[]> consumer;
     private final WireCodec<DecisionRequest> requestCodec = WireCodec.of(DecisionRequest.class);
     private final WireCodec<Reward> rewardCodec = WireCodec.of(Reward.class);
-    private final WireCodec<Decision> decisionCodec = WireCodec.of(Decision.class);
     private final ConcurrentHashMap<String, PendingDecision> pending = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor timer;
-    private final Thread poller;
-    private final Set<TopicPartition> assigned;
+    private final DecisionReader reader;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicLong unreadable = new AtomicLong();
-    private volatile boolean stopping;
-    private volatile Throwable consumerFailure;
 
     /** A client with the {@linkplain #DEFAULT_DECISION_TIMEOUT default decision timeout}. */
     public BanditClient(Properties kafka, String topicPrefix) {
@@ -129,7 +108,7 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
     BanditClient(Producer<String, byte[]> producer, Consumer<byte[], byte[]> consumer, String topicPrefix,
             Duration decisionTimeout, Duration startupTimeout) {
         this.producer = Objects.requireNonNull(producer, "producer");
-        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        Objects.requireNonNull(consumer, "consumer");
         try {
             if (topicPrefix == null || topicPrefix.isBlank()) {
                 throw new IllegalArgumentException("topic prefix must not be blank");
@@ -142,34 +121,20 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
             this.decisionsTopic = topicPrefix + ".decisions";
             this.decisionTimeout = decisionTimeout;
             this.decisionTimeoutNanos = decisionTimeout.toNanos();
-            this.assigned = positionAtEnd(Objects.requireNonNull(startupTimeout, "startupTimeout"));
+            this.reader = new DecisionReader(consumer, decisionsTopic,
+                Objects.requireNonNull(startupTimeout, "startupTimeout"), new Awaited());
         } catch (RuntimeException e) {
             closeQuietly(producer::close);
             closeQuietly(consumer::close);
             throw e;
         }
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "regretless-client-timeouts[" + decisionsTopic + "]"));
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "regretless-client-timeouts[" + decisionsTopic + "]");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.timer.setRemoveOnCancelPolicy(true);
-        this.poller = daemon(this::pollLoop, "regretless-client-decisions[" + decisionsTopic + "]");
-        this.poller.start();
-    }
-
-    /** Assigns all partitions, seeks to the end and resolves every position (blocking). */
-    private Set<TopicPartition> positionAtEnd(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<PartitionInfo> infos = consumer.partitionsFor(decisionsTopic, timeout);
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("decisions topic " + decisionsTopic
-                + " does not exist (create the topics or start the app before the client)");
-        }
-        List<TopicPartition> partitions = new ArrayList<>(infos.size());
-        infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        for (TopicPartition partition : partitions) {
-            consumer.position(partition, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-        }
-        return new HashSet<>(partitions);
+        this.reader.start();
     }
 
     @Override
@@ -231,7 +196,7 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
 
     /** Records on the decisions topic that were not a readable {@link Decision} (skipped). */
     public long unreadableDecisions() {
-        return unreadable.get();
+        return reader.unreadable();
     }
 
     /** The decision timeout this client was built with. */
@@ -261,97 +226,38 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         closeQuietly(() -> producer.close(timeout));
-        stopping = true;
-        consumer.wakeup();
-        if (Thread.currentThread() != poller) {
-            try {
-                TimeUnit.NANOSECONDS.timedJoin(poller, Math.max(1, deadline - System.nanoTime()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        reader.stop(deadline);
         timer.shutdownNow();
         failAll(id -> new CancellationException(
             "BanditClient closed before the decision for request " + id + " arrived"));
     }
 
-    private void pollLoop() {
-        long nextRefresh = System.nanoTime() + PARTITION_REFRESH_NANOS;
-        try {
-            while (!stopping) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-                    accept(record);
-                }
-                if (System.nanoTime() - nextRefresh >= 0) {
-                    refreshPartitions();
-                    nextRefresh = System.nanoTime() + PARTITION_REFRESH_NANOS;
-                }
-            }
-        } catch (WakeupException e) {
-            if (!stopping) {
-                consumerFailed(e);
-            }
-        } catch (Throwable t) {
-            consumerFailed(t);
-        } finally {
-            closeQuietly(() -> consumer.close(CloseOptions.timeout(Duration.ZERO)));
+    /** The decisions this client awaits, as its {@link DecisionReader} sees them. */
+    private final class Awaited implements DecisionReader.Receiver {
+        @Override
+        public boolean awaitsAny() {
+            return !pending.isEmpty();
         }
-    }
 
-    private void accept(ConsumerRecord<byte[], byte[]> record) {
-        if (record.value() == null || pending.isEmpty()) {
-            return;
-        }
-        Decision decision;
-        try {
-            decision = decisionCodec.decode(record.value());
-        } catch (UnreadableRecordException e) {
-            if (unreadable.getAndIncrement() == 0) {
-                LOG.log(System.Logger.Level.WARNING, "skipping unreadable record on " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset() + " (further ones are only counted): " + e.getMessage());
-            }
-            return;
-        }
-        PendingDecision waiting = pending.remove(decision.getRequestId());
-        if (waiting != null) {
-            waiting.succeed(decision);
-        }
-    }
-
-    /** Picks up partitions added to the decisions topic, from their beginning. */
-    private void refreshPartitions() {
-        List<PartitionInfo> infos;
-        try {
-            infos = consumer.partitionsFor(decisionsTopic, Duration.ofSeconds(5));
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            return;
-        }
-        List<TopicPartition> added = new ArrayList<>();
-        for (PartitionInfo info : infos) {
-            TopicPartition partition = new TopicPartition(info.topic(), info.partition());
-            if (!assigned.contains(partition)) {
-                added.add(partition);
+        @Override
+        public void received(Decision decision) {
+            PendingDecision waiting = pending.remove(decision.getRequestId());
+            if (waiting != null) {
+                waiting.succeed(decision);
             }
         }
-        if (!added.isEmpty()) {
-            assigned.addAll(added);
-            consumer.assign(new ArrayList<>(assigned));
-            consumer.seekToBeginning(added);
-            LOG.log(System.Logger.Level.INFO, "reading new partitions of " + decisionsTopic + ": " + added);
-        }
-    }
 
-    private void consumerFailed(Throwable t) {
-        consumerFailure = t;
-        LOG.log(System.Logger.Level.ERROR, "the decision consumer of " + decisionsTopic + " failed", t);
-        failAll(id -> new IllegalStateException("the decision consumer of " + decisionsTopic + " failed", t));
+        @Override
+        public void failed(Throwable failure) {
+            failAll(id -> new IllegalStateException("the decision consumer of " + decisionsTopic + " failed", failure));
+        }
     }
 
     private IllegalStateException unusable() {
         if (closed.get()) {
             return new IllegalStateException("BanditClient is closed");
         }
-        Throwable failure = consumerFailure;
+        Throwable failure = reader.failure();
         return failure == null ? null
             : new IllegalStateException("the decision consumer of " + decisionsTopic + " failed", failure);
     }
@@ -363,12 +269,6 @@ public final class BanditClient implements DecisionPort, AutoCloseable {
             }
             decision.cancelTimeout();
         }
-    }
-
-    private static Thread daemon(Runnable body, String name) {
-        Thread thread = new Thread(body, name);
-        thread.setDaemon(true);
-        return thread;
     }
 
     private static void closeQuietly(Runnable close) {

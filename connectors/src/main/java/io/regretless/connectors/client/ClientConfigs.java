@@ -18,8 +18,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Splits one set of client properties into the producer's and the consumer's configuration. */
-final class ClientConfigs {
+/**
+ * Splits one set of client properties into the producer's and the consumer's configuration: the
+ * producer idempotent with {@code acks=all}, the consumer reading committed records without a
+ * group. Public for the test kit's replay harness, which produces and reads the same way.
+ */
+public final class ClientConfigs {
     static final String PRODUCER_PREFIX = "producer.";
     static final String CONSUMER_PREFIX = "consumer.";
     static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -43,7 +47,7 @@ final class ClientConfigs {
         }
     }
 
-    static Map<String, Object> producer(Properties properties) {
+    public static Map<String, Object> producer(Properties properties) {
         Map<String, Object> config = select(properties, ProducerConfig.configNames(), PRODUCER_PREFIX);
         config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
         config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
@@ -54,7 +58,7 @@ final class ClientConfigs {
         return config;
     }
 
-    static Map<String, Object> consumer(Properties properties) {
+    public static Map<String, Object> consumer(Properties properties) {
         Map<String, Object> config = select(properties, ConsumerConfig.configNames(), CONSUMER_PREFIX);
         config.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
         config.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);

@@ -16,22 +16,17 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.ops.broker.KafkaBroker;
 import io.regretless.ops.broker.RealBroker;
+import io.regretless.ops.replay.CommittedOutputs;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;
 import io.regretless.schemas.DeadLetter;
@@ -46,11 +44,11 @@ import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
+import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.topology.bandit.BanditTopology;
-import io.regretless.schemas.Topics;
 
 /**
  * The bandit loop end to end on a real broker, under exactly-once: requests become decisions,
@@ -81,19 +79,19 @@ class BanditLoopIntegrationTest {
     Path stateDir;
 
     Topics topics;
-    KafkaProducer<byte[], byte[]> producer;
+    ReplayProducer producer;
 
     @Test
     void decidesJoinsClosesWindowsLearnsAndDeadLetters() throws Exception {
         KafkaBroker broker = KAFKA.broker();
-        topics = new Topics("it-" + UUID.randomUUID().toString().substring(0, 8));
-        broker.createTopics(topics.banditTopics(), 2);
+        AppFixture fixture = appFixture(broker);
+        topics = fixture.topics();
 
-        try (RegretlessApp app = new RegretlessApp(appProperties(broker));
-             KafkaProducer<byte[], byte[]> p = producer(broker);
-             CommittedTopicReader decisions = new CommittedTopicReader(broker.clientProperties(), topics.decisions());
-             CommittedTopicReader feedback = new CommittedTopicReader(broker.clientProperties(), topics.feedback());
-             CommittedTopicReader deadLetters = new CommittedTopicReader(broker.clientProperties(), topics.deadLetters())) {
+        try (RegretlessApp app = new RegretlessApp(fixture.properties());
+             ReplayProducer p = ReplayProducer.open(broker.clientProperties());
+             CommittedOutputs decisions = new CommittedOutputs(broker.clientProperties(), List.of(topics.decisions()));
+             CommittedOutputs feedback = new CommittedOutputs(broker.clientProperties(), List.of(topics.feedback()));
+             CommittedOutputs deadLetters = new CommittedOutputs(broker.clientProperties(), List.of(topics.deadLetters()))) {
             producer = p;
             app.start(WAIT);
             long base = System.currentTimeMillis();
@@ -224,37 +222,21 @@ class BanditLoopIntegrationTest {
         }
     }
 
-    Properties appProperties(KafkaBroker broker) {
-        Properties props = new Properties();
-        broker.clientProperties().forEach(props::put);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + "-app");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put("regretless.topic.prefix", topics.prefix());
-        props.put("regretless.models", String.join(",", MODELS.keySet()));
-        props.put("regretless.model.lin.learner", "linucb");
-        props.put("regretless.model.lin.dimension", "16");
-        props.put("regretless.model.sq.learner", "squarecb");
-        props.put("regretless.model.sq.dimension", "16");
+    AppFixture appFixture(KafkaBroker broker) {
+        String prefix = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        AppFixture fixture = AppFixture.on(broker, prefix, stateDir).applicationId(prefix + "-app").banditTopics(2)
+            .banditModel("lin", "linucb", 16).banditModel("sq", "squarecb", 16);
         for (Map.Entry<String, Double> model : MODELS.entrySet()) {
-            props.put("regretless.model." + model.getKey() + ".attribution.window.ms", Long.toString(WINDOW_MS));
-            props.put("regretless.model." + model.getKey() + ".default.reward", model.getValue().toString());
-            // a reward for a request never decided waits this long (stream time) before its dead letter
-            props.put("regretless.model." + model.getKey() + ".reward.wait.ms", "1000");
+            fixture.modelSetting(model.getKey(), "attribution.window.ms", WINDOW_MS)
+                .modelSetting(model.getKey(), "default.reward", model.getValue())
+                // a reward for a request never decided waits this long (stream time) before its dead letter
+                .modelSetting(model.getKey(), "reward.wait.ms", 1000);
         }
-        return props;
-    }
-
-    static KafkaProducer<byte[], byte[]> producer(KafkaBroker broker) {
-        Properties props = new Properties();
-        broker.clientProperties().forEach(props::put);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+        return fixture;
     }
 
     RecordMetadata send(String topic, String key, byte[] value, long timestamp) throws Exception {
-        return producer.send(new ProducerRecord<>(topic, null, timestamp,
-            key.getBytes(StandardCharsets.UTF_8), value)).get(30, TimeUnit.SECONDS);
+        return producer.sendAndWait(topic, key.getBytes(StandardCharsets.UTF_8), value, timestamp);
     }
 
     /** Waits until the app decides with a published version of {@code model} that has {@code version} updates. */

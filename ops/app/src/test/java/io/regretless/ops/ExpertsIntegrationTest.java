@@ -20,25 +20,21 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.ExpertsModelCodec;
@@ -46,6 +42,9 @@ import io.regretless.ops.broker.KafkaBroker;
 import io.regretless.ops.broker.RealBroker;
 import io.regretless.ops.http.AppMetrics;
 import io.regretless.ops.http.OpsServer;
+import io.regretless.ops.replay.CommittedOutputs;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.schemas.Advice;
 import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.DeadLetter;
@@ -53,9 +52,9 @@ import io.regretless.schemas.ExpertAdvice;
 import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
+import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.schemas.Topics;
 import io.regretless.topology.experts.ExpertsTopology;
 
 /**
@@ -83,19 +82,19 @@ class ExpertsIntegrationTest {
     Path stateDir;
 
     Topics topics;
-    KafkaProducer<byte[], byte[]> producer;
+    ReplayProducer producer;
 
     @Test
     void combinesJoinsLearnsEvaluatesAndDeadLetters() throws Exception {
         KafkaBroker broker = KAFKA.broker();
-        topics = new Topics("ex-" + UUID.randomUUID().toString().substring(0, 8));
-        broker.createTopics(topics.expertsTopics(), 2);
+        AppFixture fixture = appFixture(broker);
+        topics = fixture.topics();
 
-        try (RegretlessApp app = new RegretlessApp(appProperties(broker));
-             KafkaProducer<byte[], byte[]> p = BanditLoopIntegrationTest.producer(broker);
-             CommittedTopicReader combined = new CommittedTopicReader(broker.clientProperties(), topics.combined());
-             CommittedTopicReader evaluation = new CommittedTopicReader(broker.clientProperties(), topics.groupEvaluation());
-             CommittedTopicReader deadLetters = new CommittedTopicReader(broker.clientProperties(), topics.deadLetters())) {
+        try (RegretlessApp app = new RegretlessApp(fixture.properties());
+             ReplayProducer p = ReplayProducer.open(broker.clientProperties());
+             CommittedOutputs combined = new CommittedOutputs(broker.clientProperties(), List.of(topics.combined()));
+             CommittedOutputs evaluation = new CommittedOutputs(broker.clientProperties(), List.of(topics.groupEvaluation()));
+             CommittedOutputs deadLetters = new CommittedOutputs(broker.clientProperties(), List.of(topics.deadLetters()))) {
             producer = p;
             app.start(WAIT);
             long base = System.currentTimeMillis();
@@ -261,25 +260,20 @@ class ExpertsIntegrationTest {
         assertEquals(1.0, sum, 1e-9);
     }
 
-    Properties appProperties(KafkaBroker broker) {
-        Properties props = new Properties();
-        broker.clientProperties().forEach(props::put);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + "-app");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put("regretless.topic.prefix", topics.prefix());
-        props.put("regretless.experts.models", "adv,feat");
-        props.put("regretless.experts.model.adv.mode", "advice");
-        props.put("regretless.experts.model.adv.groups", "young,old");
-        props.put("regretless.experts.model.adv.experts", String.join(",", EXPERTS));
-        props.put("regretless.experts.model.feat.mode", "features");
-        props.put("regretless.experts.model.feat.groups", "a,b");
-        props.put("regretless.experts.model.feat.dimension", "2");
-        return props;
+    AppFixture appFixture(KafkaBroker broker) {
+        String prefix = "ex-" + UUID.randomUUID().toString().substring(0, 8);
+        return AppFixture.on(broker, prefix, stateDir).applicationId(prefix + "-app").expertsTopics(2)
+            .set("regretless.experts.models", "adv,feat")
+            .set("regretless.experts.model.adv.mode", "advice")
+            .set("regretless.experts.model.adv.groups", "young,old")
+            .set("regretless.experts.model.adv.experts", String.join(",", EXPERTS))
+            .set("regretless.experts.model.feat.mode", "features")
+            .set("regretless.experts.model.feat.groups", "a,b")
+            .set("regretless.experts.model.feat.dimension", 2);
     }
 
     RecordMetadata send(String topic, String modelId, byte[] value, long timestamp) throws Exception {
-        return producer.send(new ProducerRecord<>(topic, null, timestamp,
-            modelId.getBytes(StandardCharsets.UTF_8), value)).get(30, TimeUnit.SECONDS);
+        return producer.sendAndWait(topic, modelId.getBytes(StandardCharsets.UTF_8), value, timestamp);
     }
 
     static int index(String id) {

@@ -55,6 +55,16 @@ final class EventJsonSchema {
         });
     }
 
+    /** Whether the top-level object must have the field {@code name}. */
+    boolean requires(String name) {
+        for (JsonNode required : document.path("required")) {
+            if (required.asText().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Everything that is wrong with {@code value}, ordered by pointer; empty when it is valid. */
     List<JsonViolation> violations(JsonNode value) {
         List<Error> errors = schema.validate(value);

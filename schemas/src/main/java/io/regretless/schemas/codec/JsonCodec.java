@@ -23,12 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Natural JSON for one record type: strict parsing (one UTF-8 JSON object, no duplicate keys, no
- * trailing content, no NaN or Infinity tokens), validation against the committed JSON Schema, then
- * the record built by its Avro schema. Thread-safe.
+ * trailing content, no NaN or Infinity tokens), then the record built and checked by its Avro schema;
+ * a refused record is reported with every violation of the committed JSON Schema. Thread-safe.
  */
 final class JsonCodec<T extends SpecificRecord> {
     static final ObjectMapper MAPPER = new ObjectMapper(
-        JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+        JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build())
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final Pattern SOURCE = Pattern.compile("\\[Source: [^;\\]]*; ");
@@ -37,6 +38,8 @@ final class JsonCodec<T extends SpecificRecord> {
     private final Schema schema;
     private final EventJsonSchema jsonSchema;
     private final NaturalJsonReader reader;
+    /** An output event's JSON must carry its timestamp; only an input event's may take the record's. */
+    private final boolean timestampRequired;
 
     JsonCodec(Class<T> type) {
         this.type = Objects.requireNonNull(type, "type");
@@ -44,6 +47,7 @@ final class JsonCodec<T extends SpecificRecord> {
         this.schema = model.getSchema(type);
         this.jsonSchema = EventJsonSchema.of(schema.getName(), MAPPER);
         this.reader = new NaturalJsonReader(model, type.getSimpleName());
+        this.timestampRequired = jsonSchema.requires("timestamp");
     }
 
     /**
@@ -61,11 +65,14 @@ final class JsonCodec<T extends SpecificRecord> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<JsonViolation> violations = jsonSchema.violations(tree);
-        if (!violations.isEmpty()) {
-            throw new SchemaViolationException(type.getSimpleName(), violations);
+        try {
+            return type.cast(reader.read(tree, schema, timestampRequired ? null : recordTimestamp));
+        } catch (SchemaViolationException firstOnly) {
+            // The reader checks every rule the JSON Schema states, but stops at the first; only a
+            // refused record pays for the JSON Schema's list of every offending field.
+            List<JsonViolation> violations = jsonSchema.violations(tree);
+            throw violations.isEmpty() ? firstOnly : new SchemaViolationException(type.getSimpleName(), violations);
         }
-        return type.cast(reader.read(tree, schema, recordTimestamp));
     }
 
     byte[] encode(T record) {

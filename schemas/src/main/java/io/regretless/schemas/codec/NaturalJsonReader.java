@@ -16,9 +16,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Builds a record from its natural JSON shape (see {@link WireCodec}), led by the Avro schema.
- * The JSON Schema has already refused what it can see; this refuses what only the Avro types tell
- * (an integer beyond 64 bits, bytes that are not base64) with the same JSON pointers, and checks
- * the rest again so that a JSON Schema that drifted from the Avro schema cannot let a wrong value in.
+ * It refuses, at the first offence and with the JSON Schema's pointers, everything the committed
+ * JSON Schema refuses (required and unknown fields, types, integer ranges), and what only the Avro
+ * types tell (bytes that are not base64): {@link JsonCodec} asks the JSON Schema for the list of
+ * every offending field only after this refused a record.
  */
 final class NaturalJsonReader {
     private static final String IMPLICIT_TIMESTAMP = "timestamp";
@@ -37,12 +38,12 @@ final class NaturalJsonReader {
      */
     Object read(JsonNode node, Schema schema, Long recordTimestamp) {
         if (!node.isObject() || schema.getType() != Schema.Type.RECORD) {
-            throw refuse("", "expected an object, found " + kind(node));
+            throw refuse(At.DOCUMENT, "expected an object, found " + kind(node));
         }
-        return record(node, schema, "", recordTimestamp);
+        return record(node, schema, At.DOCUMENT, recordTimestamp);
     }
 
-    private Object value(JsonNode node, Schema schema, String at) {
+    private Object value(JsonNode node, Schema schema, At at) {
         return switch (schema.getType()) {
             case RECORD -> {
                 expect(node.isObject(), node, "an object", at);
@@ -56,7 +57,7 @@ final class NaturalJsonReader {
                 Map<String, Object> map = (Map<String, Object>) model.newMap(null, node.size());
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> entry = it.next();
-                    map.put(entry.getKey(), value(entry.getValue(), schema.getValueType(), JsonViolation.child(at, entry.getKey())));
+                    map.put(entry.getKey(), value(entry.getValue(), schema.getValueType(), at.member(entry.getKey())));
                 }
                 yield map;
             }
@@ -65,7 +66,7 @@ final class NaturalJsonReader {
                 @SuppressWarnings("unchecked")
                 List<Object> list = (List<Object>) model.newArray(null, node.size(), schema);
                 for (int i = 0; i < node.size(); i++) {
-                    list.add(value(node.get(i), schema.getElementType(), at + "/" + i));
+                    list.add(value(node.get(i), schema.getElementType(), at.index(i)));
                 }
                 yield list;
             }
@@ -109,8 +110,9 @@ final class NaturalJsonReader {
                 yield node.booleanValue();
             }
             case ENUM -> {
-                expect(node.isTextual() && schema.getEnumSymbols().contains(node.textValue()), node,
-                    "one of " + schema.getEnumSymbols(), at);
+                if (!node.isTextual() || !schema.getEnumSymbols().contains(node.textValue())) {
+                    throw refuse(at, "expected one of " + schema.getEnumSymbols() + ", found " + kind(node));
+                }
                 yield model.createEnum(node.textValue(), schema);
             }
             case NULL -> {
@@ -121,18 +123,18 @@ final class NaturalJsonReader {
         };
     }
 
-    private Object record(JsonNode node, Schema schema, String at, Long recordTimestamp) {
+    private Object record(JsonNode node, Schema schema, At at, Long recordTimestamp) {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (schema.getField(name) == null) {
                 List<String> known = schema.getFields().stream().map(Schema.Field::name).toList();
-                throw refuse(JsonViolation.child(at, name), "unknown field" + EventJsonSchema.suggestion(name, known));
+                throw refuse(at.member(name), "unknown field" + EventJsonSchema.suggestion(name, known));
             }
         }
         IndexedRecord record = (IndexedRecord) model.newRecord(null, schema);
         for (Schema.Field field : schema.getFields()) {
             JsonNode member = node.get(field.name());
-            String where = JsonViolation.child(at, field.name());
+            At where = at.member(field.name());
             if (member != null) {
                 record.put(field.pos(), value(member, field.schema(), where));
             } else if (field.hasDefaultValue()) {
@@ -147,7 +149,7 @@ final class NaturalJsonReader {
         return record;
     }
 
-    private Object union(JsonNode node, Schema schema, String at) {
+    private Object union(JsonNode node, Schema schema, At at) {
         Schema other = null;
         boolean nullable = false;
         for (Schema branch : schema.getTypes()) {
@@ -167,7 +169,7 @@ final class NaturalJsonReader {
     }
 
     /** The exact value of a JSON number; callers narrow it, refusing fractions and overflow. */
-    private BigDecimal whole(JsonNode node, String at) {
+    private BigDecimal whole(JsonNode node, At at) {
         expect(node.isNumber(), node, "an integer", at);
         try {
             return node.decimalValue();
@@ -176,17 +178,38 @@ final class NaturalJsonReader {
         }
     }
 
-    private void expect(boolean ok, JsonNode node, String what, String at) {
+    private void expect(boolean ok, JsonNode node, String what, At at) {
         if (!ok) {
             throw refuse(at, "expected " + what + ", found " + kind(node));
         }
     }
 
-    private SchemaViolationException refuse(String at, String reason) {
-        return new SchemaViolationException(type, List.of(new JsonViolation(at, reason)));
+    private SchemaViolationException refuse(At at, String reason) {
+        return new SchemaViolationException(type, List.of(new JsonViolation(at.toString(), reason)));
     }
 
     private static String kind(JsonNode node) {
         return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Where a value sits: its JSON pointer is spelled out only when a refusal names it, so that
+     * reading a valid record builds no pointer strings.
+     */
+    private record At(At parent, String member, int index) {
+        static final At DOCUMENT = new At(null, null, -1);
+
+        At member(String name) {
+            return new At(this, name, -1);
+        }
+
+        At index(int i) {
+            return new At(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            return parent == null ? "" : JsonViolation.child(parent.toString(), member != null ? member : Integer.toString(index));
+        }
     }
 }

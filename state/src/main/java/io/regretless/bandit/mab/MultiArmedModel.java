@@ -38,15 +38,24 @@ public final class MultiArmedModel implements ContextualBandit {
         int maxArms = config.maxArms();
         MultiArmedSettings s = config.multiArmed();
         double v = config.exploration();
-        return new MultiArmedModel(switch (config.kind()) {
-            case UCB1 -> new Ucb1(maxArms);
-            case BERNOULLI_THOMPSON -> new BernoulliThompsonSampling(maxArms, 1, 1);
-            case GAUSSIAN_THOMPSON -> new GaussianThompsonSampling(maxArms, 0, v * v, v * v);
-            case EXP3_IX -> new Exp3Ix(maxArms, s.horizon());
-            case DISCOUNTED_THOMPSON -> new DiscountedThompsonSampling(maxArms, s.discount(), 1, 1);
-            case SLIDING_WINDOW_UCB -> new SlidingWindowUcb(maxArms, s.window(), v);
-            default -> throw notMultiArmed(config.kind());
-        });
+        LearnerKind kind = config.kind();
+        MultiArmedBandit bandit;
+        if (kind == LearnerKind.UCB1) {
+            bandit = new Ucb1(maxArms);
+        } else if (kind == LearnerKind.BERNOULLI_THOMPSON) {
+            bandit = new BernoulliThompsonSampling(maxArms, 1, 1);
+        } else if (kind == LearnerKind.GAUSSIAN_THOMPSON) {
+            bandit = new GaussianThompsonSampling(maxArms, 0, v * v, v * v);
+        } else if (kind == LearnerKind.EXP3_IX) {
+            bandit = new Exp3Ix(maxArms, s.horizon());
+        } else if (kind == LearnerKind.DISCOUNTED_THOMPSON) {
+            bandit = new DiscountedThompsonSampling(maxArms, s.discount(), 1, 1);
+        } else if (kind == LearnerKind.SLIDING_WINDOW_UCB) {
+            bandit = new SlidingWindowUcb(maxArms, s.window(), v);
+        } else {
+            throw notMultiArmed(kind);
+        }
+        return new MultiArmedModel(bandit);
     }
 
     /**

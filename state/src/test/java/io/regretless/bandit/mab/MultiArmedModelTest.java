@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.Candidates;
@@ -53,7 +53,7 @@ class MultiArmedModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearnerKind.class, names = {"UCB1", "BERNOULLI_THOMPSON", "GAUSSIAN_THOMPSON", "EXP3_IX",
+    @ValueSource(strings = {"UCB1", "BERNOULLI_THOMPSON", "GAUSSIAN_THOMPSON", "EXP3_IX",
         "DISCOUNTED_THOMPSON", "SLIDING_WINDOW_UCB"})
     void aRestoredLearnerGoesOnBitForBitAsTheOneThatNeverStopped(LearnerKind kind) {
         BanditConfig config = config(kind);
@@ -80,7 +80,7 @@ class MultiArmedModelTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = LearnerKind.class, names = {"UCB1", "BERNOULLI_THOMPSON", "GAUSSIAN_THOMPSON", "EXP3_IX",
+    @ValueSource(strings = {"UCB1", "BERNOULLI_THOMPSON", "GAUSSIAN_THOMPSON", "EXP3_IX",
         "DISCOUNTED_THOMPSON", "SLIDING_WINDOW_UCB"})
     void thePublishedModelCarriesItsStateAndSettings(LearnerKind kind) {
         BanditConfig config = config(kind);

@@ -286,7 +286,7 @@ public record RegretlessConfig(
         }
         if (kind != null && kind.hasExploration() && kind.multiArmed() && exploration == 0) {
             settings.refuse(EXPLORATION.key(id), "bad value for " + EXPLORATION.key(id) + "=" + exploration + ": "
-                + kind.shortName() + "'s " + (kind == LearnerKind.GAUSSIAN_THOMPSON ? "v" : "xi") + " must be > 0");
+                + kind.shortName() + "'s " + kind.explorationName() + " must be > 0");
         }
         if (kind != null && kind.multiArmed() && shared) {
             settings.refuse(SHARED.key(id), "bad value for " + SHARED.key(id) + "=true: " + kind.shortName()

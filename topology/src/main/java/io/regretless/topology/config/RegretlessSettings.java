@@ -62,7 +62,7 @@ public final class RegretlessSettings {
         "how output topic values are written (inputs accept both); state stores are Avro whatever this says");
 
     public static final Setting<LearnerKind> LEARNER = bandit("learner",
-        oneOf(wireNames(LearnerKind.values(), LearnerKind::shortName), LearnerKind::parse), null, "the algorithm (required)");
+        oneOf(LearnerKind::wireNames, LearnerKind::parse), null, "the algorithm (required)");
     public static final Setting<Boolean> SHARED = bandit("shared", bool(), "false",
         "one ridge model over all actions' features (true) or one per action (false); multi-armed learners cannot be shared");
     public static final Setting<Integer> DIMENSION = bandit("dimension", integer(1), "64",
@@ -101,7 +101,8 @@ public final class RegretlessSettings {
         "bound on candidate actions of one request");
 
     public static final Setting<List<CandidateSpec>> SHADOWS = bandit("shadows",
-        new SettingType<>("a comma-separated list of candidate policies, each linucb, lints, squarecb, egreedy, deployed or "
+        new SettingType<>(() -> "a comma-separated list of candidate policies, each "
+            + String.join(", ", LearnerKind.linear().stream().map(LearnerKind::shortName).toList()) + ", deployed or "
             + "uniform with optional :key=value options, e.g. linucb:alpha=0.5,squarecb,uniform,deployed",
             text -> text.isBlank() ? List.of() : CandidateSpec.parseList(text)), "",
         "shadow policies evaluated on the model's feedback (off-policy, progressively; see Shadow evaluation)");

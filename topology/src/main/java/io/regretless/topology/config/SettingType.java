@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.DoublePredicate;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -13,11 +14,22 @@ import java.util.regex.Pattern;
  * anything else with a message that says what is allowed, so every refusal can name the setting and
  * the values it takes.
  *
- * @param allowed what the setting takes, in words: {@code an integer >= 1}, {@code one of rocksdb, in-memory}
- * @param parser  the text (trimmed, not blank) to the value; throws {@link IllegalArgumentException}
+ * @param description what the setting takes, in words, when asked ({@link #allowed}): a list of
+ *                    names may grow while the application starts (a registered learner)
+ * @param parser      the text (trimmed, not blank) to the value; throws {@link IllegalArgumentException}
  */
-public record SettingType<T>(String allowed, Function<String, T> parser) {
+public record SettingType<T>(Supplier<String> description, Function<String, T> parser) {
     private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9._-]+");
+
+    /** @param allowed what the setting takes, in words: {@code an integer >= 1}, {@code one of rocksdb, in-memory} */
+    public SettingType(String allowed, Function<String, T> parser) {
+        this(() -> allowed, parser);
+    }
+
+    /** What the setting takes, in words: {@code an integer >= 1}, {@code one of rocksdb, in-memory}. */
+    public String allowed() {
+        return description.get();
+    }
 
     /** The value of {@code text}, or an {@link IllegalArgumentException} saying what is allowed. */
     public T parse(String text) {
@@ -26,10 +38,10 @@ public record SettingType<T>(String allowed, Function<String, T> parser) {
             value = parser.apply(text);
         } catch (IllegalArgumentException e) {
             String detail = e instanceof NumberFormatException || e.getMessage() == null ? "" : " (" + e.getMessage() + ")";
-            throw new IllegalArgumentException("expected " + allowed + detail, e);
+            throw new IllegalArgumentException("expected " + allowed() + detail, e);
         }
         if (value == null) {
-            throw new IllegalArgumentException("expected " + allowed);
+            throw new IllegalArgumentException("expected " + allowed());
         }
         return value;
     }
@@ -87,11 +99,20 @@ public record SettingType<T>(String allowed, Function<String, T> parser) {
      */
     public static <E> SettingType<E> oneOf(List<String> names, Function<String, E> parser) {
         List<String> known = List.copyOf(names);
-        return new SettingType<>("one of " + String.join(", ", known), text -> {
+        return oneOf(() -> known, parser);
+    }
+
+    /**
+     * One of the names {@code names} gives when the setting is read or described (a registry that
+     * may grow, such as the learners'), read by {@code parser}; a near miss is answered with the
+     * name it probably meant.
+     */
+    public static <E> SettingType<E> oneOf(Supplier<List<String>> names, Function<String, E> parser) {
+        return new SettingType<>(() -> "one of " + String.join(", ", names.get()), text -> {
             try {
                 return parser.apply(text);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(DidYouMean.nearest(text, known)
+                throw new IllegalArgumentException(DidYouMean.nearest(text, names.get())
                     .map(name -> "did you mean " + name + "?").orElse(null), e);
             }
         });

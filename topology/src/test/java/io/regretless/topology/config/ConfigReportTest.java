@@ -12,6 +12,8 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import io.regretless.bandit.LearnerKind;
+
 /**
  * Each mistake of issue 10 (typos that used to pass silently, inline comments) and each kind of bad
  * value is reported by the setting's name with what was meant or what is allowed; all of a file's
@@ -118,10 +120,20 @@ class ConfigReportTest {
         assertTrue(!report.warnings().get(0).message().contains("secret"));
     }
 
+    /**
+     * The learners a model takes: the built-in ones, then any a test in this JVM registered
+     * ({@code RegisteredLearnerTopologyTest}).
+     */
+    private static String learners() {
+        String builtIn = "linucb, lints, squarecb, egreedy, ucb1, ts-bernoulli, ts-gaussian, exp3-ix, ts-discounted, sw-ucb";
+        List<String> registered = LearnerKind.wireNames();
+        assertEquals(builtIn, String.join(", ", registered.subList(0, 10)), "the built-in learners, in order");
+        return "one of " + String.join(", ", registered);
+    }
+
     @Test
     void everyBadValueNamesItsSettingAndWhatItTakes() {
-        assertBad("regretless.model.checkout.learner", "linucv", "expected one of linucb, lints, squarecb, egreedy, "
-            + "ucb1, ts-bernoulli, ts-gaussian, exp3-ix, ts-discounted, sw-ucb (did you mean linucb?)");
+        assertBad("regretless.model.checkout.learner", "linucv", "expected " + learners() + " (did you mean linucb?)");
         assertBad("regretless.model.checkout.shared", "yes", "expected true or false");
         assertBad("regretless.model.checkout.dimension", "0", "expected an integer >= 1");
         assertBad("regretless.model.checkout.dimension", "lots", "expected an integer >= 1");
@@ -160,8 +172,7 @@ class ConfigReportTest {
             "0")).startsWith("bad value for regretless.experts.model.claims.label.high=0.0: the label range needs"));
         assertEquals("regretless.experts.model.claims.dimension does not apply to a model in advice mode",
             onlyError(check("regretless.experts.model.claims.dimension", "4")));
-        assertEquals("missing required setting regretless.model.checkout.learner: one of linucb, lints, squarecb, egreedy, "
-            + "ucb1, ts-bernoulli, ts-gaussian, exp3-ix, ts-discounted, sw-ucb",
+        assertEquals("missing required setting regretless.model.checkout.learner: " + learners(),
             onlyError(check("regretless.model.checkout.learner", " ")));
         assertTrue(onlyError(check("regretless.experts.model.claims.groups", "a,always-on")).contains("always-on"));
         assertEquals("regretless.experts.models: experts model 'checkout' has the id of a bandit model; ids must be distinct",

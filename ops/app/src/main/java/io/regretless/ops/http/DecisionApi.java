@@ -88,13 +88,25 @@ final class DecisionApi {
             error(exchange, 405, "use POST with a JSON body", "");
             return null;
         }
+        long declared = declaredLength(exchange);
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
+            // a declared length is read into one array of that size; only a chunked body pays for growing buffers
+            byte[] body = in.readNBytes(declared >= 0 && declared <= MAX_BODY ? (int) declared : MAX_BODY + 1);
             if (body.length > MAX_BODY) {
                 error(exchange, 413, "the body is over " + MAX_BODY + " bytes", "");
                 return null;
             }
             return body;
+        }
+    }
+
+    /** The request's Content-Length, or -1 when it has none (chunked) or one that is not a number. */
+    private static long declaredLength(HttpExchange exchange) {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

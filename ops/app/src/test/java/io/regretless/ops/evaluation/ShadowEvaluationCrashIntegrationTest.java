@@ -20,16 +20,15 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.bench.RunCleanup;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.replay.ReplayProducer;
 import io.regretless.ops.report.TopicReader;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.ops.testkit.InputLag;
 import io.regretless.schemas.Action;
@@ -64,11 +63,11 @@ class ShadowEvaluationCrashIntegrationTest {
     @Test
     void aKilledEvaluationRestoredFromItsChangelogsPublishesEveryRoundOnceAndRight(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(1).start()) {
-            Topics topics = new Topics("s");
-            broker.createTopics(topics.banditTopics(), 1);
+            AppFixture fixture = appFixture(broker, dir.resolve("state")).banditTopics(1);
+            Topics topics = fixture.topics();
             List<Feedback> log = log(2 * HALF);
             produce(broker, topics, log.subList(0, HALF));
-            Properties props = appProperties(broker, dir.resolve("state"));
+            Properties props = fixture.properties();
             Path config = dir.resolve("app.properties");
             try (var out = Files.newBufferedWriter(config)) {
                 props.store(out, null);
@@ -130,19 +129,11 @@ class ShadowEvaluationCrashIntegrationTest {
         return out;
     }
 
-    static Properties appProperties(EmbeddedKafkaBroker broker, Path stateDir) {
-        Properties props = new Properties();
-        props.put("application.id", "shadow-crash");
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", stateDir.toString());
-        props.put("regretless.topic.prefix", "s");
-        props.put("regretless.models", "m");
-        props.put("regretless.model.m.learner", "egreedy");
-        props.put("regretless.model.m.dimension", "16");
-        props.put("regretless.model.m.max.arms", "4");
-        props.put("regretless.model.m.shadows", "linucb,lints:shared=true,squarecb,uniform,deployed");
-        props.put("regretless.model.m.shadows.publish.every", Integer.toString(EVERY));
-        return props;
+    static AppFixture appFixture(EmbeddedKafkaBroker broker, Path stateDir) {
+        return AppFixture.on(broker, "s", stateDir).applicationId("shadow-crash").banditModel("m", "egreedy", 16)
+            .modelSetting("m", "max.arms", 4)
+            .modelSetting("m", "shadows", "linucb,lints:shared=true,squarecb,uniform,deployed")
+            .modelSetting("m", "shadows.publish.every", EVERY);
     }
 
     /** A logging policy with a random distribution per decision over a, b, c; rewards Bernoulli, best action depends on x. */
@@ -176,13 +167,10 @@ class ShadowEvaluationCrashIntegrationTest {
     }
 
     static void produce(EmbeddedKafkaBroker broker, Topics topics, List<Feedback> feedback) {
-        Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
-        props.put("max.in.flight.requests.per.connection", "1");
-        try (KafkaProducer<byte[], byte[]> producer =
-                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties())) {
             for (Feedback f : feedback) {
-                producer.send(new ProducerRecord<>(topics.feedback(), 0, f.getRewardTimestamp(),
-                    "m".getBytes(StandardCharsets.UTF_8), FEEDBACK.encode(f, WireFormat.JSON)));
+                producer.send(topics.feedback(), 0, "m".getBytes(StandardCharsets.UTF_8), FEEDBACK.encode(f, WireFormat.JSON),
+                    f.getRewardTimestamp());
             }
             producer.flush();
         }

@@ -13,14 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +26,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.ops.http.OpsServer;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
@@ -51,20 +48,12 @@ class ReadinessIntegrationTest {
     @Test
     void readinessTurnsFalseWhileATaskWithInputProcessesNothing(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
-            Topics topics = new Topics("ready");
-            broker.createTopics(topics.banditTopics(), 1);
-            Properties props = new Properties();
-            props.put("application.id", "ready");
-            props.put("bootstrap.servers", broker.bootstrapServers());
-            props.put("state.dir", dir.toString());
-            props.put("processor.wrapper.class", StallingProcessorWrapper.class.getName());
-            props.put("regretless.topic.prefix", "ready");
-            props.put("regretless.models", "m");
-            props.put("regretless.model.m.learner", "linucb");
-            props.put("regretless.model.m.dimension", "4");
-            props.put("regretless.health.stall.timeout.ms", "2000");
+            AppFixture fixture = AppFixture.on(broker, "ready", dir).banditTopics(1).banditModel("m", "linucb", 4)
+                .set("processor.wrapper.class", StallingProcessorWrapper.class.getName())
+                .set("regretless.health.stall.timeout.ms", 2000);
+            Topics topics = fixture.topics();
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            try (RegretlessApp app = new RegretlessApp(props);
+            try (RegretlessApp app = new RegretlessApp(fixture.properties());
                  OpsServer http = new OpsServer(new InetSocketAddress("127.0.0.1", 0), app.streams(), app.health(),
                      app.config(), registry, null);
                  IdLedger decisions = new IdLedger(broker.clientProperties(), topics.decisions(),
@@ -98,14 +87,12 @@ class ReadinessIntegrationTest {
     }
 
     static void produce(EmbeddedKafkaBroker broker, Topics topics, int from, int to) {
-        try (KafkaProducer<byte[], byte[]> producer =
-                 new KafkaProducer<>(broker.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties())) {
             long now = System.currentTimeMillis();
             for (int i = from; i < to; i++) {
                 DecisionRequest request = new DecisionRequest("r" + i, "m", now, Map.of("x", 1.0),
                     List.of(new Action("a", Map.of()), new Action("b", Map.of())));
-                producer.send(new ProducerRecord<>(topics.requests(), 0, now, "m".getBytes(StandardCharsets.UTF_8),
-                    REQUESTS.encode(request)));
+                producer.send(topics.requests(), 0, "m".getBytes(StandardCharsets.UTF_8), REQUESTS.encode(request), now);
             }
             producer.flush();
         }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +20,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.Feedback;
@@ -40,18 +40,10 @@ class DecisionApiIntegrationTest {
     @Test
     void rankAndRewardOverHttpAreJoinedAndLearned(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
-            Topics topics = new Topics("api");
-            broker.createTopics(topics.banditTopics(), 2);
-            Properties props = new Properties();
-            props.put("application.id", "api");
-            props.put("bootstrap.servers", broker.bootstrapServers());
-            props.put("state.dir", dir.toString());
-            props.put("regretless.topic.prefix", "api");
-            props.put("regretless.models", "checkout");
-            props.put("regretless.model.checkout.learner", "linucb");
-            props.put("regretless.model.checkout.dimension", "8");
+            AppFixture fixture = AppFixture.on(broker, "api", dir).banditTopics(2).banditModel("checkout", "linucb", 8);
+            Topics topics = fixture.topics();
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            try (RegretlessApp app = new RegretlessApp(props);
+            try (RegretlessApp app = new RegretlessApp(fixture.properties());
                  OpsServer http = new OpsServer(new InetSocketAddress("127.0.0.1", 0), app.streams(), app.health(),
                      app.config(), registry, null, app.decider());
                  IdLedger feedback = new IdLedger(broker.clientProperties(), topics.feedback(),

@@ -25,11 +25,8 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +36,8 @@ import io.regretless.bandit.LinearBanditCodec;
 import io.regretless.bandit.LinearBandits;
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.ops.testkit.InputLag;
 import io.regretless.schemas.Action;
@@ -91,10 +90,10 @@ class CrashRecoveryIntegrationTest {
     @Test
     void aKilledAppLearnsEveryRewardOnceAndItsModelIsItsUpdateLog(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(1).start()) {
-            Topics topics = new Topics("b");
-            broker.createTopics(topics.banditTopics(), 1);
+            AppFixture fixture = appFixture(broker, "b", dir.resolve("state-b"));
+            Topics topics = fixture.topics();
             produceInput(broker, topics);
-            Properties props = appProperties(broker, "b", dir.resolve("state-b"));
+            Properties props = fixture.properties();
             Path config = writeConfig(dir, props, "b");
             AppProcess first = AppProcess.start(config, Map.of());
             try (IdLedger feedback = feedbackLedger(broker, "b");
@@ -184,11 +183,10 @@ class CrashRecoveryIntegrationTest {
     @Test
     void underAtLeastOnceACrashReadsAllInputMayRepeatAndLosesAtMostTwoPercent(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(1).start()) {
-            Topics topics = new Topics("c");
-            broker.createTopics(topics.banditTopics(), 1);
+            AppFixture fixture = appFixture(broker, "c", dir.resolve("state-c")).set("processing.guarantee", "at_least_once");
+            Topics topics = fixture.topics();
             produceInput(broker, topics);
-            Properties c = appProperties(broker, "c", dir.resolve("state-c"));
-            c.put("processing.guarantee", "at_least_once");
+            Properties c = fixture.properties();
             Path config = writeConfig(dir, c, "c");
             AppProcess first = AppProcess.start(config, Map.of());
             try (IdLedger feedback = feedbackLedger(broker, "c")) {
@@ -261,20 +259,13 @@ class CrashRecoveryIntegrationTest {
         return config;
     }
 
-    /** The application's own defaults but for the broker, the state directory and the model. */
-    static Properties appProperties(EmbeddedKafkaBroker broker, String prefix, Path stateDir) {
-        Properties props = new Properties();
-        props.put("application.id", "crash-" + prefix);
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", stateDir.toString());
-        props.put("regretless.topic.prefix", prefix);
-        props.put("regretless.models", "m");
-        props.put("regretless.model.m.learner", "squarecb");
-        props.put("regretless.model.m.dimension", "16");
-        props.put("regretless.model.m.attribution.window.ms", Long.toString(WINDOW));
-        props.put("regretless.model.m.default.reward", "-0.1");
-        props.put("regretless.punctuation.interval.ms", Long.toString(INTERVAL));
-        return props;
+    /** The application's own defaults but for the broker, the state directory and the model; its topics, one partition each. */
+    static AppFixture appFixture(EmbeddedKafkaBroker broker, String prefix, Path stateDir) {
+        return AppFixture.on(broker, prefix, stateDir).applicationId("crash-" + prefix).banditTopics(1)
+            .banditModel("m", "squarecb", 16)
+            .modelSetting("m", "attribution.window.ms", WINDOW)
+            .modelSetting("m", "default.reward", "-0.1")
+            .set("regretless.punctuation.interval.ms", INTERVAL);
     }
 
     /**
@@ -284,21 +275,18 @@ class CrashRecoveryIntegrationTest {
      * see the same records in the same order.
      */
     void produceInput(EmbeddedKafkaBroker broker, Topics topics) throws Exception {
-        Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
-        props.put("max.in.flight.requests.per.connection", "1");
         byte[] key = "m".getBytes(StandardCharsets.UTF_8);
         List<Action> actions = List.of(new Action("a", Map.of("f", 1.0)), new Action("b", Map.of("f", -1.0)),
             new Action("c", Map.of("g", 1.0)));
-        try (KafkaProducer<byte[], byte[]> producer =
-                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties())) {
             for (int i = 0; i < REQUESTS + TRAILING; i++) {
                 long t = time(i);
                 DecisionRequest request = new DecisionRequest("r" + i, "m", t, Map.of("x", (double) (i % 5), "y", i % 2 * 1.0), actions);
-                producer.send(new ProducerRecord<>(topics.requests(), 0, t, key, REQUEST_CODEC.encode(request)));
+                producer.send(topics.requests(), 0, key, REQUEST_CODEC.encode(request), t);
                 int rewarded = i - 5;
                 if (rewarded >= 0 && rewarded < REQUESTS && rewarded % 7 != 0) {
                     Reward reward = new Reward("r" + rewarded, "m", rewarded % 3 == 0 ? 1.0 : 0.0, t + 5);
-                    producer.send(new ProducerRecord<>(topics.rewards(), 0, t + 5, key, REWARD_CODEC.encode(reward)));
+                    producer.send(topics.rewards(), 0, key, REWARD_CODEC.encode(reward), t + 5);
                 }
             }
             producer.flush();

@@ -8,18 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.bandit.RidgeRegression;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.ActionProbability;
 import io.regretless.schemas.Decision;
@@ -75,24 +73,16 @@ class PartitionIndependenceIntegrationTest {
 
     /** Logs the same decisions and rewards for a model on {@code partitions} partitions; returns the learned model. */
     static LinearBanditState learn(EmbeddedKafkaBroker broker, Path dir, String prefix, int partitions) throws Exception {
-        Topics topics = new Topics(prefix);
-        broker.createTopics(topics.banditTopics(), partitions);
-        Properties props = new Properties();
-        props.put("application.id", prefix);
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", dir.resolve(prefix).toString());
-        props.put("regretless.topic.prefix", prefix);
-        props.put("regretless.models", "m");
-        props.put("regretless.model.m.learner", "linucb");
-        props.put("regretless.model.m.dimension", Integer.toString(DIMENSION));
+        AppFixture fixture = AppFixture.on(broker, prefix, dir.resolve(prefix)).banditTopics(partitions)
+            .banditModel("m", "linucb", DIMENSION);
+        Topics topics = fixture.topics();
         WireCodec<LoggedDecision> logged = WireCodec.of(LoggedDecision.class);
         WireCodec<Reward> rewards = WireCodec.of(Reward.class);
         List<Action> actions = List.of(new Action("a", Map.of("p", 1.0)), new Action("b", Map.of("p", -1.0)),
             new Action("c", Map.of()));
         List<ActionProbability> uniform = actions.stream().map(a -> new ActionProbability(a.getId(), 1.0 / 3)).toList();
-        try (RegretlessApp app = new RegretlessApp(props);
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.clientProperties(),
-                 new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (RegretlessApp app = new RegretlessApp(fixture.properties());
+             ReplayProducer producer = ReplayProducer.open(broker.clientProperties())) {
             app.start(Duration.ofMinutes(2));
             long now = System.currentTimeMillis();
             SplittableRandom random = new SplittableRandom(4);
@@ -103,10 +93,10 @@ class PartitionIndependenceIntegrationTest {
                 DecisionRequest request = new DecisionRequest(id, "m", now + i,
                     Map.of("x", random.nextDouble(), "y", random.nextDouble(-1, 1)), actions);
                 Decision decision = new Decision(id, "m", chosen, 1.0 / 3, uniform, 0L, "elsewhere", now + i);
-                producer.send(new ProducerRecord<>(topics.decisionLog(), null, now + i, key,
-                    logged.encode(new LoggedDecision(request, decision, "local"), WireFormat.AVRO)));
-                producer.send(new ProducerRecord<>(topics.rewards(), null, now + i + 1, key,
-                    rewards.encode(new Reward(id, "m", random.nextDouble(), now + i + 1), WireFormat.AVRO)));
+                producer.send(topics.decisionLog(), key,
+                    logged.encode(new LoggedDecision(request, decision, "local"), WireFormat.AVRO), now + i);
+                producer.send(topics.rewards(), key,
+                    rewards.encode(new Reward(id, "m", random.nextDouble(), now + i + 1), WireFormat.AVRO), now + i + 1);
             }
             producer.flush();
             long deadline = System.nanoTime() + STALL.toNanos();

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
@@ -51,17 +51,9 @@ class RoutingIntegrationTest {
     @Test
     void everyPartitionerAndKeyReachesTheOneModel(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
-            Topics topics = new Topics("route");
-            broker.createTopics(topics.banditTopics(), 2);
-            Properties props = new Properties();
-            props.put("application.id", "route");
-            props.put("bootstrap.servers", broker.bootstrapServers());
-            props.put("state.dir", dir.toString());
-            props.put("regretless.topic.prefix", "route");
-            props.put("regretless.models", "m");
-            props.put("regretless.model.m.learner", "linucb");
-            props.put("regretless.model.m.dimension", "8");
-            try (RegretlessApp app = new RegretlessApp(props);
+            AppFixture fixture = AppFixture.on(broker, "route", dir).banditTopics(2).banditModel("m", "linucb", 8);
+            Topics topics = fixture.topics();
+            try (RegretlessApp app = new RegretlessApp(fixture.properties());
                  KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.clientProperties(),
                      new ByteArraySerializer(), new ByteArraySerializer());
                  IdLedger decisions = new IdLedger(broker.clientProperties(), topics.decisions(),

@@ -1,7 +1,6 @@
 package io.regretless.ops.bench;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Decision;
@@ -44,7 +43,7 @@ final class BanditLoopHandler implements WindowedLoad.Handler {
             rewardSum += value;
             rewards++;
             Reward reward = new Reward(decision.getRequestId(), decision.getModelId(), value, System.currentTimeMillis());
-            load.producer().send(new ProducerRecord<>(topics.rewards(), workload.key(i), REWARDS.encode(reward)));
+            load.producer().sendNow(topics.rewards(), workload.key(i), REWARDS.encode(reward));
         } else if (topic.equals(topics.feedback())) {
             Feedback feedback = FEEDBACK.decode(record.value());
             if (!feedback.getObserved()) {

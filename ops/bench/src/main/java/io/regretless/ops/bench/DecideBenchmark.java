@@ -6,7 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.CandidateEncoder;
 import io.regretless.bandit.Candidates;
@@ -38,9 +36,8 @@ import io.regretless.bandit.LinearBandits;
 import io.regretless.bandit.PublishedBandit;
 import io.regretless.connectors.decide.LocalDecider;
 import io.regretless.connectors.decide.PublishedModels;
-import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
-import io.regretless.ops.http.OpsServer;
+import io.regretless.ops.testkit.CommandProcess;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
@@ -72,6 +69,10 @@ public final class DecideBenchmark {
     private static final int POOL = 10_000;
     /** Seconds of requests at the measured rate before measuring: connections opened, the path compiled. */
     private static final int WARMUP_SECONDS = 3;
+    /** Environment variable with the JVM options of the application that serves {@code POST /rank}. */
+    private static final String APP_OPTIONS = "REGRETLESS_APP_JVM_OPTS";
+    private static final List<String> DEFAULT_APP_OPTIONS = List.of("-Xmx1g");
+    private static final Duration PUBLISH_INTERVAL = Duration.ofSeconds(1);
 
     private DecideBenchmark() {
     }
@@ -231,28 +232,37 @@ public final class DecideBenchmark {
         return requests;
     }
 
-    /** The HTTP API's latency at a fixed rate, then model freshness, on a running application. */
+    /**
+     * The HTTP API's latency at a fixed rate, then model freshness, on a running application in its
+     * own JVM ({@code regretless run --http-port}, started with {@link #APP_OPTIONS}), as it is
+     * deployed: its collector then pauses for its own heap, not for the broker's and the load
+     * generator's.
+     */
     private static void http(EmbeddedKafkaBroker broker, Topics topics, Path dir, int rate, int seconds, int samples)
             throws Exception {
         Properties props = new Properties();
         props.put("application.id", "decide-bench");
         props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", dir.toString());
+        props.put("state.dir", dir.resolve("state").toString());
         props.put("regretless.topic.prefix", topics.prefix());
         props.put("regretless.models", "m");
         props.put("regretless.model.m.learner", "linucb");
         props.put("regretless.model.m.dimension", "64");
         props.put("regretless.model.m.max.arms", "10");
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        props.put("regretless.publish.interval.ms", Long.toString(PUBLISH_INTERVAL.toMillis()));
+        Path config = dir.resolve("app.properties");
+        try (OutputStream out = Files.newOutputStream(config)) {
+            props.store(out, "decide-bench's application");
+        }
         DecisionRequest[] requests = requests(10, 1_000 + rate * (WARMUP_SECONDS + seconds) + samples);
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", broker.bootstrapServers());
-        try (RegretlessApp app = new RegretlessApp(props);
-             OpsServer server = new OpsServer(new InetSocketAddress("127.0.0.1", 0), app.streams(), app.health(),
-                 app.config(), registry, null, app.decider());
+        int port = freePort();
+        List<String> appOptions = appOptions();
+        try (CommandProcess app = CommandProcess.start(appOptions, "io.regretless.ops.Main", dir, null,
+                 List.of("run", "--config", config.toString(), "--http-port", Integer.toString(port)));
              LocalDecider decider = new LocalDecider(kafka, topics.prefix())) {
-            server.start();
-            app.start(Duration.ofMinutes(2));
+            awaitReady(app, port, Duration.ofMinutes(3));
             // a trained, published model first: 1,000 decisions and their rewards through the loop
             for (int i = 0; i < 1_000; i++) {
                 Decision decision = decider.decide(requests[i]);
@@ -263,7 +273,7 @@ public final class DecideBenchmark {
             decider.flush();
             awaitVersion(decider.models(), 1_000, Duration.ofMinutes(3));
 
-            URL url = URI.create("http://127.0.0.1:" + server.port() + "/rank").toURL();
+            URL url = URI.create("http://127.0.0.1:" + port + "/rank").toURL();
             int total = rate * seconds;
             long[] latencies;
             ExecutorService senders = Executors.newFixedThreadPool(32);
@@ -273,10 +283,46 @@ public final class DecideBenchmark {
             } finally {
                 senders.shutdownNow();
             }
-            System.out.printf(Locale.ROOT, "HTTP POST /rank at %d req/s for %d s: p50 ms: %.2f p99 ms: %.2f max ms: %.2f%n",
-                rate, seconds, latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6, latencies[total - 1] / 1e6);
+            System.out.printf(Locale.ROOT, "HTTP POST /rank at %d req/s for %d s (application JVM: %s): p50 ms: %.2f"
+                + " p99 ms: %.2f max ms: %.2f%n", rate, seconds, String.join(" ", appOptions), latencies[total / 2] / 1e6,
+                latencies[(int) (total * 0.99)] / 1e6, latencies[total - 1] / 1e6);
 
-            freshness(decider, requests, 1_000 + rate * WARMUP_SECONDS + total, samples, app.config().publishInterval());
+            freshness(decider, requests, 1_000 + rate * WARMUP_SECONDS + total, samples, PUBLISH_INTERVAL);
+        }
+    }
+
+    /** {@value #APP_OPTIONS} split on spaces; the defaults when it is unset. */
+    private static List<String> appOptions() {
+        String options = System.getenv(APP_OPTIONS);
+        return options == null || options.isBlank() ? DEFAULT_APP_OPTIONS : List.of(options.trim().split("\\s+"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Until {@code GET /health/ready} answers 200: Kafka Streams is running with its tasks restored. */
+    private static void awaitReady(CommandProcess app, int port, Duration timeout) throws Exception {
+        URL ready = URI.create("http://127.0.0.1:" + port + "/health/ready").toURL();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!app.handle().isAlive()) {
+                throw new IllegalStateException("the application exited before it was ready\n" + app.describe());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) ready.openConnection();
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the JVM is still starting
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the application was not ready within " + timeout + "\n" + app.describe());
+            }
+            Thread.sleep(200);
         }
     }
 

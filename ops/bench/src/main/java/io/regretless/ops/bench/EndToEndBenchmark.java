@@ -1,7 +1,5 @@
 package io.regretless.ops.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -20,9 +17,10 @@ import org.apache.kafka.streams.StreamsConfig;
 
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.replay.ReplayRun;
 import io.regretless.schemas.DecisionRequest;
-import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.Topics;
+import io.regretless.schemas.codec.AvroCodec;
 
 /**
  * Measures the bandit loop end to end on a running broker, next to a pass-through Kafka Streams
@@ -74,51 +72,40 @@ public final class EndToEndBenchmark {
      * @throws IllegalStateException if an app does not start, a phase does not complete within 10
      *     minutes, or the bandit loop dead-letters a request or closes a window without its reward
      */
-    public Report run(Options options) throws IOException, InterruptedException {
-        String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics(runId);
-        String copyIn = runId + ".passthrough-in";
-        String copyOut = runId + ".passthrough-out";
-        List<String> names = new ArrayList<>(topics.banditInputs());
-        names.addAll(topics.banditOutputs());
-        names.addAll(List.of(copyIn, copyOut));
-        Workload workload = new Workload(options, System.currentTimeMillis());
-        Path stateDir = Files.createTempDirectory("regretless-bench-");
-        try (Admin admin = Admin.create(client)) {
-            try {
-                createTopics(admin, names, options.partitions());
-                BanditLoopHandler handler = new BanditLoopHandler(topics, workload);
-                PhaseResult bandit = runBandit(runId, topics, options, workload, handler, stateDir);
-                PhaseResult copy = runPassThrough(runId, copyIn, copyOut, options, workload, stateDir);
-                PhaseResult oneModel = runOneModel(admin, options, stateDir);
-                return new Report(options, bandit, copy, oneModel, handler.meanReward());
-            } finally {
-                RunCleanup.deleteTopicsOf(client, runId);
-            }
-        } finally {
-            RunCleanup.deleteRecursively(stateDir);
+    public Report run(Options options) throws InterruptedException {
+        try (ReplayRun run = ReplayRun.open(client, "bench"); Admin admin = Admin.create(client)) {
+            Topics topics = new Topics(run.id());
+            String copyIn = run.id() + ".passthrough-in";
+            String copyOut = run.id() + ".passthrough-out";
+            List<String> names = new ArrayList<>(topics.banditInputs());
+            names.addAll(topics.banditOutputs());
+            names.addAll(List.of(copyIn, copyOut));
+            Workload workload = new Workload(options, System.currentTimeMillis());
+            createTopics(admin, names, options.partitions());
+            BanditLoopHandler handler = new BanditLoopHandler(topics, workload);
+            PhaseResult bandit = runBandit(run, topics, options, workload, handler);
+            PhaseResult copy = runPassThrough(run, copyIn, copyOut, options, workload);
+            PhaseResult oneModel = runOneModel(admin, options);
+            return new Report(options, bandit, copy, oneModel, handler.meanReward());
         }
     }
 
     /** The bandit loop again, on fresh topics, with every request on one model: does one hot model use every thread? */
-    private PhaseResult runOneModel(Admin admin, Options options, Path stateDir) throws InterruptedException {
-        String runId = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics(runId);
-        List<String> names = new ArrayList<>(topics.banditInputs());
-        names.addAll(topics.banditOutputs());
-        Options one = options.withModels(1);
-        Workload workload = new Workload(one, System.currentTimeMillis());
-        try {
+    private PhaseResult runOneModel(Admin admin, Options options) throws InterruptedException {
+        try (ReplayRun run = ReplayRun.open(client, "bench")) {
+            Topics topics = new Topics(run.id());
+            List<String> names = new ArrayList<>(topics.banditInputs());
+            names.addAll(topics.banditOutputs());
+            Options one = options.withModels(1);
+            Workload workload = new Workload(one, System.currentTimeMillis());
             createTopics(admin, names, options.partitions());
-            return runBandit(runId, topics, one, workload, new BanditLoopHandler(topics, workload), stateDir);
-        } finally {
-            RunCleanup.deleteTopicsOf(client, runId);
+            return runBandit(run, topics, one, workload, new BanditLoopHandler(topics, workload));
         }
     }
 
-    private PhaseResult runBandit(String runId, Topics topics, Options options, Workload workload,
-                                  BanditLoopHandler handler, Path stateDir) throws InterruptedException {
-        try (RegretlessApp app = new RegretlessApp(banditProperties(runId, options, workload, stateDir));
+    private PhaseResult runBandit(ReplayRun run, Topics topics, Options options, Workload workload,
+                                  BanditLoopHandler handler) throws InterruptedException {
+        try (RegretlessApp app = new RegretlessApp(banditProperties(run, options, workload));
              WindowedLoad load = new WindowedLoad(client, List.of(topics.decisions(), topics.feedback(), topics.deadLetters()),
                  options.inFlight(), PHASE_TIMEOUT)) {
             app.start(START_TIMEOUT);
@@ -130,9 +117,9 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private PhaseResult runPassThrough(String runId, String in, String out, Options options, Workload workload,
-                                       Path stateDir) throws InterruptedException {
-        Properties props = streamsProperties(runId + "-passthrough", options, stateDir);
+    private PhaseResult runPassThrough(ReplayRun run, String in, String out, Options options, Workload workload)
+            throws InterruptedException {
+        Properties props = streamsProperties(run.id() + "-passthrough", options, run.stateDir());
         WindowedLoad.Handler copied = (record, load) -> {
             int i = Workload.index(REQUESTS.decode(record.value()).getRequestId());
             load.answered(i);
@@ -152,9 +139,9 @@ public final class EndToEndBenchmark {
         return options.passThroughInFlight() == 0 ? Integer.MAX_VALUE : options.passThroughInFlight();
     }
 
-    private Properties banditProperties(String runId, Options o, Workload workload, Path stateDir) {
-        Properties props = streamsProperties(runId + "-bandit", o, stateDir);
-        props.put("regretless.topic.prefix", runId);
+    private Properties banditProperties(ReplayRun run, Options o, Workload workload) {
+        Properties props = streamsProperties(run.id() + "-bandit", o, run.stateDir());
+        props.put("regretless.topic.prefix", run.id());
         // Avro outputs: the bench measures the loop, not JSON (wire-bench prices JSON per record)
         props.put("regretless.output.format", "avro");
         props.put("regretless.models", String.join(",", workload.modelIds()));

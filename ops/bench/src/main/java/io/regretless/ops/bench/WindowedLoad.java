@@ -1,22 +1,14 @@
 package io.regretless.ops.bench;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import io.regretless.ops.replay.CommittedOutputs;
+import io.regretless.ops.replay.ReplayProducer;
 
 /**
  * Drives one app: sends a range of a {@link Workload}'s requests with at most {@code window} of
@@ -34,10 +26,8 @@ final class WindowedLoad implements AutoCloseable {
         void handle(ConsumerRecord<byte[], byte[]> record, WindowedLoad load);
     }
 
-    private static final Duration POLL = Duration.ofMillis(100);
-
-    private final KafkaProducer<byte[], byte[]> producer;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final ReplayProducer producer;
+    private final CommittedOutputs outputs;
     private final int window;
     private final Duration timeout;
 
@@ -53,28 +43,15 @@ final class WindowedLoad implements AutoCloseable {
     WindowedLoad(Map<String, Object> client, Collection<String> outputTopics, int window, Duration timeout) {
         this.window = window;
         this.timeout = timeout;
-        Properties p = new Properties();
-        p.putAll(client);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
-        Properties c = new Properties();
-        c.putAll(client);
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-        this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : outputTopics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        // Kafka's default of five requests in flight, as this load has always measured with (not the replay's one:
+        // the load is sent in real time, and the benchmark's throughput is read with the producer pipelining)
+        this.producer = ReplayProducer.open(client, Map.of(ProducerConfig.LINGER_MS_CONFIG, "1",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5"));
+        this.outputs = new CommittedOutputs(client, outputTopics);
     }
 
     /** The producer requests are sent with; handlers may send with it too. */
-    KafkaProducer<byte[], byte[]> producer() {
+    ReplayProducer producer() {
         return producer;
     }
 
@@ -100,12 +77,12 @@ final class WindowedLoad implements AutoCloseable {
         while (completed < n) {
             while (next < to && inFlight < window) {
                 sentAt[next - from] = System.nanoTime();
-                producer.send(new ProducerRecord<>(inputTopic, workload.key(next), workload.value(next)));
+                producer.sendNow(inputTopic, workload.key(next), workload.value(next));
                 inFlight++;
                 next++;
             }
             int before = completed;
-            var records = consumer.poll(POLL);
+            var records = outputs.poll();
             polledAt = System.nanoTime();
             records.forEach(r -> handler.handle(r, this));
             if (completed > before) {
@@ -140,7 +117,8 @@ final class WindowedLoad implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-        producer.close(Duration.ofSeconds(5));
+        try (outputs) {
+            producer.close();
+        }
     }
 }

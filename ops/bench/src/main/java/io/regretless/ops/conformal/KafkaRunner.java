@@ -1,10 +1,6 @@
 package io.regretless.ops.conformal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,27 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
-import io.regretless.ops.bench.RunCleanup;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.KafkaBroker;
+import io.regretless.ops.replay.CommittedOutputs;
+import io.regretless.ops.replay.CommittedOutputs.Patience;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.replay.ReplayRun;
 import io.regretless.schemas.ConformalEvaluation;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
@@ -71,7 +60,6 @@ public final class KafkaRunner {
     /** Far longer than a replay's stream time (2 ms per step), so no prediction closes unlabelled. */
     static final long LABEL_WINDOW_MS = Duration.ofHours(1).toMillis();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration POLL = Duration.ofMillis(100);
     private static final int MAX_REPORTED = 20;
 
     private static final AvroCodec<PredictionRequest> REQUESTS = AvroCodec.of(PredictionRequest.class);
@@ -96,27 +84,22 @@ public final class KafkaRunner {
      *     {@link ConformalOptions#timeoutSeconds()}, or the topology dead-letters a record
      */
     public KafkaRun run(List<Cell> cells, Function<Cell, Replay> replays) throws InterruptedException {
-        String runId = "conformal-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics(runId);
         Map<String, Model> models = new LinkedHashMap<>();
         for (Cell cell : cells) {
             if (models.put(cell.modelId(), new Model(cell, replays.apply(cell))) != null) {
                 throw new IllegalArgumentException("row " + cell.modelId() + " given twice");
             }
         }
-        Path stateDir = createTempDirectory();
-        try {
+        try (ReplayRun run = ReplayRun.open(broker.clientProperties(), "conformal-bench")) {
+            Topics topics = new Topics(run.id());
             broker.createTopics(topics.conformalTopics(), options.partitions());
-            return process(runId, topics, cells, models, stateDir);
-        } finally {
-            RunCleanup.deleteTopicsOf(broker.clientProperties(), runId);
-            RunCleanup.deleteRecursively(stateDir);
+            return process(run, topics, cells, models);
         }
     }
 
-    private KafkaRun process(String runId, Topics topics, List<Cell> cells, Map<String, Model> models, Path stateDir)
+    private KafkaRun process(ReplayRun run, Topics topics, List<Cell> cells, Map<String, Model> models)
             throws InterruptedException {
-        try (RegretlessApp app = new RegretlessApp(appProperties(runId, topics, models.values(), stateDir))) {
+        try (RegretlessApp app = new RegretlessApp(appProperties(run, topics, models.values()))) {
             app.start(START_TIMEOUT);
             long base = System.currentTimeMillis();
             try (Outputs outputs = new Outputs(broker.clientProperties(), topics, models, base)) {
@@ -129,25 +112,19 @@ public final class KafkaRunner {
 
     private KafkaRun collect(Topics topics, List<Cell> cells, Map<String, Model> models, RegretlessApp app,
                              Outputs outputs, long labels, long began) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.timeoutSeconds());
-        long lastArrival = began;
-        while (outputs.missing() > 0) {
-            if (outputs.poll()) {
-                lastArrival = System.nanoTime();
-            }
+        outputs.lastArrival = began;
+        outputs.read.awaitUntil(() -> {
             KafkaStreams.State state = app.streams().state();
             if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
                 || state == KafkaStreams.State.NOT_RUNNING) {
-                throw new IllegalStateException("Kafka Streams stopped (" + state + ") with " + outputs.missing()
+                throw new IllegalStateException("Kafka Streams stopped (" + state + ") with " + outputs.missing
                     + " interval and evaluation records missing");
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("after " + options.timeoutSeconds() + " s " + outputs.missing()
-                    + " interval and evaluation records are still missing on " + topics.prefix()
-                    + ".*; first incomplete model: " + outputs.firstIncomplete());
-            }
-        }
-        Duration processing = Duration.ofNanos(Math.max(1, lastArrival - began));
+            return outputs.missing == 0;
+        }, outputs::accept, Patience.deadline(Duration.ofSeconds(options.timeoutSeconds())),
+            () -> outputs.missing + " interval and evaluation records are still missing on " + topics.prefix()
+                + ".*; first incomplete model: " + outputs.firstIncomplete());
+        Duration processing = Duration.ofNanos(Math.max(1, outputs.lastArrival - began));
         Map<String, CellRun> runs = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>(outputs.problems);
         for (Model m : models.values()) {
@@ -160,25 +137,14 @@ public final class KafkaRunner {
     }
 
     private long produce(Topics topics, Iterable<Model> models, long base) {
-        Properties p = new Properties();
-        p.putAll(broker.clientProperties());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-        // One request in flight per connection: the topics are brand new, and a first produce request that the
-        // broker refuses with NOT_LEADER_OR_FOLLOWER (it has not applied the partition yet) while a later one is
-        // accepted leaves the idempotent producer retrying the first with OUT_OF_ORDER_SEQUENCE_NUMBER until
-        // delivery.timeout.ms drops it (KAFKA-15591, seen here on 4.2.0).
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        AtomicReference<Exception> failed = new AtomicReference<>();
         long labels = 0;
         int longest = 0;
         for (Model m : models) {
             longest = Math.max(longest, m.replay.steps());
         }
-        try (KafkaProducer<byte[], byte[]> producer =
-                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i <= longest && failed.get() == null; i++) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties(), Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, "10", ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024)))) {
+            for (int i = 0; i <= longest; i++) {
                 for (Model m : models) {
                     if (i > m.replay.steps()) {
                         continue;
@@ -195,31 +161,26 @@ public final class KafkaRunner {
                     PredictionRequest request = PredictionRequest.newBuilder().setId(id(model, i)).setModelId(model)
                         .setPrediction(prediction).setTimestamp(predictedAt)
                         .setTargetCoverage(m.cell.target()).build();
-                    producer.send(new ProducerRecord<>(topics.predictionRequests(), null, predictedAt, key,
-                        REQUESTS.encode(request)), (md, e) -> failed.compareAndSet(null, e));
+                    producer.send(topics.predictionRequests(), key, REQUESTS.encode(request), predictedAt);
                     if (last) {
                         continue;
                     }
                     Label label = Label.newBuilder().setId(id(model, i)).setModelId(model)
                         .setValue(m.replay.y()[i]).setTimestamp(predictedAt + 1).build();
-                    producer.send(new ProducerRecord<>(topics.labels(), null, predictedAt + 1, key,
-                        LABELS.encode(label)), (md, e) -> failed.compareAndSet(null, e));
+                    producer.send(topics.labels(), key, LABELS.encode(label), predictedAt + 1);
                     labels++;
                 }
             }
             producer.flush();
         }
-        if (failed.get() != null) {
-            throw new IllegalStateException("producing the replay failed: " + failed.get(), failed.get());
-        }
         return labels;
     }
 
-    private Properties appProperties(String runId, Topics topics, Iterable<Model> models, Path stateDir) {
+    private Properties appProperties(ReplayRun run, Topics topics, Iterable<Model> models) {
         Properties props = new Properties();
         props.putAll(broker.clientProperties());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, runId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, run.id());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, run.stateDir().toString());
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(MAX_TASK_IDLE_MS));
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(options.threads()));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(options.commitIntervalMs()));
@@ -300,9 +261,9 @@ public final class KafkaRunner {
         }
     }
 
-    /** The output topics of a run, read from their beginning with read_committed isolation. */
+    /** What a run's output topics (read committed, from their beginning) hold for its models. */
     private static final class Outputs implements AutoCloseable {
-        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final CommittedOutputs read;
         private final Topics topics;
         private final Map<String, Model> models;
         private final long base;
@@ -310,6 +271,8 @@ public final class KafkaRunner {
         private long missing;
         private long intervals;
         private long evaluations;
+        /** When the last missing record arrived. */
+        private long lastArrival;
 
         Outputs(Map<String, Object> client, Topics topics, Map<String, Model> models, long base) {
             this.topics = topics;
@@ -318,41 +281,24 @@ public final class KafkaRunner {
             for (Model m : models.values()) {
                 missing += m.missing;
             }
-            Properties c = new Properties();
-            c.putAll(client);
-            c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-            c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-            c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-            this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(topics.intervals(), topics.evaluation(), topics.deadLetters())) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            this.read = new CommittedOutputs(client, List.of(topics.intervals(), topics.evaluation(), topics.deadLetters()),
+            Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"));
         }
 
-        long missing() {
-            return missing;
-        }
-
-        /** Polls once; true if a missing record arrived. */
-        boolean poll() {
+        void accept(ConsumerRecord<byte[], byte[]> r) {
             long before = missing;
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
-                if (r.topic().equals(topics.intervals())) {
-                    interval(INTERVALS.decode(r.value()));
-                } else if (r.topic().equals(topics.evaluation())) {
-                    evaluation(EVALUATIONS.decode(r.value()));
-                } else {
-                    DeadLetter d = DEAD_LETTERS.decode(r.value());
-                    throw new IllegalStateException("the topology dead-lettered a record of " + d.getSourceTopic()
-                        + ": " + d.getReason() + ": " + d.getDetail());
-                }
+            if (r.topic().equals(topics.intervals())) {
+                interval(INTERVALS.decode(r.value()));
+            } else if (r.topic().equals(topics.evaluation())) {
+                evaluation(EVALUATIONS.decode(r.value()));
+            } else {
+                DeadLetter d = DEAD_LETTERS.decode(r.value());
+                throw new IllegalStateException("the topology dead-lettered a record of " + d.getSourceTopic()
+                    + ": " + d.getReason() + ": " + d.getDetail());
             }
-            return missing < before;
+            if (missing < before) {
+                lastArrival = System.nanoTime();
+            }
         }
 
         private void interval(PredictionInterval interval) {
@@ -431,15 +377,7 @@ public final class KafkaRunner {
 
         @Override
         public void close() {
-            consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
-        }
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("regretless-conformal-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            read.close();
         }
     }
 }

@@ -1,36 +1,26 @@
 package io.regretless.ops.experts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
-import io.regretless.ops.bench.RunCleanup;
 import io.regretless.experts.ExpertsModel;
 import io.regretless.experts.GroupwiseRidge;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.KafkaBroker;
+import io.regretless.ops.replay.CommittedOutputs;
+import io.regretless.ops.replay.CommittedOutputs.Patience;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.replay.ReplayRun;
 import io.regretless.schemas.Advice;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.ExpertsEvaluation;
@@ -98,59 +88,55 @@ public final class KafkaGroupwiseRun {
 
     /** As {@link #run(GroupedData, int)}, the model configured with the group models' λ = {@code shrinkage}. */
     public Result run(GroupedData data, int rows, double shrinkage) throws InterruptedException {
-        String runId = "experts-bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics(runId);
-        Path stateDir = createTempDirectory();
-        try {
+        try (ReplayRun run = ReplayRun.open(broker.clientProperties(), "experts-bench")) {
+            Topics topics = new Topics(run.id());
             broker.createTopics(topics.expertsTopics(), 1);
-            try (RegretlessApp app = new RegretlessApp(appProperties(runId, topics, data, stateDir, shrinkage))) {
-                app.start(START_TIMEOUT);
-                try (KafkaConsumer<byte[], byte[]> consumer = consumer(topics)) {
-                    long began = System.nanoTime();
-                    long events = produce(topics, data, rows);
-                    return collect(app, consumer, topics, data, rows, events, began);
-                }
+            try (RegretlessApp app = new RegretlessApp(appProperties(run, topics, data, shrinkage));
+                 CommittedOutputs outputs = startAndRead(app, topics)) {
+                long began = System.nanoTime();
+                long events = produce(topics, data, rows);
+                return collect(app, outputs, topics, data, rows, events, began);
             }
-        } finally {
-            RunCleanup.deleteTopicsOf(broker.clientProperties(), runId);
-            RunCleanup.deleteRecursively(stateDir);
         }
     }
 
-    private Result collect(RegretlessApp app, KafkaConsumer<byte[], byte[]> consumer, Topics topics, GroupedData data,
-                           int rows, long events, long began) {
+    private CommittedOutputs startAndRead(RegretlessApp app, Topics topics) throws InterruptedException {
+        app.start(START_TIMEOUT);
+        return new CommittedOutputs(broker.clientProperties(), List.of(topics.groupEvaluation(), topics.deadLetters()),
+            Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000"));
+    }
+
+    private Result collect(RegretlessApp app, CommittedOutputs outputs, Topics topics, GroupedData data, int rows,
+                           long events, long began) {
         long expected = 0;
         int[] buffer = new int[data.groups()];
         for (int t = 0; t < rows; t++) {
             expected += data.groups(t, buffer) + 1;
         }
+        long all = expected;
         Map<String, ExpertsEvaluation> last = new LinkedHashMap<>();
-        long received = 0;
-        long lastArrival = began;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (received < expected) {
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                if (r.topic().equals(topics.deadLetters())) {
-                    DeadLetter d = DEAD_LETTERS.decode(r.value());
-                    throw new IllegalStateException("the topology dead-lettered a record of " + d.getSourceTopic()
-                        + ": " + d.getReason() + ": " + d.getDetail());
-                }
-                ExpertsEvaluation e = EVALUATIONS.decode(r.value());
-                last.put(e.getGroup(), e);
-                received++;
-                lastArrival = System.nanoTime();
-            }
+        long[] received = {0};
+        long[] lastArrival = {began};
+        outputs.awaitUntil(() -> {
             KafkaStreams.State state = app.streams().state();
             if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR
                 || state == KafkaStreams.State.NOT_RUNNING) {
-                throw new IllegalStateException("Kafka Streams stopped (" + state + ") after " + received + " of "
-                    + expected + " evaluation records");
+                throw new IllegalStateException("Kafka Streams stopped (" + state + ") after " + received[0] + " of "
+                    + all + " evaluation records");
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("after " + timeout.toSeconds() + " s only " + received + " of "
-                    + expected + " evaluation records arrived on " + topics.groupEvaluation());
+            return received[0] >= all;
+        }, r -> {
+            if (r.topic().equals(topics.deadLetters())) {
+                DeadLetter d = DEAD_LETTERS.decode(r.value());
+                throw new IllegalStateException("the topology dead-lettered a record of " + d.getSourceTopic()
+                    + ": " + d.getReason() + ": " + d.getDetail());
             }
-        }
+            ExpertsEvaluation e = EVALUATIONS.decode(r.value());
+            last.put(e.getGroup(), e);
+            received[0]++;
+            lastArrival[0] = System.nanoTime();
+        }, Patience.deadline(timeout), () -> "only " + received[0] + " of " + all + " evaluation records arrived on "
+            + topics.groupEvaluation());
         Map<String, ExpertsEvaluation> ordered = new LinkedHashMap<>();
         for (int g = 0; g <= data.groups(); g++) {
             String name = g < data.groups() ? data.groupName(g) : ExpertsModel.ALWAYS_ON;
@@ -158,27 +144,18 @@ public final class KafkaGroupwiseRun {
                 ordered.put(name, last.get(name));
             }
         }
-        return new Result(rows, events, received, Duration.ofNanos(Math.max(1, lastArrival - began)), ordered);
+        return new Result(rows, events, received[0], Duration.ofNanos(Math.max(1, lastArrival[0] - began)), ordered);
     }
 
     private long produce(Topics topics, GroupedData data, int rows) {
-        Properties p = new Properties();
-        p.putAll(broker.clientProperties());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-        // one request in flight: a first produce request refused by a broker that has not applied a brand-new
-        // partition yet, while a later one is accepted, leaves the idempotent producer retrying (KAFKA-15591)
-        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
-        AtomicReference<Exception> failed = new AtomicReference<>();
         byte[] key = MODEL.getBytes(StandardCharsets.UTF_8);
         long base = System.currentTimeMillis();
         long events = 0;
         double[] x = new double[data.features()];
         int[] buffer = new int[data.groups()];
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
-                new ByteArraySerializer())) {
-            for (int t = 0; t <= rows && failed.get() == null; t++) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties(), Map.of(
+                ProducerConfig.LINGER_MS_CONFIG, "10", ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024)))) {
+            for (int t = 0; t <= rows; t++) {
                 int row = Math.min(t, data.rows() - 1);
                 data.features(row, x);
                 int count = data.groups(row, buffer);
@@ -192,31 +169,26 @@ public final class KafkaGroupwiseRun {
                 }
                 long time = base + 2L * t;
                 String id = "row-" + t;
-                producer.send(new ProducerRecord<>(topics.advice(), null, time, key,
-                    ADVICE.encode(new Advice(id, MODEL, time, groups, List.of(), features))),
-                    (md, e) -> failed.compareAndSet(null, e));
+                producer.send(topics.advice(), key, ADVICE.encode(new Advice(id, MODEL, time, groups, List.of(), features)),
+                    time);
                 events++;
                 if (t == rows) {
                     break; // the look-ahead case: never labelled
                 }
-                producer.send(new ProducerRecord<>(topics.expertLabels(), null, time + 1, key,
-                    LABELS.encode(new Label(id, MODEL, data.label(row), time + 1))),
-                    (md, e) -> failed.compareAndSet(null, e));
+                producer.send(topics.expertLabels(), key, LABELS.encode(new Label(id, MODEL, data.label(row), time + 1)),
+                    time + 1);
                 events++;
             }
             producer.flush();
         }
-        if (failed.get() != null) {
-            throw new IllegalStateException("producing the rows failed: " + failed.get(), failed.get());
-        }
         return events;
     }
 
-    private Properties appProperties(String runId, Topics topics, GroupedData data, Path stateDir, double shrinkage) {
+    private Properties appProperties(ReplayRun run, Topics topics, GroupedData data, double shrinkage) {
         Properties props = new Properties();
         props.putAll(broker.clientProperties());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, runId);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, run.id());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, run.stateDir().toString());
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(MAX_TASK_IDLE_MS));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs));
         props.put("regretless.topic.prefix", topics.prefix());
@@ -235,32 +207,5 @@ public final class KafkaGroupwiseRun {
         props.put(p + "label.high", "1");
         props.put(p + "label.window.ms", Long.toString(Duration.ofDays(1).toMillis()));
         return props;
-    }
-
-    private KafkaConsumer<byte[], byte[]> consumer(Topics topics) {
-        Properties c = new Properties();
-        c.putAll(broker.clientProperties());
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(topics.groupEvaluation(), topics.deadLetters())) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        return consumer;
-    }
-
-    private static Path createTempDirectory() {
-        try {
-            return Files.createTempDirectory("regretless-experts-bench-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

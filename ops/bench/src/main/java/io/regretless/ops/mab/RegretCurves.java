@@ -19,7 +19,6 @@ import java.util.function.Supplier;
 import io.regretless.bandit.mab.BernoulliThompsonSampling;
 import io.regretless.bandit.mab.Exp3Ix;
 import io.regretless.bandit.mab.MultiArmedBandit;
-import io.regretless.bandit.mab.RegretExperiment;
 import io.regretless.bandit.mab.Ucb1;
 
 /**

@@ -42,8 +42,16 @@ public final class CommandProcess implements AutoCloseable {
 
     /** Starts the command line {@code mainClass} (the application's, or the benchmarks' {@code BenchMain}) with {@code args}. */
     public static CommandProcess start(String mainClass, Path workDir, String stdin, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m", "-XX:+UseSerialGC", "-cp", absoluteClassPath(), mainClass));
+        return start(List.of("-Xmx384m", "-XX:+UseSerialGC"), mainClass, workDir, stdin, args);
+    }
+
+    /** Starts {@code mainClass} with {@code args} in a JVM given {@code jvmOptions} (heap, collector) instead of the small test JVM's. */
+    public static CommandProcess start(List<String> jvmOptions, String mainClass, Path workDir, String stdin, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", absoluteClassPath(), mainClass));
         command.addAll(args);
         Process process = new ProcessBuilder(command).directory(workDir.toFile()).start();
         try (OutputStream in = process.getOutputStream()) {

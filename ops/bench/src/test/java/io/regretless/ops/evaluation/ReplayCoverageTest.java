@@ -1,4 +1,4 @@
-package io.regretless.evaluation;
+package io.regretless.ops.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package io.regretless.bandit.mab;
+package io.regretless.ops.mab;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -7,6 +7,13 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 import io.regretless.bandit.Choice;
+import io.regretless.bandit.mab.BernoulliThompsonSampling;
+import io.regretless.bandit.mab.DiscountedThompsonSampling;
+import io.regretless.bandit.mab.Exp3Ix;
+import io.regretless.bandit.mab.GaussianThompsonSampling;
+import io.regretless.bandit.mab.MultiArmedBandit;
+import io.regretless.bandit.mab.SlidingWindowUcb;
+import io.regretless.bandit.mab.Ucb1;
 
 /**
  * Simulated Bernoulli bandits for the learners' regret: each round every arm is offered, the
@@ -197,7 +204,7 @@ public final class RegretExperiment {
     /** Runs one learner for {@code rounds} rounds on the environment, with randomness from the seed. */
     public static Run run(Supplier<? extends MultiArmedBandit> learner, Environment environment, int rounds, long seed) {
         MultiArmedBandit bandit = learner.get();
-        String[] ids = ArmTable.numbered(environment.arms());
+        String[] ids = armIds(environment.arms());
         SplittableRandom decisions = new SplittableRandom(seed);
         SplittableRandom rewards = new SplittableRandom(~seed * 0x9E3779B97F4A7C15L);
         int[] chosen = new int[rounds];
@@ -258,6 +265,15 @@ public final class RegretExperiment {
 
     private static double term(double p, double q) {
         return p == 0 ? 0.0 : p * Math.log(p / q);
+    }
+
+    /** Arm ids {@code "0"} to {@code "K-1"}, as {@link MultiArmedBandit#choose(int, SplittableRandom)} names them. */
+    public static String[] armIds(int arms) {
+        String[] ids = new String[arms];
+        for (int i = 0; i < arms; i++) {
+            ids[i] = Integer.toString(i);
+        }
+        return ids;
     }
 
     static double max(double[] values) {

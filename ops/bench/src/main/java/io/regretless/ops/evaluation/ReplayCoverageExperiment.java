@@ -1,4 +1,4 @@
-package io.regretless.evaluation;
+package io.regretless.ops.evaluation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +17,12 @@ import io.regretless.bandit.ContextualBandit;
 import io.regretless.bandit.DecisionRandomness;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
+import io.regretless.evaluation.Estimate;
+import io.regretless.evaluation.KnownBounds;
+import io.regretless.evaluation.LoggedRound;
+import io.regretless.evaluation.PolicyEstimates;
+import io.regretless.evaluation.RidgeRewardModel;
+import io.regretless.evaluation.ShadowPolicy;
 import io.regretless.schemas.Action;
 
 /**
@@ -76,10 +82,7 @@ public final class ReplayCoverageExperiment {
     /** The shadow policies of the experiment: the four contextual learners (disjoint) and uniform. */
     public static List<LongFunction<ShadowPolicy>> defaultShadows(int dimension) {
         List<LongFunction<ShadowPolicy>> shadows = new ArrayList<>();
-        for (LearnerKind kind : LearnerKind.values()) {
-            if (kind.multiArmed()) {
-                continue;
-            }
+        for (LearnerKind kind : LearnerKind.linear()) {
             shadows.add(seed -> ShadowPolicy.of(kind.shortName(), LinearBandits.create(
                 new BanditConfig(kind, false, dimension, 1.0, kind.defaultExploration(), seed, 64))));
         }

@@ -1,4 +1,4 @@
-package io.regretless.evaluation;
+package io.regretless.ops.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +10,9 @@ import java.util.List;
  * widths (see {@link ReplayCoverageExperiment#table}).
  *
  * <pre>
- * mvn -B -ntp -q -pl state -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp state/target/test-classes:state/target/classes:schemas/target/classes:$(cat state/target/cp.txt) \
- *     io.regretless.evaluation.ReplayCoverage 20 1
+ * mvn -B -ntp -q -pl ops/bench -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp ops/bench/target/test-classes:ops/bench/target/classes:$(cat ops/bench/target/cp.txt) \
+ *     io.regretless.ops.evaluation.ReplayCoverage 20 1
  * </pre>
  * Arguments: seeds (20), passes over the 1,797 digits (1).
  */

@@ -1,4 +1,4 @@
-package io.regretless.evaluation;
+package io.regretless.ops.evaluation;
 
 import java.io.BufferedReader;
 import java.io.IOException;

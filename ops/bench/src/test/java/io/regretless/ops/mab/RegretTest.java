@@ -1,4 +1,4 @@
-package io.regretless.bandit.mab;
+package io.regretless.ops.mab;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -6,12 +6,17 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
+import io.regretless.bandit.mab.BernoulliThompsonSampling;
+import io.regretless.bandit.mab.Exp3Ix;
+import io.regretless.bandit.mab.MultiArmedBandit;
+import io.regretless.bandit.mab.Ucb1;
+
 /**
  * Stationary Bernoulli arms, K = 10, best mean 0.5, gaps spread from 0.05 to 0.2: regret grows
  * like log T, below the constants the papers give. UCB1 and EXP3-IX run the issue's full setting
  * (T = 100,000, 20 seeds; about a microsecond a round). Thompson sampling computes its exact
  * propensities every round (tens of microseconds for K = 10), so here it runs 3 seeds of 20,000
- * rounds; {@code mab-bench} (io.regretless.ops.mab.RegretCurves) runs it on the full setting and writes the curves.
+ * rounds; {@code mab-bench} ({@link RegretCurves}) runs it on the full setting and writes the curves.
  */
 class RegretTest {
     private static final int K = 10;

@@ -1,4 +1,4 @@
-package io.regretless.bandit.mab;
+package io.regretless.ops.mab;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -8,6 +8,9 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
 import io.regretless.bandit.Choice;
+import io.regretless.bandit.mab.DiscountedThompsonSampling;
+import io.regretless.bandit.mab.MultiArmedBandit;
+import io.regretless.bandit.mab.SlidingWindowUcb;
 
 /**
  * Per-decision cost of the multi-armed learners with K = 10 arms offered — a simple harness, not
@@ -21,8 +24,9 @@ import io.regretless.bandit.Choice;
  * two orders of the arms so that every call computes them, "repeat" offers the same arms again.
  *
  * <pre>
- * java -cp state/target/test-classes:state/target/classes:$(cat state/target/cp.txt) \
- *     io.regretless.bandit.mab.DecisionCost
+ * mvn -B -ntp -q -pl ops/bench -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp ops/bench/target/test-classes:ops/bench/target/classes:$(cat ops/bench/target/cp.txt) \
+ *     io.regretless.ops.mab.DecisionCost
  * </pre>
  */
 public final class DecisionCost {
@@ -35,7 +39,7 @@ public final class DecisionCost {
         int warmup = 2_000;
         int batches = 15;
         int calls = 1_000;
-        String[] arms = ArmTable.numbered(10);
+        String[] arms = RegretExperiment.armIds(10);
         RegretExperiment.Environment stationary = RegretExperiment.Environment.stationary(10, 0.5, 0.05, 0.2, 1);
         RegretExperiment.Environment abrupt = RegretExperiment.Environment.abrupt(
             new double[] {0.8, 0.7, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25}, 5, 20_000, 1);
@@ -61,7 +65,7 @@ public final class DecisionCost {
     private static MultiArmedBandit trained(Supplier<MultiArmedBandit> learner, RegretExperiment.Environment env,
                                             int rounds) {
         MultiArmedBandit bandit = learner.get();
-        String[] arms = ArmTable.numbered(env.arms());
+        String[] arms = RegretExperiment.armIds(env.arms());
         SplittableRandom random = new SplittableRandom(7);
         for (int t = 0; t < rounds; t++) {
             Choice c = bandit.choose(arms, random);
@@ -96,7 +100,7 @@ public final class DecisionCost {
     private static double[] timeUpdates(Supplier<MultiArmedBandit> learner, RegretExperiment.Environment env, int rounds,
                                         int batches, int calls) {
         double[] perCall = new double[batches];
-        String[] arms = ArmTable.numbered(env.arms());
+        String[] arms = RegretExperiment.armIds(env.arms());
         SplittableRandom random = new SplittableRandom(13);
         for (int b = 0; b < batches; b++) {
             MultiArmedBandit bandit = trained(learner, env, Math.min(rounds, 200));

@@ -1,10 +1,15 @@
-package io.regretless.bandit.mab;
+package io.regretless.ops.mab;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+
+import io.regretless.bandit.mab.BernoulliThompsonSampling;
+import io.regretless.bandit.mab.DiscountedThompsonSampling;
+import io.regretless.bandit.mab.MultiArmedBandit;
+import io.regretless.bandit.mab.SlidingWindowUcb;
 
 /**
  * Abrupt changes of the best arm ({@link RegretExperiment.Environment#abrupt}: the best arm drops
@@ -16,7 +21,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Scaled down from the issue's setting (a change every 20,000 rounds) to a change every 5,000
  * for a test of seconds: discounted TS with γ = 0.996, SW-UCB with Garivier &amp; Moulines' τ for 2
- * changes in 15,000 rounds (537). {@code mab-bench} (io.regretless.ops.mab.RegretCurves) runs the full setting.
+ * changes in 15,000 rounds (537). {@code mab-bench} ({@link RegretCurves}) runs the full setting.
  */
 class DriftRecoveryTest {
     private static final double[] LEVELS = {0.8, 0.7, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.3, 0.25};

@@ -1,0 +1,85 @@
+package io.regretless.ops.testkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import io.regretless.ops.broker.KafkaBroker;
+import io.regretless.schemas.Topics;
+
+/**
+ * What an integration test sets up before it starts the application: the topics of a part under
+ * one prefix on a broker, and the application's settings to reach them (the broker's client
+ * properties, {@code application.id} — the prefix unless told otherwise —, {@code state.dir},
+ * {@code regretless.topic.prefix}) with the bandit models it runs. The test starts
+ * {@code new RegretlessApp(fixture.properties())} itself: the test kit sits below the application.
+ */
+public final class AppFixture {
+    private final KafkaBroker broker;
+    private final Topics topics;
+    private final Properties properties = new Properties();
+    private final List<String> banditModels = new ArrayList<>();
+
+    private AppFixture(KafkaBroker broker, String prefix, Path stateDir) {
+        this.broker = broker;
+        this.topics = new Topics(prefix);
+        properties.putAll(broker.clientProperties());
+        properties.put("application.id", prefix);
+        properties.put("state.dir", stateDir.toString());
+        properties.put("regretless.topic.prefix", prefix);
+    }
+
+    /** An application on {@code broker} whose topics start with {@code prefix}, its local state in {@code stateDir}. */
+    public static AppFixture on(KafkaBroker broker, String prefix, Path stateDir) {
+        return new AppFixture(broker, prefix, stateDir);
+    }
+
+    /** Creates the bandit loop's input and output topics with {@code partitions} partitions. */
+    public AppFixture banditTopics(int partitions) {
+        broker.createTopics(topics.banditTopics(), partitions);
+        return this;
+    }
+
+    /** Creates the sleeping experts' input and output topics with {@code partitions} partitions. */
+    public AppFixture expertsTopics(int partitions) {
+        broker.createTopics(topics.expertsTopics(), partitions);
+        return this;
+    }
+
+    /** The application's id (its consumer group and internal topics' prefix), when it is not the topic prefix. */
+    public AppFixture applicationId(String id) {
+        properties.put("application.id", id);
+        return this;
+    }
+
+    /** A bandit model {@code id} learning with {@code learner} over {@code dimension} hashed features. */
+    public AppFixture banditModel(String id, String learner, int dimension) {
+        banditModels.add(id);
+        properties.put("regretless.models", String.join(",", banditModels));
+        return modelSetting(id, "learner", learner).modelSetting(id, "dimension", dimension);
+    }
+
+    /** {@code regretless.model.<model>.<name>}. */
+    public AppFixture modelSetting(String model, String name, Object value) {
+        return set("regretless.model." + model + "." + name, value);
+    }
+
+    /** Any other setting, as a string. */
+    public AppFixture set(String name, Object value) {
+        properties.put(name, value.toString());
+        return this;
+    }
+
+    /** The topics under the prefix. */
+    public Topics topics() {
+        return topics;
+    }
+
+    /** The application's settings (a copy). */
+    public Properties properties() {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+}
