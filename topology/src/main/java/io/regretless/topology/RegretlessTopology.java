@@ -1,5 +1,8 @@
 package io.regretless.topology;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 
@@ -9,6 +12,7 @@ import io.regretless.topology.conformal.ConformalTopology;
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.topology.evaluation.EvaluationTopology;
 import io.regretless.topology.experts.ExpertsTopology;
+import io.regretless.topology.task.LearningPart;
 
 /**
  * The application's topology: the bandit loop (and the evaluation of its shadow policies), online
@@ -36,20 +40,27 @@ public final class RegretlessTopology {
         return addParts(new Topology(topologyConfig), config, published, partitions);
     }
 
-    private static Topology addParts(Topology topology, RegretlessConfig config, PublishedModels published,
-                                     int partitions) {
+    /** The parts the configuration has models for, each a sub-topology. */
+    public static List<LearningPart> parts(RegretlessConfig config, PublishedModels published, int partitions) {
+        List<LearningPart> parts = new ArrayList<>();
         if (!config.models().isEmpty()) {
-            BanditTopology.addTo(topology, config, published, partitions);
+            parts.addAll(BanditTopology.parts(config, published, partitions));
         }
         if (EvaluationTopology.applies(config)) {
-            EvaluationTopology.addTo(topology, config);
+            parts.add(EvaluationTopology.part(config));
         }
         if (!config.conformal().isEmpty()) {
-            ConformalTopology.addTo(topology, config);
+            parts.add(ConformalTopology.part(config));
         }
         if (!config.experts().isEmpty()) {
-            ExpertsTopology.addTo(topology, config);
+            parts.add(ExpertsTopology.part(config));
         }
+        return parts;
+    }
+
+    private static Topology addParts(Topology topology, RegretlessConfig config, PublishedModels published,
+                                     int partitions) {
+        parts(config, published, partitions).forEach(part -> part.addTo(topology));
         return topology;
     }
 }

@@ -1,18 +1,16 @@
 package io.regretless.topology.bandit;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import java.util.List;
+
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.Topics;
 import io.regretless.topology.config.RegretlessConfig;
-import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearningPart;
 
 /**
- * Adds the contextual-bandit loop to a topology, as two sub-topologies:
+ * The contextual-bandit loop, as two parts of the topology (each a sub-topology):
  *
  * <pre>
  * requests     ─┐                                                          ┌─▶ decisions (key request id)
@@ -53,37 +51,32 @@ public final class BanditTopology {
     }
 
     /**
-     * Adds the bandit loop to {@code topology}.
+     * The bandit loop's two sub-topologies: the join, then the model updates.
      *
      * @param published  the newest published models, which the decide path decides with
      * @param partitions the partition count of the loop's input topics
      */
-    public static void addTo(Topology topology, RegretlessConfig config, PublishedModels published, int partitions) {
+    public static List<LearningPart> parts(RegretlessConfig config, PublishedModels published, int partitions) {
         Topics topics = config.topics();
-        ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
-        ByteArraySerializer bytesOut = new ByteArraySerializer();
-        topology.addSource("requests-source", bytesIn, bytesIn, topics.requests());
-        topology.addSource("rewards-source", bytesIn, bytesIn, topics.rewards());
-        topology.addSource("decision-log-source", bytesIn, bytesIn, topics.decisionLog());
-        topology.addSource("labeled-source", bytesIn, bytesIn, topics.labeled());
-        topology.addProcessor(JOIN, () -> new DecisionJoinProcessor(config, published, partitions),
-            "requests-source", "rewards-source", "decision-log-source", "labeled-source");
-        AttributionWindow.addStores(topology, PENDING_DECISIONS, JOIN, config.storeType());
-        AttributionWindow.addStores(topology, EarlyRewards.NAME, JOIN, config.storeType());
-        topology.addSink(DECISIONS_SINK, topics.decisions(), bytesOut, bytesOut, JOIN);
-        topology.addSink(DECISION_LOG_SINK, topics.decisionLog(), bytesOut, bytesOut, JOIN);
-        topology.addSink(REWARDS_SINK, topics.rewards(), bytesOut, bytesOut, JOIN);
-        topology.addSink(FEEDBACK_SINK, topics.feedback(), bytesOut, bytesOut, JOIN);
-        topology.addSink(UPDATES_SINK, topics.learningUpdates(), bytesOut, bytesOut, JOIN);
-        topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, JOIN);
-
-        topology.addSource("learning-updates-source", bytesIn, bytesIn, topics.learningUpdates());
-        topology.addProcessor(MODELS, () -> new ModelUpdateProcessor(config), "learning-updates-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(MODELS_STORE),
-            Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), MODELS);
-        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(JOURNAL_STORE),
-            Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), MODELS);
-        topology.addSink(SNAPSHOTS_SINK, topics.modelSnapshots(), bytesOut, bytesOut, MODELS);
-        topology.addSink(MODEL_DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, MODELS);
+        LearningPart join = LearningPart.of(JOIN, () -> new DecisionJoinProcessor(config, published, partitions))
+            .source("requests-source", topics.requests())
+            .source("rewards-source", topics.rewards())
+            .source("decision-log-source", topics.decisionLog())
+            .source("labeled-source", topics.labeled())
+            .window(PENDING_DECISIONS, config.storeType())
+            .window(EarlyRewards.NAME, config.storeType())
+            .sink(DECISIONS_SINK, topics.decisions())
+            .sink(DECISION_LOG_SINK, topics.decisionLog())
+            .sink(REWARDS_SINK, topics.rewards())
+            .sink(FEEDBACK_SINK, topics.feedback())
+            .sink(UPDATES_SINK, topics.learningUpdates())
+            .sink(DEAD_LETTERS_SINK, topics.deadLetters());
+        LearningPart models = LearningPart.of(MODELS, () -> new ModelUpdateProcessor(config))
+            .source("learning-updates-source", topics.learningUpdates())
+            .store(config.storeType().store(MODELS_STORE, Serdes.String()))
+            .store(config.storeType().store(JOURNAL_STORE, Serdes.Bytes()))
+            .sink(SNAPSHOTS_SINK, topics.modelSnapshots())
+            .sink(MODEL_DEAD_LETTERS_SINK, topics.deadLetters());
+        return List.of(join, models);
     }
 }

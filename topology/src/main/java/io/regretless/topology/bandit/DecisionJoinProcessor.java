@@ -48,6 +48,8 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
     private static final WireCodec<Feedback> FEEDBACK = WireCodec.of(Feedback.class);
     private static final AvroCodec<LearningUpdate> UPDATES = AvroCodec.of(LearningUpdate.class);
     private static final AvroCodec<PendingDecision> PENDING = AvroCodec.of(PendingDecision.class);
+    private static final AttributionWindow.Words WORDS = new AttributionWindow.Words("request", "decided", "reward",
+        "attribution window", "the default reward", DeadLetterReason.DUPLICATE_REWARD, DeadLetterReason.LATE_REWARD);
 
     private final PublishedModels published;
     private final RequestOwnership ownership;
@@ -67,7 +69,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
     @Override
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         Map<String, ModelConfig> configs = config.models();
-        pending = new AttributionWindow<>(context, BanditTopology.PENDING_DECISIONS, PENDING);
+        pending = new AttributionWindow<>(context, BanditTopology.PENDING_DECISIONS, PENDING, WORDS);
         early = new EarlyRewards(context, modelId -> configs.get(modelId).rewardWait().toMillis());
         decider = new StreamDecider(configs, published);
         names = new FeatureNameWatch(configs, counters(), context.taskId().toString(), context.applicationId());
@@ -101,7 +103,7 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
         // a repeat is caught here when the request is read where it belongs, else where its decision is sent
         boolean owned = ownership.owns(partition(), requestId);
         if (owned) {
-            refuseRepeat(requestId);
+            pending.requireNew(requestId);
         }
         Decision decision = decider.decide(request);
         context.forward(record.withKey(key(requestId)).withValue(DECISIONS.encode(decision, format)),
@@ -128,16 +130,9 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
             return;
         }
         decider.checkLogged(logged.getRequest(), logged.getDecision());
-        refuseRepeat(requestId);
+        pending.requireNew(requestId);
         open(logged.getRequest(), logged.getDecision(), record.timestamp());
         count("decisions-logged-total", "Decisions made outside the stream and joined here", logged.getRequest().getModelId());
-    }
-
-    private void refuseRepeat(String requestId) {
-        if (pending.isKnown(requestId)) {
-            throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
-                "request '" + requestId + "' was already decided");
-        }
     }
 
     private void open(DecisionRequest request, Decision decision, long recordTime) {
@@ -225,10 +220,10 @@ final class DecisionJoinProcessor extends LearningTaskProcessor {
         for (io.regretless.schemas.DeadLetter letter : early.expired(upTo)) {
             deadLetters.send(letter);
         }
-        for (PendingDecision decision : pending.expired(upTo)) {
-            send(joiner.closeWithDefault(decision), decision.getDeadline());
-            count("default-rewards-total", "Windows closed with the default reward", decision.getDecision().getModelId());
-        }
+        joiner.expire(upTo, joined -> {
+            send(joined, joined.feedback().getRewardTimestamp());
+            count("default-rewards-total", "Windows closed with the default reward", joined.update().getModelId());
+        });
     }
 
     private void send(RewardJoiner.Joined joined, long timestamp) {

@@ -63,10 +63,7 @@ final class EarlyRewards {
     /** The dead letters of rewards whose wait ended by {@code upTo}, taken out. */
     List<DeadLetter> expired(long upTo) {
         List<DeadLetter> letters = new ArrayList<>();
-        for (AttributionWindow.Due<DeadLetter> due : window.due(upTo)) {
-            window.close(due.id(), due.deadline(), Closure.EXPIRED, due.deadline(), due.deadline());
-            letters.add(due.record());
-        }
+        window.expire(upTo, letter -> 0, letters::add);
         return letters;
     }
 

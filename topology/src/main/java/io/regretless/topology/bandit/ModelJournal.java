@@ -1,17 +1,9 @@
 package io.regretless.topology.bandit;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.regretless.bandit.ContextualBandit;
@@ -20,6 +12,7 @@ import io.regretless.codec.LinearBanditCodec;
 import io.regretless.schemas.LearningUpdate;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.topology.config.ModelConfig;
+import io.regretless.topology.snapshot.RingJournal;
 
 /**
  * The bandit models of one task, event-sourced, so that no update re-encodes a whole model: each
@@ -29,13 +22,11 @@ import io.regretless.topology.config.ModelConfig;
  * in the same transaction as the update's offset, so a restarted task rebuilds every model exactly:
  * its snapshot, then the journal's updates after it, in order — bit for bit the model it had.
  *
- * <p>The journal is a ring of {@value #RING} slots per model (key: model id, a zero byte, the slot),
- * each holding the version it brought the model to and the update; a slot is overwritten, never
- * deleted, so the store holds no tombstones, and a snapshot every {@value #RING}/2 updates keeps
- * every update after the last snapshot in the ring.
+ * <p>The journal is a {@link RingJournal}: each update is its entry at the version it brought the
+ * model to.
  */
 final class ModelJournal {
-    static final int RING = 4096;
+    static final int RING = RingJournal.SLOTS;
     private static final AvroCodec<LearningUpdate> UPDATES = AvroCodec.of(LearningUpdate.class);
 
     /** A model in memory and the version of its last snapshot. */
@@ -50,14 +41,14 @@ final class ModelJournal {
     }
 
     private final KeyValueStore<String, byte[]> snapshots;
-    private final KeyValueStore<Bytes, byte[]> journal;
+    private final RingJournal journal;
     private final Map<String, ModelConfig> configs;
     private final Map<String, Entry> models = new HashMap<>();
 
     ModelJournal(KeyValueStore<String, byte[]> snapshots, KeyValueStore<Bytes, byte[]> journal,
                  Map<String, ModelConfig> configs) {
         this.snapshots = snapshots;
-        this.journal = journal;
+        this.journal = new RingJournal(journal);
         this.configs = configs;
     }
 
@@ -79,7 +70,7 @@ final class ModelJournal {
         entry.learner.update(update.getActionId(), features, update.getReward(), update.getWeight(),
             update.getPropensity());
         long version = entry.learner.version();
-        journal.put(slot(modelId, version), ByteBuffer.allocate(8 + raw.length).putLong(version).put(raw).array());
+        journal.append(modelId, version, raw);
         if (version - entry.snapshotVersion >= RING / 2) {
             snapshot(modelId);
         }
@@ -99,11 +90,7 @@ final class ModelJournal {
     void reset(String modelId) {
         models.remove(modelId);
         snapshots.delete(modelId);
-        List<Bytes> slots = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = journal.range(slot(modelId, 0), slot(modelId, RING - 1))) {
-            it.forEachRemaining(kv -> slots.add(kv.key));
-        }
-        slots.forEach(journal::delete);
+        journal.delete(modelId);
     }
 
     /**
@@ -129,12 +116,7 @@ final class ModelJournal {
     }
 
     private Entry entry(String modelId) {
-        Entry entry = models.get(modelId);
-        if (entry == null) {
-            entry = load(modelId);
-            models.put(modelId, entry);
-        }
-        return entry;
+        return models.computeIfAbsent(modelId, this::load);
     }
 
     private Entry load(String modelId) {
@@ -143,32 +125,15 @@ final class ModelJournal {
         ContextualBandit learner = stored == null ? LinearBandits.create(config.bandit())
             : LinearBanditCodec.decode(stored, config.bandit());
         long snapshotVersion = learner.version();
-        List<KeyValue<Long, byte[]>> later = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = journal.range(slot(modelId, 0), slot(modelId, RING - 1))) {
-            while (it.hasNext()) {
-                ByteBuffer value = ByteBuffer.wrap(it.next().value);
-                long version = value.getLong();
-                if (version > snapshotVersion) {
-                    later.add(KeyValue.pair(version, Arrays.copyOfRange(value.array(), 8, value.capacity())));
-                }
-            }
-        }
-        later.sort(Comparator.comparingLong(kv -> kv.key));
-        for (KeyValue<Long, byte[]> journaled : later) {
-            LearningUpdate update = UPDATES.decode(journaled.value);
+        for (RingJournal.Entry journaled : journal.between(modelId, snapshotVersion, Long.MAX_VALUE)) {
+            LearningUpdate update = UPDATES.decode(journaled.bytes());
             learner.update(update.getActionId(), LearningUpdates.features(update, config.bandit().featureDimension()),
                 update.getReward(), update.getWeight(), update.getPropensity());
-            if (learner.version() != journaled.key) {
+            if (learner.version() != journaled.position()) {
                 throw new IllegalStateException("the journal of model '" + modelId + "' is broken: replaying it reached"
-                    + " version " + learner.version() + " where the journal says " + journaled.key);
+                    + " version " + learner.version() + " where the journal says " + journaled.position());
             }
         }
         return new Entry(learner, snapshotVersion);
-    }
-
-    private static Bytes slot(String modelId, long version) {
-        byte[] id = modelId.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(id.length + 5).put(id).put((byte) 0)
-            .putInt((int) Math.floorMod(version, (long) RING)).array());
     }
 }

@@ -177,14 +177,7 @@ final class ModelUpdateProcessor extends LearningTaskProcessor {
     }
 
     @Override
-    protected void expire(long upTo) {
-        // updates carry no windows: they were closed where they were joined
-    }
-
-    @Override
-    public void close() {
-        if (models != null) {
-            models.clear();
-        }
+    protected void forget() {
+        models.clear();
     }
 }

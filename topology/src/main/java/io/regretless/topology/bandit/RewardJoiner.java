@@ -1,6 +1,7 @@
 package io.regretless.topology.bandit;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
 import io.regretless.connectors.decide.RequestChecks;
 import io.regretless.connectors.decide.RequestRefusedException;
@@ -13,7 +14,6 @@ import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
-import io.regretless.topology.window.AttributionWindow.Closure;
 
 /**
  * Joins rewards to pending decisions by request id inside the attribution window, and closes
@@ -39,7 +39,7 @@ final class RewardJoiner {
 
     /** Whether the request id is neither waiting for its reward nor remembered as closed. */
     boolean neverSeen(String requestId) {
-        return pending.get(requestId) == null && pending.closure(requestId) == null;
+        return !pending.isKnown(requestId);
     }
 
     /** The checks a reward passes whatever becomes of it; returns its model's configuration. */
@@ -69,32 +69,27 @@ final class RewardJoiner {
     /** Joins an observed reward that arrived at {@code recordTime}. */
     Joined join(Reward reward, long recordTime) {
         ModelConfig config = check(reward);
-        PendingDecision decision = pending.get(reward.getRequestId());
-        if (decision == null) {
-            throw notPending(reward.getRequestId());
-        }
+        PendingDecision decision = pending.awaiting(reward.getRequestId());
         if (!decision.getDecision().getModelId().equals(reward.getModelId())) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "/modelId: reward names model '"
                 + reward.getModelId() + "' but request '" + reward.getRequestId() + "' was decided by '"
                 + decision.getDecision().getModelId() + "'");
         }
-        if (recordTime > decision.getDeadline()) {
-            throw new InvalidRecordException(DeadLetterReason.LATE_REWARD, "reward at " + recordTime
-                + " is after the attribution window closed at " + decision.getDeadline());
-        }
-        pending.close(reward.getRequestId(), decision.getDeadline(), Closure.COMPLETED, recordTime,
-            recordTime + config.attributionWindow().toMillis());
+        pending.requireOnTime(recordTime, decision.getDeadline());
+        pending.complete(reward.getRequestId(), decision.getDeadline(), recordTime, config.attributionWindow().toMillis());
         return joined(config, decision, reward.getValue(), true, recordTime);
     }
 
-    /** Closes a window that ran out with the default reward. */
-    Joined closeWithDefault(PendingDecision decision) {
-        String modelId = decision.getDecision().getModelId();
-        ModelConfig config = configs.get(modelId);
-        long deadline = decision.getDeadline();
-        pending.close(decision.getRequest().getRequestId(), deadline, Closure.EXPIRED, deadline,
-            deadline + config.attributionWindow().toMillis());
-        return joined(config, decision, config.defaultReward(), false, deadline);
+    /**
+     * Closes the windows that ran out by {@code upTo}, each with its model's default reward, and
+     * hands each one's feedback and update to {@code closed}.
+     */
+    void expire(long upTo, Consumer<Joined> closed) {
+        pending.expire(upTo, decision -> configs.get(decision.getDecision().getModelId()).attributionWindow().toMillis(),
+            decision -> {
+                ModelConfig config = configs.get(decision.getDecision().getModelId());
+                closed.accept(joined(config, decision, config.defaultReward(), false, decision.getDeadline()));
+            });
     }
 
     private Joined joined(ModelConfig config, PendingDecision decision, double reward, boolean observed,
@@ -106,19 +101,5 @@ final class RewardJoiner {
         LearningUpdate update = LearningUpdates.of(modelId, requestId, config, decision.getRequest().getContext(),
             chosen, reward, 1.0, decision.getDecision().getPropensity(), observed, when, names);
         return new Joined(new Feedback(decision.getRequest(), decision.getDecision(), reward, observed, when), update);
-    }
-
-    private InvalidRecordException notPending(String requestId) {
-        Closure closure = pending.closure(requestId);
-        if (closure == Closure.COMPLETED) {
-            return new InvalidRecordException(DeadLetterReason.DUPLICATE_REWARD,
-                "request '" + requestId + "' already received its reward at " + pending.closedAt(requestId));
-        }
-        if (closure == Closure.EXPIRED) {
-            return new InvalidRecordException(DeadLetterReason.LATE_REWARD, "the attribution window of request '"
-                + requestId + "' closed at " + pending.closedAt(requestId) + " with the default reward");
-        }
-        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST,
-            "no decision is waiting for request '" + requestId + "'");
     }
 }

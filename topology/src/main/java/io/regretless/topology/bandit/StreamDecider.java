@@ -15,6 +15,7 @@ import io.regretless.schemas.DecisionRequest;
 import io.regretless.topology.config.ModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.deadletter.RecordRules;
 
 /**
  * The stream's decide path: a request read from the requests topic is decided exactly as a local
@@ -95,11 +96,6 @@ final class StreamDecider {
     }
 
     static ModelConfig config(Map<String, ModelConfig> configs, String modelId) {
-        ModelConfig config = configs.get(modelId);
-        if (config == null) {
-            throw new InvalidRecordException(DeadLetterReason.UNKNOWN_MODEL,
-                "/modelId: model '" + modelId + "' is not configured; configured: " + configs.keySet());
-        }
-        return config;
+        return RecordRules.configured(configs, modelId, "/modelId: model");
     }
 }

@@ -59,6 +59,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.regretless.bandit.BanditConfig;
@@ -327,12 +328,10 @@ public record RegretlessConfig(
         if (settings.problemCount() > before) {
             return null;
         }
-        BanditConfig bandit;
-        try {
-            bandit = new BanditConfig(kind, shared, dimension, regularization, exploration, seed, maxArms,
-                new MultiArmedSettings(discount, slidingWindow, horizon), DeclaredFeatures.of(contextFeatures, actionFeatures));
-        } catch (IllegalArgumentException e) {
-            settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
+        BanditConfig bandit = built(settings, Scope.BANDIT, id, () -> new BanditConfig(kind, shared, dimension,
+            regularization, exploration, seed, maxArms, new MultiArmedSettings(discount, slidingWindow, horizon),
+            DeclaredFeatures.of(contextFeatures, actionFeatures)));
+        if (bandit == null) {
             return null;
         }
         ShadowConfig shadows = new ShadowConfig(candidates, publishEvery, rewardMin, rewardMax, weightCap);
@@ -344,13 +343,8 @@ public record RegretlessConfig(
                 return null;
             }
         }
-        try {
-            return new ModelConfig(bandit, Duration.ofMillis(window), defaultReward, maxFeatures, maxActions,
-                Duration.ofMillis(rewardWait), shadows);
-        } catch (IllegalArgumentException e) {
-            settings.problem("bad settings " + allOf(Scope.BANDIT, id) + ": " + e.getMessage());
-            return null;
-        }
+        return built(settings, Scope.BANDIT, id, () -> new ModelConfig(bandit, Duration.ofMillis(window), defaultReward,
+            maxFeatures, maxActions, Duration.ofMillis(rewardWait), shadows));
     }
 
     /** A conformal series' configuration, or null when a problem with its settings was recorded. */
@@ -371,15 +365,9 @@ public record RegretlessConfig(
         if (settings.problemCount() > before) {
             return null;
         }
-        try {
-            CalibratorConfig calibration = CalibratorConfig.of(coverage).withExactHistory(exactHistory)
-                .withAciGamma(aciGamma);
-            return new ConformalModelConfig(kind, calibration, warmup, lceWindow, Duration.ofMillis(labelWindow),
-                groups);
-        } catch (IllegalArgumentException e) {
-            settings.problem("bad settings " + allOf(Scope.CONFORMAL, id) + ": " + e.getMessage());
-            return null;
-        }
+        return built(settings, Scope.CONFORMAL, id, () -> new ConformalModelConfig(kind,
+            CalibratorConfig.of(coverage).withExactHistory(exactHistory).withAciGamma(aciGamma), warmup, lceWindow,
+            Duration.ofMillis(labelWindow), groups));
     }
 
     /** A sleeping-experts model's configuration, or null when a problem with its settings was recorded. */
@@ -391,16 +379,19 @@ public record RegretlessConfig(
             settings.refuse(GROUPS.key(id), "bad value for " + GROUPS.key(id) + ": '" + ExpertsModel.ALWAYS_ON
                 + "' is the implicit group of every case; it cannot be configured");
         }
-        List<String> experts = List.of();
-        int dimension = 0;
-        double shrinkage = 0.0;
+        List<String> experts;
+        int dimension;
+        double shrinkage;
         if (mode == Mode.ADVICE) {
             requireFor(settings, EXPERTS, id, mode, "the known experts");
             experts = settings.get(EXPERTS, id, List.of());
+            dimension = 0;
+            shrinkage = 0.0;
             refuseIn(settings, EXPERTS_DIMENSION, id, mode);
             refuseIn(settings, SHRINKAGE, id, mode);
         } else if (mode == Mode.FEATURES) {
             requireFor(settings, EXPERTS_DIMENSION, id, mode, "the length of the feature vectors");
+            experts = List.of();
             dimension = settings.get(EXPERTS_DIMENSION, id, 0);
             shrinkage = settings.get(SHRINKAGE, id);
             refuseIn(settings, EXPERTS, id, mode);
@@ -408,6 +399,9 @@ public record RegretlessConfig(
             settings.get(EXPERTS, id, List.of());
             settings.get(EXPERTS_DIMENSION, id, 0);
             settings.get(SHRINKAGE, id);
+            experts = List.of();
+            dimension = 0;
+            shrinkage = 0.0;
         }
         LossFunction loss = settings.get(LOSS, id);
         int rangeBefore = settings.problemCount();
@@ -421,11 +415,19 @@ public record RegretlessConfig(
         if (settings.problemCount() > before) {
             return null;
         }
+        return built(settings, Scope.EXPERTS, id, () -> new ExpertsModelConfig(mode, groups, experts, dimension, loss,
+            new LabelRange(low, high), Duration.ofMillis(labelWindow), shrinkage));
+    }
+
+    /**
+     * A model's configuration as {@code build} makes it, or null when its constructor refuses the
+     * combination of settings (each valid alone), recorded as a problem with all of the model's settings.
+     */
+    private static <C> C built(Settings settings, Scope scope, String id, Supplier<C> build) {
         try {
-            return new ExpertsModelConfig(mode, groups, experts, dimension, loss, new LabelRange(low, high),
-                Duration.ofMillis(labelWindow), shrinkage);
+            return build.get();
         } catch (IllegalArgumentException e) {
-            settings.problem("bad settings " + allOf(Scope.EXPERTS, id) + ": " + e.getMessage());
+            settings.problem("bad settings " + allOf(scope, id) + ": " + e.getMessage());
             return null;
         }
     }

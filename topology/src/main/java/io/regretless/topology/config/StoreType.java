@@ -1,6 +1,10 @@
 package io.regretless.topology.config;
 
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -27,6 +31,15 @@ public enum StoreType {
     /** The key-value store supplier of this type for a store named {@code name}. */
     public KeyValueBytesStoreSupplier supplier(String name) {
         return this == ROCKSDB ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
+    }
+
+    /**
+     * A store of this type named {@code name}, its values bytes: cached, and changelog-backed with
+     * Kafka Streams' default changelog settings (topic {@code <application.id>-<name>-changelog}),
+     * as every store of the application is.
+     */
+    public <K> StoreBuilder<KeyValueStore<K, byte[]>> store(String name, Serde<K> keys) {
+        return Stores.keyValueStoreBuilder(supplier(name), keys, Serdes.ByteArray()).withCachingEnabled();
     }
 
     public static StoreType parse(String name) {

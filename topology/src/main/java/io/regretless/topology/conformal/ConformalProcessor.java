@@ -49,7 +49,8 @@ final class ConformalProcessor extends LearningTaskProcessor {
     @Override
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         series = SeriesRepository.of(context.getStateStore(ConformalTopology.CALIBRATORS_STORE), config.conformal());
-        pending = new AttributionWindow<>(context, ConformalTopology.PENDING_PREDICTIONS, PENDING);
+        pending = new AttributionWindow<>(context, ConformalTopology.PENDING_PREDICTIONS, PENDING,
+            AttributionWindow.Words.labels("prediction", "issued an interval"));
         issuer = new IntervalIssuer(config.conformal(), series, pending);
         joiner = new LabelJoiner(config.conformal(), series, pending);
     }
@@ -97,16 +98,12 @@ final class ConformalProcessor extends LearningTaskProcessor {
 
     @Override
     protected void expire(long upTo) {
-        for (PendingPrediction waiting : pending.expired(upTo)) {
-            joiner.expire(waiting);
-            count("labels-missing-total", "Predictions whose label never came", waiting.getInterval().getModelId());
-        }
+        pending.expire(upTo, joiner::memory, waiting ->
+            count("labels-missing-total", "Predictions whose label never came", waiting.getInterval().getModelId()));
     }
 
     @Override
-    public void close() {
-        if (series != null) {
-            series.clear();
-        }
+    protected void forget() {
+        series.clear();
     }
 }

@@ -1,17 +1,13 @@
 package io.regretless.topology.conformal;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.schemas.Topics;
-import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearningPart;
 
 /**
- * Adds online conformal prediction to a topology:
+ * Online conformal prediction, as one part of the topology:
  *
  * <pre>
  * prediction-requests ─┐                                                       ┌─▶ intervals
@@ -36,20 +32,16 @@ public final class ConformalTopology {
         return CALIBRATORS_STORE;
     }
 
-    public static void addTo(Topology topology, RegretlessConfig config) {
+    public static LearningPart part(RegretlessConfig config) {
         Topics topics = config.topics();
-        ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
-        ByteArraySerializer bytesOut = new ByteArraySerializer();
-        topology.addSource("prediction-requests-source", bytesIn, bytesIn, topics.predictionRequests());
-        topology.addSource("labels-source", bytesIn, bytesIn, topics.labels());
-        topology.addProcessor(PROCESSOR, () -> new ConformalProcessor(config),
-            "prediction-requests-source", "labels-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(CALIBRATORS_STORE),
-            Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        AttributionWindow.addStores(topology, PENDING_PREDICTIONS, PROCESSOR, config.storeType());
-        topology.addSink(INTERVALS_SINK, topics.intervals(), bytesOut, bytesOut, PROCESSOR);
-        topology.addSink(EVALUATION_SINK, topics.evaluation(), bytesOut, bytesOut, PROCESSOR);
-        topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);
-        topology.addSink(SNAPSHOTS_SINK, topics.modelSnapshots(), bytesOut, bytesOut, PROCESSOR);
+        return LearningPart.of(PROCESSOR, () -> new ConformalProcessor(config))
+            .source("prediction-requests-source", topics.predictionRequests())
+            .source("labels-source", topics.labels())
+            .store(config.storeType().store(CALIBRATORS_STORE, Serdes.String()))
+            .window(PENDING_PREDICTIONS, config.storeType())
+            .sink(INTERVALS_SINK, topics.intervals())
+            .sink(EVALUATION_SINK, topics.evaluation())
+            .sink(DEAD_LETTERS_SINK, topics.deadLetters())
+            .sink(SNAPSHOTS_SINK, topics.modelSnapshots());
     }
 }

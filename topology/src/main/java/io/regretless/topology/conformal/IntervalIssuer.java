@@ -31,19 +31,15 @@ final class IntervalIssuer {
     }
 
     PredictionInterval issue(PredictionRequest request, long recordTime) {
-        ConformalChecks.requireId(request.getId());
-        ConformalModelConfig config = ConformalChecks.model(configs, request.getModelId());
-        ConformalChecks.requireFinite(request.getPrediction(), "prediction");
+        ConformalModelConfig config = ConformalChecks.model(configs, request.getId(), request.getModelId(),
+            request.getPrediction(), "prediction");
         Double target = request.getTargetCoverage();
         if (target != null && target != config.calibration().coverage()) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "target coverage " + target
                 + " differs from the configured " + config.calibration().coverage() + " of model '"
                 + request.getModelId() + "'");
         }
-        if (pending.isKnown(request.getId())) {
-            throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
-                "prediction '" + request.getId() + "' was already issued an interval");
-        }
+        pending.requireNew(request.getId());
         List<String> groups = request.getGroups();
         ConformalSeries calibrated = series.get(request.getModelId());
         ConformalChecks.requireGroups(request.getModelId(), groups, config, calibrated);

@@ -15,7 +15,6 @@ import io.regretless.topology.config.ConformalModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
-import io.regretless.topology.window.AttributionWindow.Closure;
 import io.regretless.topology.task.LearnerStore;
 
 /**
@@ -37,26 +36,18 @@ final class LabelJoiner {
 
     /** Learns from the label; returns the evaluation after it, or null for a warm-up label. */
     ConformalEvaluation join(Label label, long recordTime) {
-        ConformalChecks.requireId(label.getId());
-        ConformalModelConfig config = ConformalChecks.model(configs, label.getModelId());
-        ConformalChecks.requireFinite(label.getValue(), "label value");
-        PendingPrediction waiting = pending.get(label.getId());
-        if (waiting == null) {
-            throw notPending(label.getId());
-        }
+        ConformalModelConfig config = ConformalChecks.model(configs, label.getId(), label.getModelId(), label.getValue(),
+            "label value");
+        PendingPrediction waiting = pending.awaiting(label.getId());
         PredictionInterval interval = waiting.getInterval();
         if (!interval.getModelId().equals(label.getModelId())) {
             throw new InvalidRecordException(DeadLetterReason.INVALID_RECORD, "label names model '"
                 + label.getModelId() + "' but prediction '" + label.getId() + "' is of '" + interval.getModelId() + "'");
         }
-        if (recordTime > waiting.getDeadline()) {
-            throw new InvalidRecordException(DeadLetterReason.LATE_LABEL, "label at " + recordTime
-                + " is after the label window closed at " + waiting.getDeadline());
-        }
+        pending.requireOnTime(recordTime, waiting.getDeadline());
         List<String> groups = waiting.getGroups();
         ConformalChecks.requireRoom(label.getModelId(), groups, config, series.get(label.getModelId()));
-        pending.close(label.getId(), waiting.getDeadline(), Closure.COMPLETED, recordTime,
-            recordTime + config.labelWindow().toMillis());
+        pending.complete(label.getId(), waiting.getDeadline(), recordTime, config.labelWindow().toMillis());
         double lower = interval.getLower() == null ? Double.NEGATIVE_INFINITY : interval.getLower();
         double upper = interval.getUpper() == null ? Double.POSITIVE_INFINITY : interval.getUpper();
         Boolean covered = series.update(label.getModelId(),
@@ -64,12 +55,12 @@ final class LabelJoiner {
         return covered == null ? null : evaluation(label, series.get(label.getModelId()), covered, groups);
     }
 
-    /** Closes a prediction whose label did not come in time; the series does not learn. */
-    void expire(PendingPrediction waiting) {
-        ConformalModelConfig config = configs.get(waiting.getInterval().getModelId());
-        long deadline = waiting.getDeadline();
-        pending.close(waiting.getInterval().getId(), deadline, Closure.EXPIRED, deadline,
-            deadline + config.labelWindow().toMillis());
+    /**
+     * How long a prediction whose label did not come in time is remembered after its deadline (one
+     * more label window), so that its label is named late; the series does not learn from it.
+     */
+    long memory(PendingPrediction waiting) {
+        return configs.get(waiting.getInterval().getModelId()).labelWindow().toMillis();
     }
 
     private static ConformalEvaluation evaluation(Label label, ConformalSeries series, boolean covered,
@@ -100,18 +91,5 @@ final class LabelJoiner {
 
     private static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
-    }
-
-    private InvalidRecordException notPending(String id) {
-        Closure closure = pending.closure(id);
-        if (closure == Closure.COMPLETED) {
-            return new InvalidRecordException(DeadLetterReason.DUPLICATE_LABEL,
-                "prediction '" + id + "' already received its label at " + pending.closedAt(id));
-        }
-        if (closure == Closure.EXPIRED) {
-            return new InvalidRecordException(DeadLetterReason.LATE_LABEL,
-                "the label window of prediction '" + id + "' closed at " + pending.closedAt(id));
-        }
-        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST, "no prediction '" + id + "' is waiting for a label");
     }
 }

@@ -1,16 +1,13 @@
 package io.regretless.topology.evaluation;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 import io.regretless.schemas.Topics;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.task.LearningPart;
 
 /**
- * Adds the shadow-policy evaluation to a topology, as a sub-topology of its own that reads the
+ * The shadow-policy evaluation, as a part of the topology (a sub-topology of its own) that reads the
  * bandit loop's feedback:
  *
  * <pre>
@@ -45,19 +42,14 @@ public final class EvaluationTopology {
         return config.models().values().stream().anyMatch(m -> m.shadows().enabled());
     }
 
-    public static void addTo(Topology topology, RegretlessConfig config) {
+    public static LearningPart part(RegretlessConfig config) {
         Topics topics = config.topics();
-        ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
-        ByteArraySerializer bytesOut = new ByteArraySerializer();
-        topology.addSource(SOURCE, bytesIn, bytesIn, topics.feedback());
-        topology.addProcessor(PROCESSOR, () -> new PolicyEvaluationProcessor(config), SOURCE);
-        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(EVALUATIONS_STORE),
-            Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(LEARNERS_STORE),
-            Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(JOURNAL_STORE),
-            Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        topology.addSink(SINK, topics.policyEvaluation(), bytesOut, bytesOut, PROCESSOR);
-        topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);
+        return LearningPart.of(PROCESSOR, () -> new PolicyEvaluationProcessor(config))
+            .source(SOURCE, topics.feedback())
+            .store(config.storeType().store(EVALUATIONS_STORE, Serdes.String()))
+            .store(config.storeType().store(LEARNERS_STORE, Serdes.Bytes()))
+            .store(config.storeType().store(JOURNAL_STORE, Serdes.Bytes()))
+            .sink(SINK, topics.policyEvaluation())
+            .sink(DEAD_LETTERS_SINK, topics.deadLetters());
     }
 }

@@ -111,14 +111,7 @@ final class PolicyEvaluationProcessor extends LearningTaskProcessor {
     }
 
     @Override
-    protected void expire(long upTo) {
-        // feedback carries no windows: they were closed where it was joined
-    }
-
-    @Override
-    public void close() {
-        if (journal != null) {
-            journal.clear();
-        }
+    protected void forget() {
+        journal.clear();
     }
 }

@@ -3,16 +3,12 @@ package io.regretless.topology.evaluation;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.regretless.bandit.BanditState;
@@ -28,6 +24,7 @@ import io.regretless.schemas.state.LinearBanditState;
 import io.regretless.schemas.state.RidgeRegressionState;
 import io.regretless.schemas.state.ShadowEvaluationState;
 import io.regretless.topology.config.ModelConfig;
+import io.regretless.topology.snapshot.RingJournal;
 
 /**
  * The shadow evaluations of one task, written once per round without re-encoding a learner: each
@@ -39,13 +36,12 @@ import io.regretless.topology.config.ModelConfig;
  * rebuilds every evaluation exactly: the estimates as stored, the learners from their snapshot and
  * the journal's rounds after it, learned again in order — bit for bit what it had.
  *
- * <p>The journal is a ring of {@value #RING} slots per model (key: model id, a zero byte, the slot)
- * holding the round's journal position and the round as a {@code LoggedFeedback} whose only action
- * is the chosen one. Positions keep growing when an evaluation is started afresh (its setup changed),
+ * <p>The journal is a {@link RingJournal}: each round is its entry at the round's journal position,
+ * as a {@code LoggedFeedback} whose only action is the chosen one. Positions keep growing when an evaluation is started afresh (its setup changed),
  * so an older round can never be taken for a newer one.
  */
 final class ShadowJournal {
-    static final int RING = 4096;
+    static final int RING = RingJournal.SLOTS;
     static final String REWARD_MODEL = "ridge-reward-model";
     private static final AvroCodec<ShadowEvaluationState> STATES = AvroCodec.of(ShadowEvaluationState.class);
     private static final AvroCodec<LinearBanditState> LEARNERS = AvroCodec.of(LinearBanditState.class);
@@ -68,7 +64,7 @@ final class ShadowJournal {
 
     private final KeyValueStore<String, byte[]> evaluations;
     private final KeyValueStore<Bytes, byte[]> learners;
-    private final KeyValueStore<Bytes, byte[]> journal;
+    private final RingJournal journal;
     private final Map<String, ModelConfig> configs;
     private final Runnable restarted;
     private final Map<String, Entry> models = new HashMap<>();
@@ -78,7 +74,7 @@ final class ShadowJournal {
                   KeyValueStore<Bytes, byte[]> journal, Map<String, ModelConfig> configs, Runnable restarted) {
         this.evaluations = evaluations;
         this.learners = learners;
-        this.journal = journal;
+        this.journal = new RingJournal(journal);
         this.configs = configs;
         this.restarted = restarted;
     }
@@ -108,8 +104,7 @@ final class ShadowJournal {
                 .setPropensity(round.propensity())
                 .setReward(round.reward())
                 .build());
-            journal.put(slot(modelId, entry.sequence),
-                ByteBuffer.allocate(8 + raw.length).putLong(entry.sequence).put(raw).array());
+            journal.append(modelId, entry.sequence, raw);
             if (entry.sequence - entry.snapshotSequence >= RING / 2) {
                 snapshot(modelId, entry);
             }
@@ -149,12 +144,7 @@ final class ShadowJournal {
     }
 
     private Entry entry(String modelId) {
-        Entry entry = models.get(modelId);
-        if (entry == null) {
-            entry = load(modelId);
-            models.put(modelId, entry);
-        }
-        return entry;
+        return models.computeIfAbsent(modelId, this::load);
     }
 
     private Entry load(String modelId) {
@@ -185,23 +175,13 @@ final class ShadowJournal {
 
     /** Learns the journaled rounds after the snapshot again, in order. */
     private void replay(String modelId, ShadowEvaluation evaluation, long snapshotSequence, long sequence) {
-        List<KeyValue<Long, byte[]>> later = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> it = journal.range(slot(modelId, 0), slot(modelId, RING - 1))) {
-            while (it.hasNext()) {
-                ByteBuffer value = ByteBuffer.wrap(it.next().value);
-                long position = value.getLong();
-                if (position > snapshotSequence && position <= sequence) {
-                    later.add(KeyValue.pair(position, Arrays.copyOfRange(value.array(), 8, value.capacity())));
-                }
-            }
-        }
+        List<RingJournal.Entry> later = journal.between(modelId, snapshotSequence, sequence);
         if (later.size() != sequence - snapshotSequence) {
             throw new IllegalStateException("the shadow journal of model '" + modelId + "' is broken: it holds "
                 + later.size() + " of the " + (sequence - snapshotSequence) + " rounds after the learners' snapshot");
         }
-        later.sort(Comparator.comparingLong(kv -> kv.key));
-        for (KeyValue<Long, byte[]> journaled : later) {
-            LoggedFeedback round = ROUNDS.decode(journaled.value);
+        for (RingJournal.Entry journaled : later) {
+            LoggedFeedback round = ROUNDS.decode(journaled.bytes());
             evaluation.learn(round.getContext(), round.getActions().get(0), round.getReward());
         }
     }
@@ -225,11 +205,5 @@ final class ShadowJournal {
         byte[] id = modelId.getBytes(StandardCharsets.UTF_8);
         byte[] n = name.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(id.length + 2 + n.length).put(id).put((byte) 0).put(kind).put(n).array());
-    }
-
-    private static Bytes slot(String modelId, long position) {
-        byte[] id = modelId.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(id.length + 5).put(id).put((byte) 0)
-            .putInt((int) Math.floorMod(position, (long) RING)).array());
     }
 }

@@ -9,8 +9,6 @@ import io.regretless.schemas.Advice;
 import io.regretless.schemas.CombinedPrediction;
 import io.regretless.schemas.ExpertWeight;
 import io.regretless.schemas.state.PendingAdvice;
-import io.regretless.topology.deadletter.DeadLetterReason;
-import io.regretless.topology.deadletter.InvalidRecordException;
 import io.regretless.topology.window.AttributionWindow;
 import io.regretless.topology.task.LearnerStore;
 
@@ -28,10 +26,7 @@ final class CaseCombiner {
 
     CombinedPrediction combine(Advice advice, long recordTime) {
         ExpertCase c = checks.resolve(advice);
-        if (pending.isKnown(advice.getId())) {
-            throw new InvalidRecordException(DeadLetterReason.DUPLICATE_REQUEST,
-                "case '" + advice.getId() + "' was already combined");
-        }
+        pending.requireNew(advice.getId());
         ExpertsModel model = models.get(advice.getModelId());
         ExpertsModel.Play play;
         try {

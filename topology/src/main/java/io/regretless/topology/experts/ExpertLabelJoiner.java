@@ -11,10 +11,8 @@ import io.regretless.schemas.ExpertsEvaluation;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.state.PendingAdvice;
 import io.regretless.topology.config.ExpertsModelConfig;
-import io.regretless.topology.deadletter.DeadLetterReason;
-import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.deadletter.RecordRules;
 import io.regretless.topology.window.AttributionWindow;
-import io.regretless.topology.window.AttributionWindow.Closure;
 import io.regretless.topology.task.LearnerStore;
 
 /**
@@ -35,22 +33,16 @@ final class ExpertLabelJoiner {
     }
 
     List<ExpertsEvaluation> join(Label label, long recordTime) {
-        ExpertsChecks.requireId(label.getId());
+        RecordRules.requireId(label.getId());
         ExpertsModelConfig config = checks.model(label.getModelId());
-        ExpertsChecks.requireFinite(label.getValue(), "label value");
-        PendingAdvice waiting = pending.get(label.getId());
-        if (waiting == null) {
-            throw notPending(label.getId());
-        }
+        RecordRules.requireFinite(label.getValue(), "label value");
+        PendingAdvice waiting = pending.awaiting(label.getId());
         CombinedPrediction played = waiting.getCombined();
         if (!played.getModelId().equals(label.getModelId())) {
             throw ExpertsChecks.invalid("label names model '" + label.getModelId() + "' but case '" + label.getId()
                 + "' is of '" + played.getModelId() + "'");
         }
-        if (recordTime > waiting.getDeadline()) {
-            throw new InvalidRecordException(DeadLetterReason.LATE_LABEL, "label at " + recordTime
-                + " is after the label window closed at " + waiting.getDeadline());
-        }
+        pending.requireOnTime(recordTime, waiting.getDeadline());
         ExpertCase c = checks.resolve(waiting.getAdvice());
         double y = label.getValue();
         List<GroupStanding> standings;
@@ -59,8 +51,7 @@ final class ExpertLabelJoiner {
         } catch (IllegalArgumentException e) {
             throw ExpertsChecks.invalid("case '" + label.getId() + "' cannot be learned: " + e.getMessage());
         }
-        pending.close(label.getId(), waiting.getDeadline(), Closure.COMPLETED, recordTime,
-            recordTime + config.labelWindow().toMillis());
+        pending.complete(label.getId(), waiting.getDeadline(), recordTime, config.labelWindow().toMillis());
         List<ExpertsEvaluation> out = new ArrayList<>(standings.size());
         for (GroupStanding s : standings) {
             out.add(ExpertsEvaluation.newBuilder()
@@ -87,24 +78,13 @@ final class ExpertLabelJoiner {
         return model.learn(c.awake(), c.predictions(), weights, c.groups(), played.getPrediction(), y);
     }
 
-    /** Closes a case whose label did not come in time; the model does not learn. */
-    void expire(PendingAdvice waiting) {
+    /**
+     * How long a case whose label did not come in time is remembered after its deadline (one more
+     * label window of its model, if still configured), so that its label is named late; the model
+     * does not learn from it.
+     */
+    long memory(PendingAdvice waiting) {
         ExpertsModelConfig config = checks.configured(waiting.getCombined().getModelId());
-        long deadline = waiting.getDeadline();
-        long remember = config == null ? 0L : config.labelWindow().toMillis();
-        pending.close(waiting.getCombined().getId(), deadline, Closure.EXPIRED, deadline, deadline + remember);
-    }
-
-    private InvalidRecordException notPending(String id) {
-        Closure closure = pending.closure(id);
-        if (closure == Closure.COMPLETED) {
-            return new InvalidRecordException(DeadLetterReason.DUPLICATE_LABEL,
-                "case '" + id + "' already received its label at " + pending.closedAt(id));
-        }
-        if (closure == Closure.EXPIRED) {
-            return new InvalidRecordException(DeadLetterReason.LATE_LABEL,
-                "the label window of case '" + id + "' closed at " + pending.closedAt(id));
-        }
-        return new InvalidRecordException(DeadLetterReason.UNKNOWN_REQUEST, "no case '" + id + "' is waiting for a label");
+        return config == null ? 0L : config.labelWindow().toMillis();
     }
 }

@@ -13,6 +13,7 @@ import io.regretless.schemas.ExpertAdvice;
 import io.regretless.topology.config.ExpertsModelConfig;
 import io.regretless.topology.deadletter.DeadLetterReason;
 import io.regretless.topology.deadletter.InvalidRecordException;
+import io.regretless.topology.deadletter.RecordRules;
 
 /**
  * What every case and label must satisfy, and the name-to-index maps of each model's groups and
@@ -40,12 +41,7 @@ final class ExpertsChecks {
     }
 
     ExpertsModelConfig model(String modelId) {
-        ExpertsModelConfig config = configs.get(modelId);
-        if (config == null) {
-            throw new InvalidRecordException(DeadLetterReason.UNKNOWN_MODEL,
-                "experts model '" + modelId + "' is not configured; configured: " + configs.keySet());
-        }
-        return config;
+        return RecordRules.configured(configs, modelId, "experts model");
     }
 
     /** The model's configuration, or null if it is no longer configured. */
@@ -61,7 +57,7 @@ final class ExpertsChecks {
 
     /** Checks an advice record against its model and resolves its names. */
     ExpertCase resolve(Advice advice) {
-        requireId(advice.getId());
+        RecordRules.requireId(advice.getId());
         ExpertsModelConfig config = model(advice.getModelId());
         int[] caseGroups = resolveGroups(advice);
         if (config.mode() == Mode.ADVICE) {
@@ -88,7 +84,7 @@ final class ExpertsChecks {
                 }
                 awake[k] = index;
                 predictions[k] = given.get(k).getPrediction();
-                requireFinite(predictions[k], "prediction of expert '" + name + "'");
+                RecordRules.requireFinite(predictions[k], "prediction of expert '" + name + "'");
             }
             return new ExpertCase(config, caseGroups, awake, predictions, null);
         }
@@ -107,7 +103,7 @@ final class ExpertsChecks {
         double[] x = new double[given.size()];
         for (int i = 0; i < x.length; i++) {
             x[i] = given.get(i);
-            requireFinite(x[i], "feature " + i);
+            RecordRules.requireFinite(x[i], "feature " + i);
         }
         return new ExpertCase(config, caseGroups, null, null, x);
     }
@@ -130,18 +126,6 @@ final class ExpertsChecks {
             indices[k] = index;
         }
         return indices;
-    }
-
-    static void requireId(String id) {
-        if (id == null || id.isBlank()) {
-            throw invalid("id must not be empty");
-        }
-    }
-
-    static void requireFinite(double value, String what) {
-        if (!Double.isFinite(value)) {
-            throw new InvalidRecordException(DeadLetterReason.NON_FINITE_NUMBER, what + " is " + value);
-        }
     }
 
     static InvalidRecordException invalid(String detail) {

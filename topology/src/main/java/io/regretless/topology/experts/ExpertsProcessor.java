@@ -47,7 +47,8 @@ final class ExpertsProcessor extends LearningTaskProcessor {
     protected void initPart(ProcessorContext<byte[], byte[]> context) {
         ExpertsChecks checks = new ExpertsChecks(config.experts());
         models = ExpertsRepository.of(context.getStateStore(ExpertsTopology.EXPERTS_STORE), config.experts());
-        pending = new AttributionWindow<>(context, ExpertsTopology.PENDING_ADVICE, PENDING);
+        pending = new AttributionWindow<>(context, ExpertsTopology.PENDING_ADVICE, PENDING,
+            AttributionWindow.Words.labels("case", "combined"));
         combiner = new CaseCombiner(checks, models, pending);
         joiner = new ExpertLabelJoiner(checks, models, pending);
     }
@@ -84,17 +85,12 @@ final class ExpertsProcessor extends LearningTaskProcessor {
 
     @Override
     protected void expire(long upTo) {
-        for (PendingAdvice waiting : pending.expired(upTo)) {
-            joiner.expire(waiting);
-            count("expert-labels-missing-total", "Sleeping-experts cases whose label never came",
-                waiting.getCombined().getModelId());
-        }
+        pending.expire(upTo, joiner::memory, waiting -> count("expert-labels-missing-total",
+            "Sleeping-experts cases whose label never came", waiting.getCombined().getModelId()));
     }
 
     @Override
-    public void close() {
-        if (models != null) {
-            models.clear();
-        }
+    protected void forget() {
+        models.clear();
     }
 }

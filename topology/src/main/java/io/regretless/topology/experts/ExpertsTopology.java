@@ -1,17 +1,13 @@
 package io.regretless.topology.experts;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 import io.regretless.topology.config.RegretlessConfig;
 import io.regretless.schemas.Topics;
-import io.regretless.topology.window.AttributionWindow;
+import io.regretless.topology.task.LearningPart;
 
 /**
- * Adds sleeping experts to a topology:
+ * Sleeping experts, as one part of the topology:
  *
  * <pre>
  * advice        ─┐                                                  ┌─▶ combined
@@ -39,19 +35,16 @@ public final class ExpertsTopology {
         return EXPERTS_STORE;
     }
 
-    public static void addTo(Topology topology, RegretlessConfig config) {
+    public static LearningPart part(RegretlessConfig config) {
         Topics topics = config.topics();
-        ByteArrayDeserializer bytesIn = new ByteArrayDeserializer();
-        ByteArraySerializer bytesOut = new ByteArraySerializer();
-        topology.addSource("advice-source", bytesIn, bytesIn, topics.advice());
-        topology.addSource("expert-labels-source", bytesIn, bytesIn, topics.expertLabels());
-        topology.addProcessor(PROCESSOR, () -> new ExpertsProcessor(config), "advice-source", "expert-labels-source");
-        topology.addStateStore(Stores.keyValueStoreBuilder(config.storeType().supplier(EXPERTS_STORE),
-            Serdes.String(), Serdes.ByteArray()).withCachingEnabled(), PROCESSOR);
-        AttributionWindow.addStores(topology, PENDING_ADVICE, PROCESSOR, config.storeType());
-        topology.addSink(COMBINED_SINK, topics.combined(), bytesOut, bytesOut, PROCESSOR);
-        topology.addSink(GROUP_EVALUATION_SINK, topics.groupEvaluation(), bytesOut, bytesOut, PROCESSOR);
-        topology.addSink(DEAD_LETTERS_SINK, topics.deadLetters(), bytesOut, bytesOut, PROCESSOR);
-        topology.addSink(SNAPSHOTS_SINK, topics.modelSnapshots(), bytesOut, bytesOut, PROCESSOR);
+        return LearningPart.of(PROCESSOR, () -> new ExpertsProcessor(config))
+            .source("advice-source", topics.advice())
+            .source("expert-labels-source", topics.expertLabels())
+            .store(config.storeType().store(EXPERTS_STORE, Serdes.String()))
+            .window(PENDING_ADVICE, config.storeType())
+            .sink(COMBINED_SINK, topics.combined())
+            .sink(GROUP_EVALUATION_SINK, topics.groupEvaluation())
+            .sink(DEAD_LETTERS_SINK, topics.deadLetters())
+            .sink(SNAPSHOTS_SINK, topics.modelSnapshots());
     }
 }

@@ -25,7 +25,8 @@ import io.regretless.topology.window.StreamTimeBoundaries;
  * raw record by its source topic, refuse unreadable and invalid ones as dead letters (counted) and
  * go on, close expired windows right after the record that carries stream time past a boundary
  * ({@link StreamTimeBoundaries}), and publish changed models to the snapshot topic on the wall clock.
- * A part supplies {@link #route} and {@link #expire}; its learning lives in the classes it calls.
+ * A part supplies {@link #route}, and {@link #expire} and {@link #forget} if it has windows or keeps
+ * learners in memory; its learning lives in the classes it calls.
  */
 public abstract class LearningTaskProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     /** Where and how a part's models are snapshotted. */
@@ -39,6 +40,7 @@ public abstract class LearningTaskProcessor implements Processor<byte[], byte[],
     protected DeadLetters deadLetters;
     private Counters counters;
     private StreamTimeBoundaries boundaries;
+    private boolean initialised;
 
     /** @param snapshots where and how the part's store is published, or null if the part publishes itself */
     protected LearningTaskProcessor(RegretlessConfig config, String deadLetterSink, Snapshots snapshots) {
@@ -54,6 +56,7 @@ public abstract class LearningTaskProcessor implements Processor<byte[], byte[],
         deadLetters = new DeadLetters(context, deadLetterSink, counters, config.outputFormat());
         boundaries = new StreamTimeBoundaries(config.punctuationInterval());
         initPart(context);
+        initialised = true;
         if (snapshots != null && !config.publishInterval().isZero()) {
             KeyValueStore<String, byte[]> store = context.getStateStore(snapshots.store());
             SnapshotPublisher publisher = new SnapshotPublisher(context, store, snapshots.kind(), snapshots.version(),
@@ -90,8 +93,26 @@ public abstract class LearningTaskProcessor implements Processor<byte[], byte[],
      */
     protected abstract void route(String topic, Record<byte[], byte[]> record);
 
-    /** Closes every window whose deadline is at or before {@code upTo} (stream time). */
-    protected abstract void expire(long upTo);
+    /**
+     * Closes every window whose deadline is at or before {@code upTo} (stream time); a part whose
+     * records carry no windows (they were closed where they were joined) has none to close.
+     */
+    protected void expire(long upTo) {
+    }
+
+    @Override
+    public final void close() {
+        if (initialised) {
+            forget();
+        }
+    }
+
+    /**
+     * Forgets what the part keeps decoded in memory when its task closes; its stores keep the truth,
+     * read again by the next task that owns them.
+     */
+    protected void forget() {
+    }
 
     protected final void count(String name, String description, String modelId) {
         counters.increment(name, description, Map.of("model", modelId));

@@ -4,12 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Properties;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -18,8 +14,8 @@ import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.ModelSnapshot;
 import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.WireCodec;
-import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
+import io.regretless.topology.PartDriver;
 
 /**
  * The application's topology on {@link TopologyTestDriver}, seen from the bandit loop and its
@@ -48,29 +44,21 @@ public final class BanditDriver implements AutoCloseable {
     public final TestOutputTopic<byte[], byte[]> snapshots;
 
     public BanditDriver(Properties app, Path stateDir) {
-        Properties props = new Properties();
-        props.put("regretless.state.store.type", "in-memory");
-        props.putAll(app);
-        config = RegretlessConfig.fromProperties(props);
-        topics = config.topics();
-        Properties streams = new Properties();
-        streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "bandit-test");
-        streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        streams.put(StreamsConfig.STATE_DIR_CONFIG, (stateDir != null ? stateDir : tempDir()).toString());
-        driver = new TopologyTestDriver(RegretlessTopology.build(config, published, 1), streams, Instant.EPOCH);
-        ByteArraySerializer out = new ByteArraySerializer();
-        ByteArrayDeserializer in = new ByteArrayDeserializer();
-        requests = driver.createInputTopic(topics.requests(), out, out);
-        rewards = driver.createInputTopic(topics.rewards(), out, out);
-        labeled = driver.createInputTopic(topics.labeled(), out, out);
-        decisionLog = driver.createInputTopic(topics.decisionLog(), out, out);
-        feedbackIn = driver.createInputTopic(topics.feedback(), out, out);
-        decisions = driver.createOutputTopic(topics.decisions(), in, in);
-        feedback = driver.createOutputTopic(topics.feedback(), in, in);
-        updates = driver.createOutputTopic(topics.learningUpdates(), in, in);
-        evaluations = driver.createOutputTopic(topics.policyEvaluation(), in, in);
-        deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
-        snapshots = driver.createOutputTopic(topics.modelSnapshots(), in, in);
+        PartDriver part = new PartDriver(app, "bandit-test", stateDir != null ? stateDir : tempDir(), published);
+        driver = part.driver;
+        config = part.config;
+        topics = part.topics;
+        requests = part.input(topics.requests());
+        rewards = part.input(topics.rewards());
+        labeled = part.input(topics.labeled());
+        decisionLog = part.input(topics.decisionLog());
+        feedbackIn = part.input(topics.feedback());
+        decisions = part.output(topics.decisions());
+        feedback = part.output(topics.feedback());
+        updates = part.output(topics.learningUpdates());
+        evaluations = part.output(topics.policyEvaluation());
+        deadLetters = part.output(topics.deadLetters());
+        snapshots = part.output(topics.modelSnapshots());
     }
 
     public BanditDriver(Properties app) {

@@ -11,15 +11,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -28,18 +24,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.regretless.connectors.decide.PublishedModels;
 import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
 import io.regretless.schemas.Feedback;
 import io.regretless.schemas.Reward;
-import io.regretless.schemas.Topics;
 import io.regretless.schemas.codec.AvroCodec;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
 import io.regretless.schemas.state.LinearBanditState;
-import io.regretless.topology.RegretlessTopology;
 import io.regretless.topology.config.RegretlessConfig;
 
 /**
@@ -74,25 +67,18 @@ class JsonWireTopologyTest {
             if (format != null) {
                 props.put("regretless.output.format", format.wireName());
             }
-            RegretlessConfig config = RegretlessConfig.fromProperties(props);
-            Topics topics = config.topics();
-            Properties streams = new Properties();
-            streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "json-wire-test");
-            streams.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
             try {
                 stateDir = Files.createTempDirectory("json-wire");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            streams.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-            driver = new TopologyTestDriver(RegretlessTopology.build(config, new PublishedModels(), 1), streams, Instant.EPOCH);
-            ByteArraySerializer out = new ByteArraySerializer();
-            ByteArrayDeserializer in = new ByteArrayDeserializer();
-            requests = driver.createInputTopic(topics.requests(), out, out);
-            rewards = driver.createInputTopic(topics.rewards(), out, out);
-            decisions = driver.createOutputTopic(topics.decisions(), in, in);
-            feedback = driver.createOutputTopic(topics.feedback(), in, in);
-            deadLetters = driver.createOutputTopic(topics.deadLetters(), in, in);
+            BanditDriver bandit = new BanditDriver(props, stateDir);
+            driver = bandit.driver;
+            requests = bandit.requests;
+            rewards = bandit.rewards;
+            decisions = bandit.decisions;
+            feedback = bandit.feedback;
+            deadLetters = bandit.deadLetters;
         }
 
         void request(byte[] value, long time) {

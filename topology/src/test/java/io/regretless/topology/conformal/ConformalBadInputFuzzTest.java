@@ -1,17 +1,12 @@
 package io.regretless.topology.conformal;
 
-import static io.regretless.topology.HostileJson.assertDeadLettersNameTheField;
+import static io.regretless.topology.FuzzRun.assertOnlyDeadLettersDiffer;
 import static io.regretless.topology.HostileJson.bad;
 import static io.regretless.topology.HostileJson.json;
 import static io.regretless.topology.HostileJson.valid;
-import static io.regretless.topology.SameRecords.assertSameRecords;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +19,11 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.regretless.schemas.DeadLetter;
 import io.regretless.schemas.Label;
 import io.regretless.schemas.PredictionRequest;
 import io.regretless.schemas.codec.WireCodec;
 import io.regretless.schemas.codec.WireFormat;
+import io.regretless.topology.FuzzRun;
 
 /**
  * Hostile records on the conformal inputs (prediction-requests, labels), interleaved with a valid
@@ -40,32 +35,15 @@ class ConformalBadInputFuzzTest {
     static final int STEPS = 300;
     static final WireCodec<PredictionRequest> REQUESTS = WireCodec.of(PredictionRequest.class);
     static final WireCodec<Label> LABELS = WireCodec.of(Label.class);
-    static final WireCodec<DeadLetter> DEAD = WireCodec.of(DeadLetter.class);
-
-    record Outcome(List<byte[]> intervals, List<byte[]> evaluation, byte[] calibrator, List<DeadLetter> deadLetters,
-                   Map<ByteBuffer, String> named) {
-        List<String> reasons() {
-            return deadLetters.stream().map(DeadLetter::getReason).toList();
-        }
-    }
 
     @Test
     void badRecordsChangeNothingButTheDeadLetters(@TempDir Path dir) {
-        Outcome clean = run(dir.resolve("clean"), 0L);
-        Outcome hostile = run(dir.resolve("hostile"), 5L);
-        assertSameRecords("interval", clean.intervals(), hostile.intervals());
-        assertSameRecords("evaluation", clean.evaluation(), hostile.evaluation());
-        assertArrayEquals(clean.calibrator(), hostile.calibrator());
-        assertTrue(clean.reasons().isEmpty());
-        assertEquals(STEPS, hostile.reasons().size(), "one dead letter per bad record");
-        for (String reason : List.of("UNREADABLE", "NON_FINITE_NUMBER", "UNKNOWN_MODEL", "DUPLICATE_REQUEST",
-            "DUPLICATE_LABEL", "UNKNOWN_REQUEST", "INVALID_RECORD")) {
-            assertTrue(hostile.reasons().contains(reason), reason + " in " + hostile.reasons());
-        }
-        assertDeadLettersNameTheField(hostile.deadLetters(), hostile.named(), 30);
+        assertOnlyDeadLettersDiffer(run(dir.resolve("clean"), 0L), run(dir.resolve("hostile"), 5L), STEPS,
+            List.of("UNREADABLE", "NON_FINITE_NUMBER", "UNKNOWN_MODEL", "DUPLICATE_REQUEST", "DUPLICATE_LABEL",
+                "UNKNOWN_REQUEST", "INVALID_RECORD"));
     }
 
-    static Outcome run(Path stateDir, long badSeed) {
+    static FuzzRun run(Path stateDir, long badSeed) {
         Properties props = new Properties();
         props.put("regretless.topic.prefix", "cf");
         props.put("regretless.state.store.type", "in-memory");
@@ -89,10 +67,8 @@ class ConformalBadInputFuzzTest {
                     hostile(bad, t, key, requests, labels, named);
                 }
             }
-            List<DeadLetter> letters = new ArrayList<>();
-            d.deadLetters.readValuesToList().forEach(v -> letters.add(DEAD.decode(v)));
-            return new Outcome(d.intervals.readValuesToList(), d.evaluation.readValuesToList(),
-                d.driver.<String, byte[]>getKeyValueStore(ConformalTopology.CALIBRATORS_STORE).get("s"), letters, named);
+            return FuzzRun.read(d.intervals, d.evaluation,
+                d.driver.<String, byte[]>getKeyValueStore(ConformalTopology.CALIBRATORS_STORE).get("s"), d.deadLetters, named);
         }
     }
 
