@@ -4,17 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.BooleanSupplier;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.regretless.ops.Main;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.DeadLetter;
@@ -42,24 +39,27 @@ class ModelConflictIntegrationTest {
     static final WireCodec<DecisionRequest> REQUESTS = WireCodec.of(DecisionRequest.class);
     static final WireCodec<Reward> REWARDS = WireCodec.of(Reward.class);
 
+    /** Event time of the next record: from now (the broker's retention deletes nothing), one millisecond a record. */
+    private long clock = System.currentTimeMillis();
+
     @Test
     void aChangedLearnerLeavesTheOtherModelsDeciding(@TempDir Path dir) throws Exception {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().start()) {
-            Topics topics = new Topics("conflict");
-            broker.createTopics(topics.banditTopics(), 1);
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(broker.clientProperties(),
-                     new ByteArraySerializer(), new ByteArraySerializer());
+            AppFixture fixture = AppFixture.on(broker, "conflict", dir.resolve("state")).banditTopics(1)
+                .banditModel("m1", "squarecb", 8).banditModel("m2", "linucb", 8);
+            Topics topics = fixture.topics();
+            try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties());
                  IdLedger dead = new IdLedger(broker.clientProperties(), topics.deadLetters(),
                      bytes -> WireCodec.of(DeadLetter.class).decode(bytes).getReason() + ":" + offsetOf(bytes))) {
-                try (RegretlessApp app = new RegretlessApp(props(broker, dir, "squarecb"))) {
+                try (RegretlessApp app = new RegretlessApp(fixture.properties())) {
                     app.start(Duration.ofMinutes(2));
                     play(producer, topics, "m1", 0, 10);
                     play(producer, topics, "m2", 0, 10);
                     await(() -> version(app, "m1") == 10 && version(app, "m2") == 10, "both models learn ten rewards");
                 }
 
-                Properties changed = props(broker, dir, "linucb");
-                try (RegretlessApp app = new RegretlessApp(changed)) {
+                fixture.modelSetting("m1", "learner", "linucb");
+                try (RegretlessApp app = new RegretlessApp(fixture.properties())) {
                     app.start(Duration.ofMinutes(2));
                     await(() -> app.published().conflict("m1") != null, "m1's conflict is published");
                     assertTrue(app.published().conflict("m1").contains("squarecb-disjoint"), app.published().conflict("m1"));
@@ -71,10 +71,7 @@ class ModelConflictIntegrationTest {
                         "m1's three requests are dead-lettered: " + dead.counts());
                     assertEquals(KafkaStreams.State.RUNNING, app.streams().state(), "the application goes on");
 
-                    Path file = dir.resolve("changed.properties");
-                    try (var out = Files.newBufferedWriter(file)) {
-                        changed.store(out, null);
-                    }
+                    Path file = fixture.store(dir.resolve("changed.properties"));
                     assertEquals(0, Main.commandLine().execute("models", "reset", "m1", "--config", file.toString(),
                         "--reason", "learner changed to linucb"));
                     await(() -> app.published().conflict("m1") == null, "the reset withdraws the conflict");
@@ -104,31 +101,18 @@ class ModelConflictIntegrationTest {
         }
     }
 
-    static Properties props(EmbeddedKafkaBroker broker, Path dir, String m1Learner) {
-        Properties props = new Properties();
-        props.put("application.id", "conflict");
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", dir.resolve("state").toString());
-        props.put("regretless.topic.prefix", "conflict");
-        props.put("regretless.models", "m1,m2");
-        props.put("regretless.model.m1.learner", m1Learner);
-        props.put("regretless.model.m1.dimension", "8");
-        props.put("regretless.model.m2.learner", "linucb");
-        props.put("regretless.model.m2.dimension", "8");
-        return props;
-    }
-
     /** Requests {@code from}..{@code to - 1} of a model and a reward for each. */
-    static void play(KafkaProducer<byte[], byte[]> producer, Topics topics, String model, int from, int to) {
-        long now = System.currentTimeMillis();
+    void play(ReplayProducer producer, Topics topics, String model, int from, int to) {
         for (int i = from; i < to; i++) {
             String id = model + "-" + i;
             byte[] key = id.getBytes(StandardCharsets.UTF_8);
-            producer.send(new ProducerRecord<>(topics.requests(), null, now + i, key, REQUESTS.encode(
-                new DecisionRequest(id, model, now + i, Map.of("x", 1.0 * i), List.of(new Action("a", Map.of()),
-                    new Action("b", Map.of()))), WireFormat.AVRO)));
-            producer.send(new ProducerRecord<>(topics.rewards(), null, now + i + 1, key,
-                REWARDS.encode(new Reward(id, model, 1.0, now + i + 1), WireFormat.AVRO)));
+            long requested = clock++;
+            long rewarded = clock++;
+            producer.send(topics.requests(), key, REQUESTS.encode(new DecisionRequest(id, model, requested,
+                Map.of("x", 1.0 * i), List.of(new Action("a", Map.of()), new Action("b", Map.of()))), WireFormat.AVRO),
+                requested);
+            producer.send(topics.rewards(), key, REWARDS.encode(new Reward(id, model, 1.0, rewarded), WireFormat.AVRO),
+                rewarded);
         }
         producer.flush();
     }

@@ -145,7 +145,8 @@ public final class CommittedOutputs implements AutoCloseable {
         return lastArrival;
     }
 
-    private String where() {
+    /** Where reading stands, for failure messages: records read and the last offset read on each partition. */
+    public String where() {
         return records + " records read, last offsets " + (lastOffsets.isEmpty() ? "none" : lastOffsets);
     }
 

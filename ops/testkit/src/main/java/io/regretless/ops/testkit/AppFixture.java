@@ -1,5 +1,9 @@
 package io.regretless.ops.testkit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +17,8 @@ import io.regretless.schemas.Topics;
  * one prefix on a broker, and the application's settings to reach them (the broker's client
  * properties, {@code application.id} — the prefix unless told otherwise —, {@code state.dir},
  * {@code regretless.topic.prefix}) with the bandit models it runs. The test starts
- * {@code new RegretlessApp(fixture.properties())} itself: the test kit sits below the application.
+ * {@code new RegretlessApp(fixture.properties())} itself, or starts it as a child process on the
+ * file {@link #store} writes: the test kit sits below the application.
  */
 public final class AppFixture {
     private final KafkaBroker broker;
@@ -38,6 +43,12 @@ public final class AppFixture {
     /** Creates the bandit loop's input and output topics with {@code partitions} partitions. */
     public AppFixture banditTopics(int partitions) {
         broker.createTopics(topics.banditTopics(), partitions);
+        return this;
+    }
+
+    /** Creates the conformal series' input and output topics with {@code partitions} partitions. */
+    public AppFixture conformalTopics(int partitions) {
+        broker.createTopics(topics.conformalTopics(), partitions);
         return this;
     }
 
@@ -74,6 +85,16 @@ public final class AppFixture {
     /** The topics under the prefix. */
     public Topics topics() {
         return topics;
+    }
+
+    /** Writes the application's settings to {@code file}, for a child process or a command's {@code --config}. */
+    public Path store(Path file) {
+        try (Writer out = Files.newBufferedWriter(file)) {
+            properties.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the application's settings to " + file, e);
+        }
+        return file;
     }
 
     /** The application's settings (a copy). */

@@ -8,20 +8,17 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.consumer.CloseOptions;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import io.regretless.ops.replay.CommittedOutputs;
 
 /**
- * Accounts for the ids that appear on an output topic (read committed, from the beginning): how
+ * Accounts for the ids that appear on an output topic (read through {@link CommittedOutputs}: read
+ * committed, no group, no topic auto-creation, every partition from the beginning): how
  * often each appeared, and where reading stands. Waits fail on a stall, not on a fixed deadline —
  * a busy machine is slow, not stuck — and say what happened in the words an operator would use:
  * "no progress for 60 s", "lost: ids ...", "repeated: ids ...", with where the application's
@@ -32,25 +29,14 @@ public final class IdLedger implements AutoCloseable {
 
     private final String topic;
     private final Function<byte[], String> idOf;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final CommittedOutputs outputs;
     private final Map<String, Integer> counts = new HashMap<>();
-    private final Map<TopicPartition, Long> lastOffsets = new HashMap<>();
-    private long records;
 
     /** Reads {@code topic}; {@code idOf} takes the id out of a record value. */
     public IdLedger(Map<String, Object> clientProperties, String topic, Function<byte[], String> idOf) {
         this.topic = topic;
         this.idOf = idOf;
-        Properties props = new Properties();
-        props.putAll(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-            .map(p -> new TopicPartition(topic, p.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        this.outputs = new CommittedOutputs(clientProperties, List.of(topic));
     }
 
     /**
@@ -72,7 +58,7 @@ public final class IdLedger implements AutoCloseable {
             } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
                 throw new AssertionError("no progress for " + stall.toSeconds() + " s on " + topic + ": "
                     + (expected.size() - missing.size()) + " of " + expected.size() + " ids appeared; "
-                    + where() + "; missing " + missing.size() + ": " + sample(missing) + "\n" + context.get());
+                    + outputs.where() + "; missing " + missing.size() + ": " + sample(missing) + "\n" + context.get());
             }
         }
         return this;
@@ -88,7 +74,7 @@ public final class IdLedger implements AutoCloseable {
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > stall.toNanos()) {
                 throw new AssertionError("no progress for " + stall.toSeconds() + " s on " + topic + ": "
-                    + counts.size() + " of " + distinct + " ids appeared; " + where() + "\n" + context.get());
+                    + counts.size() + " of " + distinct + " ids appeared; " + outputs.where() + "\n" + context.get());
             }
         }
         return this;
@@ -116,7 +102,7 @@ public final class IdLedger implements AutoCloseable {
         Set<String> unexpected = new HashSet<>(counts.keySet());
         unexpected.removeAll(new HashSet<>(expected));
         if (!lost.isEmpty() || !repeated.isEmpty() || !unexpected.isEmpty()) {
-            StringBuilder message = new StringBuilder("on " + topic + ", " + records + " records for "
+            StringBuilder message = new StringBuilder("on " + topic + ", " + outputs.records() + " records for "
                 + counts.size() + " ids, " + expected.size() + " expected once each:");
             if (!lost.isEmpty()) {
                 message.append("\n  lost: ").append(lost.size()).append(" ids ").append(sample(lost));
@@ -138,23 +124,17 @@ public final class IdLedger implements AutoCloseable {
 
     /** Records read so far. */
     public long records() {
-        return records;
+        return outputs.records();
     }
 
     private List<String> poll() {
         List<String> ids = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        for (ConsumerRecord<byte[], byte[]> record : outputs.poll()) {
             String id = idOf.apply(record.value());
             counts.merge(id, 1, Integer::sum);
-            lastOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset());
-            records++;
             ids.add(id);
         }
         return ids;
-    }
-
-    private String where() {
-        return records + " records read, last offsets " + (lastOffsets.isEmpty() ? "none" : lastOffsets);
     }
 
     private static String sample(Collection<String> ids) {
@@ -165,6 +145,6 @@ public final class IdLedger implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close(CloseOptions.timeout(Duration.ofSeconds(5)));
+        outputs.close();
     }
 }
