@@ -8,13 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,17 +21,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
@@ -61,9 +58,12 @@ class DataLossIntegrationTest {
                  .serverProperty("log.retention.check.interval.ms", "500")
                  .serverProperty("log.initial.task.delay.ms", "0")
                  .start()) {
-            Topics topics = new Topics("loss");
-            broker.createTopics(topics.banditTopics(), 1);
-            Path config = config(dir, broker);
+            AppFixture fixture = AppFixture.on(broker, "loss", dir.resolve("state")).banditTopics(1)
+                .banditModel("m", "linucb", 4)
+                // each restart otherwise waits out the stopped instance's 45 s session before it gets the partition
+                .set("consumer.session.timeout.ms", 10000);
+            Topics topics = fixture.topics();
+            Path config = fixture.store(dir.resolve("app.properties"));
             long twoDaysAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(2);
 
             // the application reads the first requests and commits
@@ -115,34 +115,14 @@ class DataLossIntegrationTest {
         }
     }
 
-    static Path config(Path dir, EmbeddedKafkaBroker broker) throws Exception {
-        Properties props = new Properties();
-        props.put("application.id", "loss");
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", dir.resolve("state").toString());
-        // each restart otherwise waits out the stopped instance's 45 s session before it gets the partition
-        props.put("consumer.session.timeout.ms", "10000");
-        props.put("regretless.topic.prefix", "loss");
-        props.put("regretless.models", "m");
-        props.put("regretless.model.m.learner", "linucb");
-        props.put("regretless.model.m.dimension", "4");
-        Path file = dir.resolve("app.properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            props.store(out, null);
-        }
-        return file;
-    }
-
     static void produce(EmbeddedKafkaBroker broker, Topics topics, int from, int to, long timestamp) {
-        try (KafkaProducer<byte[], byte[]> producer =
-                 new KafkaProducer<>(broker.clientProperties(), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties())) {
             for (int i = from; i < to; i++) {
                 DecisionRequest request = new DecisionRequest("r" + i, "m", timestamp + i, Map.of("x", 1.0),
                     List.of(new Action("a", Map.of()), new Action("b", Map.of())));
-                producer.send(new ProducerRecord<>(topics.requests(), 0, timestamp + i,
-                    "m".getBytes(StandardCharsets.UTF_8), REQUESTS.encode(request)));
+                producer.send(topics.requests(), 0, "m".getBytes(StandardCharsets.UTF_8), REQUESTS.encode(request),
+                    timestamp + i);
             }
-            producer.flush();
         }
     }
 
