@@ -9,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.regretless.connectors.client.BanditClient;
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.ops.testkit.InputLag;
 import io.regretless.schemas.Action;
@@ -53,12 +53,13 @@ class RebalanceIntegrationTest {
 
     @Test
     void theSurvivorTakesOverAndNoRewardIsLost(@TempDir Path dir) throws Exception {
-        Topics topics = new Topics("r");
         List<String> models = modelsOnEachPartition(2);
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(2).start()) {
-            broker.createTopics(topics.banditTopics(), 2);
-            AppProcess first = AppProcess.start(config(dir, broker, "first", models), Map.of());
-            AppProcess second = AppProcess.start(config(dir, broker, "second", models), Map.of());
+            AppFixture firstInstance = fixture(broker, dir, "first", models).banditTopics(2);
+            Topics topics = firstInstance.topics();
+            AppProcess first = AppProcess.start(firstInstance.store(dir.resolve("first.properties")), Map.of());
+            AppProcess second = AppProcess.start(fixture(broker, dir, "second", models)
+                .store(dir.resolve("second.properties")), Map.of());
             try {
                 awaitReady(first);
                 awaitReady(second);
@@ -120,24 +121,14 @@ class RebalanceIntegrationTest {
         return chosen;
     }
 
-    static Path config(Path dir, EmbeddedKafkaBroker broker, String instance, List<String> models) throws Exception {
-        Properties props = new Properties();
-        props.put("application.id", "rebalance");
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", dir.resolve("state-" + instance).toString());
-        props.put("consumer.session.timeout.ms", "6000");
-        props.put("regretless.topic.prefix", "r");
-        props.put("regretless.models", String.join(",", models));
+    /** One instance of the application: both share the application id and the topics, each has its own state. */
+    static AppFixture fixture(EmbeddedKafkaBroker broker, Path dir, String instance, List<String> models) {
+        AppFixture fixture = AppFixture.on(broker, "r", dir.resolve("state-" + instance)).applicationId("rebalance")
+            .set("consumer.session.timeout.ms", 6000);
         for (String model : models) {
-            props.put("regretless.model." + model + ".learner", "linucb");
-            props.put("regretless.model." + model + ".dimension", "8");
-            props.put("regretless.model." + model + ".attribution.window.ms", "600000");
+            fixture.banditModel(model, "linucb", 8).modelSetting(model, "attribution.window.ms", 600000);
         }
-        Path file = dir.resolve(instance + ".properties");
-        try (var out = Files.newBufferedWriter(file)) {
-            props.store(out, null);
-        }
-        return file;
+        return fixture;
     }
 
     /** One phase: requests for every model in flight together, then a reward for each decision. */
