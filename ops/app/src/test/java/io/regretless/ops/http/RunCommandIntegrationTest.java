@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,15 +19,14 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.regretless.connectors.client.BanditClient;
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
@@ -48,23 +45,15 @@ class RunCommandIntegrationTest {
 
     @Test
     void servesHealthMetricsAndModelsAndStopsOnSigterm(@TempDir Path dir) throws Exception {
-        Topics topics = new Topics("ops");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().numPartitions(2).start()) {
-            List<String> all = new ArrayList<>(topics.banditTopics());
-            all.addAll(topics.conformalTopics());
-            broker.createTopics(all, 2);
-            Path config = dir.resolve("app.properties");
-            Files.writeString(config, String.join("\n",
-                "application.id=ops-test",
-                "bootstrap.servers=" + broker.bootstrapServers(),
-                "state.dir=" + dir.resolve("state"),
-                "regretless.topic.prefix=ops",
-                "regretless.models=m",
-                "regretless.model.m.learner=linucb",
-                "regretless.model.m.dimension=8",
-                "regretless.conformal.models=s",
-                "regretless.conformal.model.s.calibrator=saocp",
-                "regretless.conformal.model.s.warmup=3", ""));
+            AppFixture fixture = AppFixture.on(broker, "ops", dir.resolve("state")).applicationId("ops-test")
+                .banditTopics(2).conformalTopics(2)
+                .banditModel("m", "linucb", 8)
+                .set("regretless.conformal.models", "s")
+                .set("regretless.conformal.model.s.calibrator", "saocp")
+                .set("regretless.conformal.model.s.warmup", 3);
+            Topics topics = fixture.topics();
+            Path config = fixture.store(dir.resolve("app.properties"));
             AppProcess app = AppProcess.start(config, Map.of("REGRETLESS_CONFIG_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
             try {
                 String base = app.baseUrl();
@@ -126,15 +115,15 @@ class RunCommandIntegrationTest {
     private static void sendConformalTraffic(EmbeddedKafkaBroker broker, Topics topics) throws Exception {
         AvroCodec<PredictionRequest> predictions = AvroCodec.of(PredictionRequest.class);
         AvroCodec<Label> labels = AvroCodec.of(Label.class);
-        Map<String, Object> props = new LinkedHashMap<>(broker.clientProperties());
-        try (KafkaProducer<byte[], byte[]> producer =
-                 new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (ReplayProducer producer = ReplayProducer.open(broker.clientProperties())) {
             byte[] key = "s".getBytes(StandardCharsets.UTF_8);
             for (int t = 0; t < LABELS; t++) {
-                producer.send(new ProducerRecord<>(topics.predictionRequests(), null, 2_000L + 2 * t, key,
-                    predictions.encode(new PredictionRequest("p" + t, "s", 0.5, 2_000L + 2 * t, null, List.of())))).get();
-                producer.send(new ProducerRecord<>(topics.labels(), null, 2_001L + 2 * t, key,
-                    labels.encode(new Label("p" + t, "s", 0.5 + 0.1 * t, 2_001L + 2 * t)))).get();
+                // each acknowledged before the next: a label reaches the broker after its prediction
+                producer.sendAndWait(topics.predictionRequests(), key,
+                    predictions.encode(new PredictionRequest("p" + t, "s", 0.5, 2_000L + 2 * t, null, List.of())),
+                    2_000L + 2 * t);
+                producer.sendAndWait(topics.labels(), key,
+                    labels.encode(new Label("p" + t, "s", 0.5 + 0.1 * t, 2_001L + 2 * t)), 2_001L + 2 * t);
             }
         }
     }

@@ -6,8 +6,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 
 import io.regretless.ops.broker.KafkaBroker;
 import io.regretless.schemas.Topics;
@@ -25,6 +27,7 @@ public final class AppFixture {
     private final Topics topics;
     private final Properties properties = new Properties();
     private final List<String> banditModels = new ArrayList<>();
+    private final Set<String> created = new LinkedHashSet<>();
 
     private AppFixture(KafkaBroker broker, String prefix, Path stateDir) {
         this.broker = broker;
@@ -42,19 +45,25 @@ public final class AppFixture {
 
     /** Creates the bandit loop's input and output topics with {@code partitions} partitions. */
     public AppFixture banditTopics(int partitions) {
-        broker.createTopics(topics.banditTopics(), partitions);
-        return this;
+        return create(topics.banditTopics(), partitions);
     }
 
     /** Creates the conformal series' input and output topics with {@code partitions} partitions. */
     public AppFixture conformalTopics(int partitions) {
-        broker.createTopics(topics.conformalTopics(), partitions);
-        return this;
+        return create(topics.conformalTopics(), partitions);
     }
 
     /** Creates the sleeping experts' input and output topics with {@code partitions} partitions. */
     public AppFixture expertsTopics(int partitions) {
-        broker.createTopics(topics.expertsTopics(), partitions);
+        return create(topics.expertsTopics(), partitions);
+    }
+
+    /** Creates those of {@code names} not created yet: the parts share the dead-letter and snapshot topics. */
+    private AppFixture create(List<String> names, int partitions) {
+        List<String> fresh = names.stream().filter(created::add).toList();
+        if (!fresh.isEmpty()) {
+            broker.createTopics(fresh, partitions);
+        }
         return this;
     }
 
