@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.regretless.connectors.client.BanditClient;
 import io.regretless.ops.RegretlessApp;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
+import io.regretless.ops.testkit.AppFixture;
 import io.regretless.schemas.Action;
 import io.regretless.schemas.Decision;
 import io.regretless.schemas.DecisionRequest;
@@ -63,9 +64,10 @@ class SecuredBrokerIntegrationTest {
 
     @Test
     void worksWithTheDocumentedAcls(@TempDir Path dir) throws Exception {
-        Topics topics = new Topics("ok");
-        createTopicsAndUser(topics, "app-ok", RequiredAcls.of(topics, "secure-ok", "User:app-ok"));
-        try (RegretlessApp app = new RegretlessApp(appProperties(topics, "secure-ok", "app-ok", dir))) {
+        AppFixture fixture = fixture("ok", "secure-ok", "app-ok", dir).banditTopics(1);
+        Topics topics = fixture.topics();
+        createUser("app-ok", RequiredAcls.of(topics, "secure-ok", "User:app-ok"));
+        try (RegretlessApp app = new RegretlessApp(fixture.properties())) {
             app.start(Duration.ofMinutes(2));
             Properties client = new Properties();
             client.putAll(broker.clientProperties());
@@ -79,21 +81,21 @@ class SecuredBrokerIntegrationTest {
 
     @Test
     void failsFastAndSaysWhyWhenAnAclIsMissing(@TempDir Path dir) throws Exception {
-        Topics topics = new Topics("denied");
+        AppFixture fixture = fixture("denied", "secure-denied", "app-denied", dir).banditTopics(1);
+        Topics topics = fixture.topics();
         List<AclBinding> withoutGroup = RequiredAcls.of(topics, "secure-denied", "User:app-denied").stream()
             .filter(acl -> acl.pattern().resourceType() != ResourceType.GROUP)
             .toList();
-        createTopicsAndUser(topics, "app-denied", withoutGroup);
+        createUser("app-denied", withoutGroup);
         long started = System.nanoTime();
-        try (RegretlessApp app = new RegretlessApp(appProperties(topics, "secure-denied", "app-denied", dir))) {
+        try (RegretlessApp app = new RegretlessApp(fixture.properties())) {
             IllegalStateException e = assertThrows(IllegalStateException.class, () -> app.start(Duration.ofMinutes(2)));
             assertTrue(e.getMessage().contains("Authorization"), e.getMessage());
         }
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(90), "it failed rather than waited for the timeout");
     }
 
-    static void createTopicsAndUser(Topics topics, String user, List<AclBinding> acls) throws Exception {
-        broker.createTopics(topics.banditTopics(), 1);
+    static void createUser(String user, List<AclBinding> acls) throws Exception {
         try (Admin admin = Admin.create(broker.clientProperties())) {
             admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
                 new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, 8192), user + "-secret"))).all().get(30, TimeUnit.SECONDS);
@@ -101,19 +103,11 @@ class SecuredBrokerIntegrationTest {
         }
     }
 
-    static Properties appProperties(Topics topics, String applicationId, String user, Path dir) {
-        Properties props = new Properties();
-        props.put("application.id", applicationId);
-        props.put("bootstrap.servers", broker.bootstrapServers());
-        props.put("state.dir", dir.toString());
-        props.put("security.protocol", "SASL_PLAINTEXT");
-        props.put("sasl.mechanism", "SCRAM-SHA-256");
-        props.put("sasl.jaas.config", jaas(user, user + "-secret"));
-        props.put("regretless.topic.prefix", topics.prefix());
-        props.put("regretless.models", "m");
-        props.put("regretless.model.m.learner", "linucb");
-        props.put("regretless.model.m.dimension", "4");
-        return props;
+    /** The application on the secured broker, signed in as {@code user} rather than as the broker's admin. */
+    static AppFixture fixture(String prefix, String applicationId, String user, Path dir) {
+        return AppFixture.on(broker, prefix, dir).applicationId(applicationId)
+            .banditModel("m", "linucb", 4)
+            .set("sasl.jaas.config", jaas(user, user + "-secret"));
     }
 
     static String jaas(String user, String password) {
