@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,21 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Supplier;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +29,7 @@ import io.regretless.codec.LinearBanditCodec;
 import io.regretless.ops.AppProcess;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.ops.replay.ReplayProducer;
+import io.regretless.ops.report.TopicReader;
 import io.regretless.ops.testkit.AppFixture;
 import io.regretless.ops.testkit.IdLedger;
 import io.regretless.ops.testkit.InputLag;
@@ -94,7 +87,7 @@ class CrashRecoveryIntegrationTest {
             Topics topics = fixture.topics();
             produceInput(broker, topics);
             Properties props = fixture.properties();
-            Path config = writeConfig(dir, props, "b");
+            Path config = fixture.store(dir.resolve("b.properties"));
             AppProcess first = AppProcess.start(config, Map.of());
             try (IdLedger feedback = feedbackLedger(broker, "b");
                  IdLedger updates = updateLedger(broker, "b")) {
@@ -125,24 +118,16 @@ class CrashRecoveryIntegrationTest {
     static byte[] foldUpdateLog(EmbeddedKafkaBroker broker, Topics topics, Properties props) {
         ModelConfig model = RegretlessConfig.fromProperties(props).models().get("m");
         ContextualBandit learner = LinearBandits.create(model.bandit());
-        Map<String, Object> client = new LinkedHashMap<>(broker.clientProperties());
-        client.put("isolation.level", "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                 new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topics.learningUpdates(), 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    LearningUpdate update = UPDATE_CODEC.decode(record.value());
-                    ByteBuffer features = update.getFeatures().order(ByteOrder.LITTLE_ENDIAN);
-                    double[] x = new double[model.bandit().dimension()];
-                    features.asDoubleBuffer().get(x);
-                    learner.update(update.getActionId(), x, update.getReward(), update.getWeight());
-                }
-            }
-        }
+        Properties client = new Properties();
+        client.putAll(broker.clientProperties());
+        // the topic has one partition: the values come in the log's order
+        TopicReader.readAll(client, topics.learningUpdates(), value -> {
+            LearningUpdate update = UPDATE_CODEC.decode(value);
+            ByteBuffer features = update.getFeatures().order(ByteOrder.LITTLE_ENDIAN);
+            double[] x = new double[model.bandit().dimension()];
+            features.asDoubleBuffer().get(x);
+            learner.update(update.getActionId(), x, update.getReward(), update.getWeight());
+        });
         return LinearBanditCodec.encode(learner, "m");
     }
 
@@ -186,8 +171,7 @@ class CrashRecoveryIntegrationTest {
             AppFixture fixture = appFixture(broker, "c", dir.resolve("state-c")).set("processing.guarantee", "at_least_once");
             Topics topics = fixture.topics();
             produceInput(broker, topics);
-            Properties c = fixture.properties();
-            Path config = writeConfig(dir, c, "c");
+            Path config = fixture.store(dir.resolve("c.properties"));
             AppProcess first = AppProcess.start(config, Map.of());
             try (IdLedger feedback = feedbackLedger(broker, "c")) {
                 feedback.awaitAtLeast(REQUESTS / 3, STALL, () -> lag(broker, "c") + "\nthe app said:\n" + first.outputTail());
@@ -217,20 +201,13 @@ class CrashRecoveryIntegrationTest {
     /** The dead letters written so far, by reason, with the first details of each: what became of missing ids. */
     static String deadLetters(EmbeddedKafkaBroker broker, Topics topics) {
         Map<String, List<String>> byReason = new java.util.TreeMap<>();
-        Map<String, Object> client = new LinkedHashMap<>(broker.clientProperties());
-        client.put("isolation.level", "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                 new KafkaConsumer<>(client, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition partition = new TopicPartition(topics.deadLetters(), 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            long end = consumer.endOffsets(List.of(partition)).get(partition);
-            while (consumer.position(partition) < end) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    io.regretless.schemas.DeadLetter letter = WireCodec.of(io.regretless.schemas.DeadLetter.class).decode(record.value());
-                    byReason.computeIfAbsent(letter.getReason(), r -> new java.util.ArrayList<>()).add(letter.getDetail());
-                }
-            }
+        Properties client = new Properties();
+        client.putAll(broker.clientProperties());
+        try {
+            TopicReader.readAll(client, topics.deadLetters(), value -> {
+                io.regretless.schemas.DeadLetter letter = WireCodec.of(io.regretless.schemas.DeadLetter.class).decode(value);
+                byReason.computeIfAbsent(letter.getReason(), r -> new java.util.ArrayList<>()).add(letter.getDetail());
+            });
         } catch (RuntimeException e) {
             return "dead letters unavailable: " + e;
         }
@@ -249,14 +226,6 @@ class CrashRecoveryIntegrationTest {
         Topics topics = new Topics(prefix);
         return InputLag.read(broker.clientProperties(), "crash-" + prefix, List.of(topics.requests(), topics.rewards()))
             .toString();
-    }
-
-    static Path writeConfig(Path dir, Properties props, String name) throws IOException {
-        Path config = dir.resolve(name + ".properties");
-        try (var out = Files.newBufferedWriter(config)) {
-            props.store(out, null);
-        }
-        return config;
     }
 
     /** The application's own defaults but for the broker, the state directory and the model; its topics, one partition each. */
