@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,10 +67,7 @@ class ShadowEvaluationCrashIntegrationTest {
             List<Feedback> log = log(2 * HALF);
             produce(broker, topics, log.subList(0, HALF));
             Properties props = fixture.properties();
-            Path config = dir.resolve("app.properties");
-            try (var out = Files.newBufferedWriter(config)) {
-                props.store(out, null);
-            }
+            Path config = fixture.store(dir.resolve("app.properties"));
             List<String> expectedIds = new ArrayList<>();
             for (int r = EVERY; r <= 2 * HALF; r += EVERY) {
                 expectedIds.add(Integer.toString(r));
