@@ -21,15 +21,13 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
 
 import io.regretless.ops.Main;
+import io.regretless.ops.replay.ReplayProducer;
 import io.regretless.ops.testkit.CommandProcess;
 import io.regretless.ops.testkit.Progress;
 import io.regretless.schemas.ActionProbability;
@@ -135,11 +133,11 @@ class ProduceConsumeIntegrationTest {
     private void consumePrintsJsonWhateverTheFormat(String bootstrap, Path config) throws Exception {
         Decision decision = new Decision("d1", "checkout", "a", 0.5,
             List.of(new ActionProbability("a", 0.5), new ActionProbability("b", 0.5)), 3L, "squarecb-disjoint", 7L);
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
-            new ByteArraySerializer(), new ByteArraySerializer())) {
+        long now = System.currentTimeMillis();
+        try (ReplayProducer producer = ReplayProducer.open(Map.of("bootstrap.servers", bootstrap))) {
             for (byte[] value : List.of(AvroCodec.of(Decision.class).encode(decision), "garbage".getBytes(StandardCharsets.UTF_8),
                 WireCodec.of(Decision.class).encode(decision, WireFormat.JSON))) {
-                producer.send(new ProducerRecord<>("tools.decisions", 0, null, value)).get(60, TimeUnit.SECONDS);
+                producer.send("tools.decisions", 0, null, value, now);
             }
         }
         CommandRun consumed = CommandRun.of("consume", "--config", config.toString(), "--topic", "decisions",
