@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import io.regretless.ops.replay.CommittedOutputs;
+import io.regretless.ops.replay.ReplayProducer;
 
 /**
  * A broker on a named port and a kept directory, as {@code broker --port P --dir D} starts it: a
@@ -42,30 +37,26 @@ class KeptBrokerDirectoryIntegrationTest {
         try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder().port(port).directory(kept).start()) {
             assertEquals("127.0.0.1:" + port, first.bootstrapServers());
             first.createTopics(Map.of("kept", 1), Map.of());
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                first.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            // stamped now: the broker's retention (7 days by timestamp) would delete records stamped in 1970
+            long now = System.currentTimeMillis();
+            try (ReplayProducer producer = ReplayProducer.open(first.clientProperties())) {
                 for (int i = 0; i < 10; i++) {
-                    producer.send(new ProducerRecord<>("kept", "k" + i, "v" + i)).get(60, TimeUnit.SECONDS);
+                    producer.sendAndWait("kept", bytes("k" + i), bytes("v" + i), now + i);
                 }
             }
         }
         assertTrue(Files.isDirectory(kept.resolve("data")), "the data outlive the broker");
         try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.builder().port(port).directory(kept).start();
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                 second.bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition("kept", 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            List<String> values = new ArrayList<>();
-            // stops on a stall (a minute of empty polls), and the comparison says what is missing
-            for (int emptyPolls = 0; values.size() < 10 && emptyPolls < 300; emptyPolls++) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    values.add(record.value());
-                    emptyPolls = -1;
-                }
-            }
+             CommittedOutputs outputs = new CommittedOutputs(second.clientProperties(), List.of("kept"))) {
+            // fails on a stall (a minute without a record), saying how many came
+            List<String> values = outputs.take(10, Duration.ofMinutes(1)).stream()
+                .map(record -> new String(record.value(), StandardCharsets.UTF_8)).toList();
             assertEquals(List.of("v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"), values);
         }
         assertTrue(Files.isDirectory(kept.resolve("data")), "a kept directory is not deleted on close");
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
