@@ -20,6 +20,9 @@ import io.regretless.codec.PackedState;
  * the reference does; {@link #exportState()} and {@link Calibrators#restore} round-trip bit for bit.
  */
 public interface Calibrator {
+    /** A calibrator's complete state as plain values, configuration included; each calibrator has its record. */
+    interface State {
+    }
 
     CalibratorKind kind();
 

@@ -2,6 +2,7 @@ package io.regretless.conformal;
 
 import java.util.Objects;
 
+import io.regretless.codec.ConformalStateCodec;
 import io.regretless.codec.PackedState;
 
 /**
@@ -62,14 +63,14 @@ public final class Calibrators {
     public static Calibrator restore(PackedState state) {
         CalibratorKind kind = CalibratorKind.parse(state.kind());
         return switch (kind) {
-            case SCP, SCP_WINDOW -> SplitConformal.restore(kind, state);
-            case NEXCP -> NExConformal.restore(state);
-            case ACI -> AdaptiveConformal.restore(state);
+            case SCP, SCP_WINDOW -> SplitConformal.restore(ConformalStateCodec.unpackSplitConformal(state, kind));
+            case NEXCP -> NExConformal.restore(ConformalStateCodec.unpackNExConformal(state));
+            case ACI -> AdaptiveConformal.restore(ConformalStateCodec.unpackAdaptiveConformal(state));
             case FACI -> Faci.restore(state);
             case SF_OGD -> ScaleFreeOgd.restore(state);
             case FACI_S -> FaciS.restore(state);
             case SAOCP -> Saocp.restore(state);
-            case QUANTILE_TRACKER -> QuantileTracker.restore(state);
+            case QUANTILE_TRACKER -> QuantileTracker.restore(ConformalStateCodec.unpackQuantileTracker(state));
             case DEFAULT -> DefaultCalibrator.restore(state);
             case MULTIVALID -> MultivalidCalibrator.restore(state);
         };

@@ -1,5 +1,6 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.ConformalStateCodec;
 import io.regretless.codec.PackedState;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
@@ -123,7 +124,7 @@ public final class DefaultCalibrator implements Calibrator {
         StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage).putDouble(meanScore).putLong(count);
         scorecaster.writeTo(w);
         controller.writeTo(w);
-        normalised.writeTo(w);
+        ConformalStateCodec.putPastScores(normalised.state(), w);
         lattice.writeTo(w);
         return w.build();
     }
@@ -135,7 +136,7 @@ public final class DefaultCalibrator implements Calibrator {
         long count = r.getLong();
         Scorecaster sc = Scorecaster.readFrom(r);
         CoverageController controller = CoverageController.readFrom(r, coverage);
-        PastScores normalised = PastScores.readFrom(r);
+        PastScores normalised = PastScores.restore(ConformalStateCodec.getPastScores(r));
         // a state written before the lattice existed: its scores are gone, so it never snaps
         ScoreLattice lattice = r.atEnd() ? ScoreLattice.continuous(count) : ScoreLattice.readFrom(r);
         r.finish();

@@ -1,5 +1,6 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.ConformalStateCodec;
 import io.regretless.codec.PackedState;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
@@ -110,7 +111,7 @@ public final class Faci implements Calibrator {
     public PackedState exportState() {
         StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage);
         w.putDoubles(alphas, K).putDoubles(logW, K);
-        history.writeTo(w);
+        ConformalStateCodec.putPastScores(history.state(), w);
         return w.build();
     }
 
@@ -119,7 +120,7 @@ public final class Faci implements Calibrator {
         double coverage = r.getDouble();
         double[] alphas = r.getDoubles();
         double[] logW = r.getDoubles();
-        PastScores history = PastScores.readFrom(r);
+        PastScores history = PastScores.restore(ConformalStateCodec.getPastScores(r));
         r.finish();
         if (alphas.length != K || logW.length != K) {
             throw new IllegalArgumentException("corrupt faci state: expected " + K + " experts");

@@ -1,8 +1,7 @@
 package io.regretless.conformal;
 
+import io.regretless.codec.ConformalStateCodec;
 import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
 
 /**
  * Non-exchangeable split conformal prediction (NExCP; Barber, Candès, Ramdas &amp; Tibshirani 2022, "Conformal
@@ -17,6 +16,10 @@ import io.regretless.codec.StateWriter;
  * Radius O(n) (two passes over the sorted scores, cached until the next update), update O(log n + n).
  */
 public final class NExConformal implements Calibrator {
+    /** The coverage and the last scores. */
+    public record State(double coverage, ScoreHistory.State history) implements Calibrator.State {
+    }
+
     private final double coverage;
     private final double gamma;
     private final ScoreHistory history;
@@ -77,18 +80,18 @@ public final class NExConformal implements Calibrator {
         cached = Double.NaN;
     }
 
-    @Override
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage);
-        history.writeTo(w);
-        return w.build();
+    /** The complete state, configuration included. */
+    public State state() {
+        return new State(coverage, history.state());
     }
 
-    static NExConformal restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.NEXCP.wireName());
-        double coverage = r.getDouble();
-        ScoreHistory history = ScoreHistory.readFrom(r);
-        r.finish();
-        return new NExConformal(coverage, history);
+    @Override
+    public PackedState exportState() {
+        return ConformalStateCodec.pack(state());
+    }
+
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static NExConformal restore(State state) {
+        return new NExConformal(state.coverage(), ScoreHistory.restore(state.history()));
     }
 }
