@@ -1,11 +1,18 @@
 package io.regretless.codec;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.regretless.conformal.AdaptiveConformal;
 import io.regretless.conformal.CalibratorKind;
+import io.regretless.conformal.Faci;
+import io.regretless.conformal.FaciS;
 import io.regretless.conformal.GreenwaldKhanna;
 import io.regretless.conformal.NExConformal;
 import io.regretless.conformal.PastScores;
 import io.regretless.conformal.QuantileTracker;
+import io.regretless.conformal.Saocp;
+import io.regretless.conformal.ScaleFreeOgd;
 import io.regretless.conformal.ScoreHistory;
 import io.regretless.conformal.SplitConformal;
 
@@ -87,6 +94,79 @@ public final class ConformalStateCodec {
             double radius = r.getDouble();
             int window = r.getSize();
             return new QuantileTracker.State(coverage, lr, radius, window, r.getDoubles());
+        });
+    }
+
+    /** FACI: the coverage, the K levels α_k, the K log-weights, then every past score. */
+    public static PackedState pack(Faci.State s) {
+        return PackedLayouts.packed(CalibratorKind.FACI.wireName(), s, (f, w) -> {
+            w.putDouble(f.coverage());
+            w.putDoubles(f.alphas(), f.alphas().length).putDoubles(f.logWeights(), f.logWeights().length);
+            putPastScores(f.history(), w);
+        });
+    }
+
+    public static Faci.State unpackFaci(PackedState state) {
+        return PackedLayouts.unpacked(state, CalibratorKind.FACI.wireName(), r -> {
+            double coverage = r.getDouble();
+            double[] alphas = r.getDoubles();
+            double[] logW = r.getDoubles();
+            return new Faci.State(coverage, alphas, logW, getPastScores(r));
+        });
+    }
+
+    /** SF-OGD: coverage, S, radius, Σ gradient². */
+    public static PackedState pack(ScaleFreeOgd.State s) {
+        return PackedLayouts.packed(CalibratorKind.SF_OGD.wireName(), s, (o, w) -> w
+            .putDouble(o.coverage()).putDouble(o.scale()).putDouble(o.radius()).putDouble(o.gradNormSq()));
+    }
+
+    public static ScaleFreeOgd.State unpackScaleFreeOgd(PackedState state) {
+        return PackedLayouts.unpacked(state, CalibratorKind.SF_OGD.wireName(),
+            r -> new ScaleFreeOgd.State(r.getDouble(), r.getDouble(), r.getDouble(), r.getDouble()));
+    }
+
+    /** FACI-S: coverage, S, the K radii, the K log-weights, then the last squared losses oldest first. */
+    public static PackedState pack(FaciS.State s) {
+        return PackedLayouts.packed(CalibratorKind.FACI_S.wireName(), s, (f, w) -> w
+            .putDouble(f.coverage()).putDouble(f.scale())
+            .putDoubles(f.radii(), f.radii().length).putDoubles(f.logWeights(), f.logWeights().length)
+            .putDoubles(f.recentLosses(), f.recentLosses().length));
+    }
+
+    public static FaciS.State unpackFaciS(PackedState state) {
+        return PackedLayouts.unpacked(state, CalibratorKind.FACI_S.wireName(),
+            r -> new FaciS.State(r.getDouble(), r.getDouble(), r.getDoubles(), r.getDoubles(), r.getDoubles()));
+    }
+
+    /**
+     * SAOCP: coverage, S, g, t, the expert count, then per expert its start, lifetime and age (longs) and its
+     * radius, Σ gradient², z and Σ w·z (doubles).
+     */
+    public static PackedState pack(Saocp.State s) {
+        return PackedLayouts.packed(CalibratorKind.SAOCP.wireName(), s, (c, w) -> {
+            w.putDouble(c.coverage()).putDouble(c.scale()).putLong(c.lifetimeMultiplier()).putLong(c.t());
+            w.putLong(c.experts().size());
+            for (Saocp.Expert e : c.experts()) {
+                w.putLong(e.start()).putLong(e.lifetime()).putLong(e.age());
+                w.putDouble(e.radius()).putDouble(e.gradNormSq()).putDouble(e.z()).putDouble(e.wz());
+            }
+        });
+    }
+
+    public static Saocp.State unpackSaocp(PackedState state) {
+        return PackedLayouts.unpacked(state, CalibratorKind.SAOCP.wireName(), r -> {
+            double coverage = r.getDouble();
+            double scale = r.getDouble();
+            long g = r.getLong();
+            long t = r.getLong();
+            int n = r.getSize();
+            List<Saocp.Expert> experts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                experts.add(new Saocp.Expert(r.getLong(), r.getLong(), r.getLong(),
+                    r.getDouble(), r.getDouble(), r.getDouble(), r.getDouble()));
+            }
+            return new Saocp.State(coverage, scale, g, t, experts);
         });
     }
 

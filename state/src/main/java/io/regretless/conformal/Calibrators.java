@@ -66,10 +66,10 @@ public final class Calibrators {
             case SCP, SCP_WINDOW -> SplitConformal.restore(ConformalStateCodec.unpackSplitConformal(state, kind));
             case NEXCP -> NExConformal.restore(ConformalStateCodec.unpackNExConformal(state));
             case ACI -> AdaptiveConformal.restore(ConformalStateCodec.unpackAdaptiveConformal(state));
-            case FACI -> Faci.restore(state);
-            case SF_OGD -> ScaleFreeOgd.restore(state);
-            case FACI_S -> FaciS.restore(state);
-            case SAOCP -> Saocp.restore(state);
+            case FACI -> Faci.restore(ConformalStateCodec.unpackFaci(state));
+            case SF_OGD -> ScaleFreeOgd.restore(ConformalStateCodec.unpackScaleFreeOgd(state));
+            case FACI_S -> FaciS.restore(ConformalStateCodec.unpackFaciS(state));
+            case SAOCP -> Saocp.restore(ConformalStateCodec.unpackSaocp(state));
             case QUANTILE_TRACKER -> QuantileTracker.restore(ConformalStateCodec.unpackQuantileTracker(state));
             case DEFAULT -> DefaultCalibrator.restore(state);
             case MULTIVALID -> MultivalidCalibrator.restore(state);
