@@ -3,6 +3,7 @@ package io.regretless.codec;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.regretless.conformal.Calibrator;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
@@ -27,9 +28,9 @@ public final class ConformalSeriesCodec {
         for (double r : series.warmupResiduals()) {
             warmup.add(r);
         }
-        PackedState calibrator = series.calibrator();
+        Calibrator.State calibrator = series.calibrator();
         return CODEC.encode(new ConformalModelState(modelId, series.version(), warmup,
-            calibrator == null ? null : PackedStateCodec.toAvro(calibrator),
+            calibrator == null ? null : PackedStateCodec.toAvro(ConformalStateCodec.pack(calibrator)),
             series.evaluator() == null ? null : PackedStateCodec.toAvro(series.evaluator().exportState()),
             series.groups()));
     }
@@ -43,7 +44,9 @@ public final class ConformalSeriesCodec {
             residuals[i] = state.getWarmupScores().get(i);
         }
         return ConformalSeries.restore(kind, config, warmup, lceWindow, residuals,
-            PackedStateCodec.fromAvro(state.getCalibrator()), PackedStateCodec.fromAvro(state.getEvaluation()),
+            state.getCalibrator() == null ? null
+                : ConformalStateCodec.unpack(PackedStateCodec.fromAvro(state.getCalibrator())),
+            PackedStateCodec.fromAvro(state.getEvaluation()),
             state.getVersion(), state.getGroups());
     }
 }

@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.regretless.conformal.AdaptiveConformal;
+import io.regretless.conformal.Calibrator;
 import io.regretless.conformal.CalibratorKind;
+import io.regretless.conformal.Calibrators;
+import io.regretless.conformal.DefaultCalibrator;
 import io.regretless.conformal.Faci;
 import io.regretless.conformal.FaciS;
-import io.regretless.conformal.GreenwaldKhanna;
+import io.regretless.conformal.MultivalidCalibrator;
 import io.regretless.conformal.NExConformal;
 import io.regretless.conformal.PastScores;
 import io.regretless.conformal.QuantileTracker;
@@ -28,14 +31,66 @@ public final class ConformalStateCodec {
     private ConformalStateCodec() {
     }
 
+    /** Any calibrator's state, in its calibrator's layout. */
+    public static PackedState pack(Calibrator.State state) {
+        if (state instanceof SplitConformal.State s) {
+            return pack(s);
+        } else if (state instanceof NExConformal.State s) {
+            return pack(s);
+        } else if (state instanceof AdaptiveConformal.State s) {
+            return pack(s);
+        } else if (state instanceof Faci.State s) {
+            return pack(s);
+        } else if (state instanceof ScaleFreeOgd.State s) {
+            return pack(s);
+        } else if (state instanceof FaciS.State s) {
+            return pack(s);
+        } else if (state instanceof Saocp.State s) {
+            return pack(s);
+        } else if (state instanceof QuantileTracker.State s) {
+            return pack(s);
+        } else if (state instanceof DefaultCalibrator.State s) {
+            return DefaultCalibratorCodec.pack(s);
+        } else if (state instanceof MultivalidCalibrator.State s) {
+            return DefaultCalibratorCodec.pack(s);
+        }
+        throw new IllegalArgumentException("not a calibrator's state: " + state.getClass().getName());
+    }
+
+    /** The calibrator's state a packed state holds, read in the layout its kind names. */
+    public static Calibrator.State unpack(PackedState state) {
+        CalibratorKind kind = CalibratorKind.parse(state.kind());
+        return switch (kind) {
+            case SCP, SCP_WINDOW -> unpackSplitConformal(state, kind);
+            case NEXCP -> unpackNExConformal(state);
+            case ACI -> unpackAdaptiveConformal(state);
+            case FACI -> unpackFaci(state);
+            case SF_OGD -> unpackScaleFreeOgd(state);
+            case FACI_S -> unpackFaciS(state);
+            case SAOCP -> unpackSaocp(state);
+            case QUANTILE_TRACKER -> unpackQuantileTracker(state);
+            case DEFAULT -> DefaultCalibratorCodec.unpackDefault(state);
+            case MULTIVALID -> DefaultCalibratorCodec.unpackMultivalid(state);
+        };
+    }
+
+    public static PackedState export(Calibrator calibrator) {
+        return pack(calibrator.state());
+    }
+
+    /** The calibrator a packed state describes; @throws IllegalArgumentException if it is not a valid one's */
+    public static Calibrator restore(PackedState state) {
+        return Calibrators.restore(unpack(state));
+    }
+
     /** SCP and SCP-window: the coverage, then all past scores or the window. */
     public static PackedState pack(SplitConformal.State s) {
         return PackedLayouts.packed(s.kind().wireName(), s, (c, w) -> {
             w.putDouble(c.coverage());
             if (c.all() != null) {
-                putPastScores(c.all(), w);
+                ScoreStoreCodec.putPastScores(c.all(), w);
             } else {
-                putHistory(c.window(), w);
+                ScoreStoreCodec.putHistory(c.window(), w);
             }
         });
     }
@@ -45,8 +100,8 @@ public final class ConformalStateCodec {
         return PackedLayouts.unpacked(state, kind.wireName(), r -> {
             double coverage = r.getDouble();
             return kind == CalibratorKind.SCP
-                ? new SplitConformal.State(kind, coverage, getPastScores(r), null)
-                : new SplitConformal.State(kind, coverage, null, getHistory(r));
+                ? new SplitConformal.State(kind, coverage, ScoreStoreCodec.getPastScores(r), null)
+                : new SplitConformal.State(kind, coverage, null, ScoreStoreCodec.getHistory(r));
         });
     }
 
@@ -54,20 +109,20 @@ public final class ConformalStateCodec {
     public static PackedState pack(NExConformal.State s) {
         return PackedLayouts.packed(CalibratorKind.NEXCP.wireName(), s, (c, w) -> {
             w.putDouble(c.coverage());
-            putHistory(c.history(), w);
+            ScoreStoreCodec.putHistory(c.history(), w);
         });
     }
 
     public static NExConformal.State unpackNExConformal(PackedState state) {
         return PackedLayouts.unpacked(state, CalibratorKind.NEXCP.wireName(),
-            r -> new NExConformal.State(r.getDouble(), getHistory(r)));
+            r -> new NExConformal.State(r.getDouble(), ScoreStoreCodec.getHistory(r)));
     }
 
     /** ACI: coverage, γ, α_t, then every past score. */
     public static PackedState pack(AdaptiveConformal.State s) {
         return PackedLayouts.packed(CalibratorKind.ACI.wireName(), s, (c, w) -> {
             w.putDouble(c.coverage()).putDouble(c.gamma()).putDouble(c.alphaT());
-            putPastScores(c.history(), w);
+            ScoreStoreCodec.putPastScores(c.history(), w);
         });
     }
 
@@ -76,7 +131,7 @@ public final class ConformalStateCodec {
             double coverage = r.getDouble();
             double gamma = r.getDouble();
             double alphaT = r.getDouble();
-            return new AdaptiveConformal.State(coverage, gamma, alphaT, getPastScores(r));
+            return new AdaptiveConformal.State(coverage, gamma, alphaT, ScoreStoreCodec.getPastScores(r));
         });
     }
 
@@ -102,7 +157,7 @@ public final class ConformalStateCodec {
         return PackedLayouts.packed(CalibratorKind.FACI.wireName(), s, (f, w) -> {
             w.putDouble(f.coverage());
             w.putDoubles(f.alphas(), f.alphas().length).putDoubles(f.logWeights(), f.logWeights().length);
-            putPastScores(f.history(), w);
+            ScoreStoreCodec.putPastScores(f.history(), w);
         });
     }
 
@@ -111,7 +166,7 @@ public final class ConformalStateCodec {
             double coverage = r.getDouble();
             double[] alphas = r.getDoubles();
             double[] logW = r.getDoubles();
-            return new Faci.State(coverage, alphas, logW, getPastScores(r));
+            return new Faci.State(coverage, alphas, logW, ScoreStoreCodec.getPastScores(r));
         });
     }
 
@@ -168,73 +223,5 @@ public final class ConformalStateCodec {
             }
             return new Saocp.State(coverage, scale, g, t, experts);
         });
-    }
-
-    /** A {@link ScoreHistory}: its capacity, then its scores oldest first (with their count). */
-    public static void putHistory(ScoreHistory.State s, StateWriter w) {
-        w.putLong(s.capacity()).putDoubles(s.scores(), s.scores().length);
-    }
-
-    public static ScoreHistory.State getHistory(StateReader r) {
-        int capacity = r.getSize();
-        return new ScoreHistory.State(capacity, r.getDoubles());
-    }
-
-    /**
-     * {@link PastScores}: the exact limit, then the scores oldest first (with their count) or −1 and the
-     * summary. A state written before the summary existed (a capacity and the scores) reads as exact.
-     */
-    public static void putPastScores(PastScores.State s, StateWriter w) {
-        w.putLong(s.exactLimit());
-        if (s.sketch() == null) {
-            w.putDoubles(s.scores(), s.scores().length);
-        } else {
-            w.putLong(-1);
-            putSummary(s.sketch(), w);
-        }
-    }
-
-    public static PastScores.State getPastScores(StateReader r) {
-        int limit = r.getSize();
-        long marker = r.getLong();
-        if (marker == -1) {
-            return new PastScores.State(limit, null, getSummary(r));
-        }
-        if (marker < 0 || marker > limit) {
-            throw new IllegalArgumentException("corrupt score history: " + marker + " scores, limit " + limit);
-        }
-        double[] scores = new double[(int) marker];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = r.getDouble();
-        }
-        return new PastScores.State(limit, scores, null);
-    }
-
-    /** A {@link GreenwaldKhanna} summary: ε, the tuple bound, n, the tuple count, then each (v, g, Δ). */
-    public static void putSummary(GreenwaldKhanna.State s, StateWriter w) {
-        int size = s.values().length;
-        w.putDouble(s.epsilon()).putLong(s.maxTuples()).putLong(s.count()).putLong(size);
-        for (int i = 0; i < size; i++) {
-            w.putDouble(s.values()[i]).putLong(s.g()[i]).putLong(s.delta()[i]);
-        }
-    }
-
-    public static GreenwaldKhanna.State getSummary(StateReader r) {
-        double epsilon = r.getDouble();
-        int maxTuples = r.getSize();
-        long n = r.getLong();
-        int size = r.getSize();
-        if (size > maxTuples || n < size) {
-            throw new IllegalArgumentException("corrupt quantile summary: " + size + " tuples for " + n + " values");
-        }
-        double[] v = new double[size];
-        long[] g = new long[size];
-        long[] delta = new long[size];
-        for (int i = 0; i < size; i++) {
-            v[i] = r.getDouble();
-            g[i] = r.getLong();
-            delta[i] = r.getLong();
-        }
-        return new GreenwaldKhanna.State(epsilon, maxTuples, n, v, g, delta);
     }
 }

@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * Adaptive conformal inference (ACI; Gibbs &amp; Candès, "Adaptive conformal inference under distribution shift",
  * NeurIPS 2021): the quantile level follows the coverage errors,
@@ -76,14 +73,9 @@ public final class AdaptiveConformal implements Calibrator {
         history.add(score);
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         return new State(coverage, gamma, alphaT, history.state());
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid calibrator's */

@@ -98,7 +98,7 @@ public final class ConformalSeries {
      * while warming up).
      */
     public static ConformalSeries restore(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow,
-                                          double[] warmupResiduals, PackedState calibrator, PackedState evaluator,
+                                          double[] warmupResiduals, Calibrator.State calibrator, PackedState evaluator,
                                           long version, List<String> groups) {
         ConformalSeries series = new ConformalSeries(kind, config, warmup, lceWindow);
         series.accept(groups);
@@ -247,8 +247,8 @@ public final class ConformalSeries {
     }
 
     /** The calibrator's state, or null while warming up. */
-    public PackedState calibrator() {
-        return isWarm() ? calibrator.exportState() : null;
+    public Calibrator.State calibrator() {
+        return isWarm() ? calibrator.state() : null;
     }
 
     /** The running evaluation, or null while warming up. */

@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * Fully adaptive conformal inference (FACI; Gibbs &amp; Candès, "Conformal inference for online prediction with
  * arbitrary distribution shifts", arXiv:2208.08401), as in the reference {@code faci.FACI}: K = 8 ACI experts with
@@ -110,14 +107,9 @@ public final class Faci implements Calibrator {
         cached = Double.NaN;
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         return new State(coverage, alphas.clone(), logW.clone(), history.state());
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid calibrator's */

@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * FACI on the radius instead of the quantile level (FACI-S; Bhatnagar et al. 2023, reference
  * {@code faci.FACI_S}): K = 8 gradient-descent experts on pinball(s, r_k, c) with steps γ_k·S, γ_k = 0.001·2^k,
@@ -133,7 +130,7 @@ public final class FaciS implements Calibrator {
         }
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         double[] chronological = new double[lossCount];
         int start = lossCount < I ? 0 : lossHead;
@@ -141,11 +138,6 @@ public final class FaciS implements Calibrator {
             chronological[i] = lossSq[(start + i) % I];
         }
         return new State(coverage, scale, radii.clone(), logW.clone(), chronological);
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid calibrator's */

@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * Non-exchangeable split conformal prediction (NExCP; Barber, Candès, Ramdas &amp; Tibshirani 2022, "Conformal
  * prediction beyond exchangeability", arXiv:2202.13415, nonexchangeable split conformal with fixed weights): the
@@ -80,14 +77,9 @@ public final class NExConformal implements Calibrator {
         cached = Double.NaN;
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         return new State(coverage, history.state());
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid calibrator's */

@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * The quantile tracker of Angelopoulos, Candès &amp; Tibshirani ("Conformal PID control for time series
  * prediction", NeurIPS 2023; code aangelopoulos/conformal-time-series, {@code quantile} with
@@ -89,7 +86,7 @@ public final class QuantileTracker implements Calibrator {
         }
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         double[] chronological = new double[count];
         int start = count < window.length ? 0 : head;
@@ -97,11 +94,6 @@ public final class QuantileTracker implements Calibrator {
             chronological[i] = window[(start + i) % window.length];
         }
         return new State(coverage, learningRate, radius, window.length, chronological);
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid tracker's */

@@ -2,9 +2,6 @@ package io.regretless.conformal;
 
 import java.util.List;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * Strongly adaptive online conformal prediction (SAOCP; Bhatnagar, Wang, Xiong &amp; Bai, ICML 2023, Algorithm 1;
  * reference {@code saocp.SAOCP}): CBCE sleeping-experts coin betting over {@link ScaleFreeOgd}-style experts,
@@ -119,14 +116,9 @@ public final class Saocp implements Calibrator {
         t++;
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         return new State(coverage, scale, lifetimeMultiplier, t, experts.state());
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid calibrator's */

@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * Scale-free online gradient descent on the pinball loss (SF-OGD; Orabona &amp; Pál, "Scale-free online
  * learning", 2016, with the adaptation of Bhatnagar et al. 2023; reference {@code ogd.ScaleFreeOGD}):
@@ -65,14 +62,9 @@ public final class ScaleFreeOgd implements Calibrator {
         }
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         return new State(coverage, scale, radius, gradNormSq);
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     public static ScaleFreeOgd restore(State state) {

@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.ConformalStateCodec;
-import io.regretless.codec.PackedState;
-
 /**
  * Split conformal prediction adapted to streams: radius = the ⌈c·n⌉-th smallest of the n past scores
  * (Vovk et al. 2005; the baseline of Bhatnagar et al. 2023, reference {@code split_conformal.SplitConformal}).
@@ -66,14 +63,9 @@ public final class SplitConformal implements Calibrator {
         }
     }
 
-    /** The complete state, configuration included. */
+    @Override
     public State state() {
         return new State(kind, coverage, all == null ? null : all.state(), window == null ? null : window.state());
-    }
-
-    @Override
-    public PackedState exportState() {
-        return ConformalStateCodec.pack(state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid calibrator's */

@@ -1,7 +1,7 @@
 package io.regretless.conformal.metrics;
 
-import io.regretless.codec.ConformalStateCodec;
 import io.regretless.codec.PackedState;
+import io.regretless.codec.ScoreStoreCodec;
 import io.regretless.codec.StateReader;
 import io.regretless.codec.StateWriter;
 import io.regretless.conformal.PastScores;
@@ -151,7 +151,7 @@ public final class IntervalEvaluator {
     public PackedState exportState() {
         StateWriter w = new StateWriter(KIND).putDouble(target).putLong(count).putLong(covered)
                 .putLong(bounded).putDouble(widthSum);
-        ConformalStateCodec.putPastScores(widths.state(), w);
+        ScoreStoreCodec.putPastScores(widths.state(), w);
         groups.writeTo(w);
         w.putLong(lce.length);
         for (LocalCoverageError e : lce) {
@@ -170,7 +170,7 @@ public final class IntervalEvaluator {
         long covered = r.getLong();
         long bounded = r.getLong();
         double widthSum = r.getDouble();
-        PastScores widths = PastScores.restore(ConformalStateCodec.getPastScores(r));
+        PastScores widths = PastScores.restore(ScoreStoreCodec.getPastScores(r));
         GroupCoverage groups = GroupCoverage.readFrom(r);
         LocalCoverageError[] lce = new LocalCoverageError[r.getSize()];
         for (int i = 0; i < lce.length; i++) {
