@@ -7,6 +7,7 @@ import io.regretless.conformal.Calibrator;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
+import io.regretless.conformal.metrics.IntervalEvaluator;
 import io.regretless.schemas.state.ConformalModelState;
 
 /**
@@ -29,9 +30,10 @@ public final class ConformalSeriesCodec {
             warmup.add(r);
         }
         Calibrator.State calibrator = series.calibrator();
+        IntervalEvaluator evaluator = series.evaluator();
         return CODEC.encode(new ConformalModelState(modelId, series.version(), warmup,
             calibrator == null ? null : PackedStateCodec.toAvro(ConformalStateCodec.pack(calibrator)),
-            series.evaluator() == null ? null : PackedStateCodec.toAvro(series.evaluator().exportState()),
+            evaluator == null ? null : PackedStateCodec.toAvro(IntervalEvaluatorCodec.export(evaluator)),
             series.groups()));
     }
 
@@ -46,7 +48,8 @@ public final class ConformalSeriesCodec {
         return ConformalSeries.restore(kind, config, warmup, lceWindow, residuals,
             state.getCalibrator() == null ? null
                 : ConformalStateCodec.unpack(PackedStateCodec.fromAvro(state.getCalibrator())),
-            PackedStateCodec.fromAvro(state.getEvaluation()),
+            state.getEvaluation() == null ? null
+                : IntervalEvaluatorCodec.unpackIntervalEvaluator(PackedStateCodec.fromAvro(state.getEvaluation())),
             state.getVersion(), state.getGroups());
     }
 }

@@ -8,16 +8,16 @@ import io.regretless.conformal.ScoreHistory;
  * The score stores that calibrators and evaluators keep inside their states ({@link ScoreHistory},
  * {@link PastScores}, {@link GreenwaldKhanna}), written inline into the enclosing layout and read back.
  */
-public final class ScoreStoreCodec {
+final class ScoreStoreCodec {
     private ScoreStoreCodec() {
     }
 
     /** A {@link ScoreHistory}: its capacity, then its scores oldest first (with their count). */
-    public static void putHistory(ScoreHistory.State s, StateWriter w) {
+    static void putHistory(ScoreHistory.State s, StateWriter w) {
         w.putLong(s.capacity()).putDoubles(s.scores(), s.scores().length);
     }
 
-    public static ScoreHistory.State getHistory(StateReader r) {
+    static ScoreHistory.State getHistory(StateReader r) {
         int capacity = r.getSize();
         return new ScoreHistory.State(capacity, r.getDoubles());
     }
@@ -26,7 +26,7 @@ public final class ScoreStoreCodec {
      * {@link PastScores}: the exact limit, then the scores oldest first (with their count) or −1 and the
      * summary. A state written before the summary existed (a capacity and the scores) reads as exact.
      */
-    public static void putPastScores(PastScores.State s, StateWriter w) {
+    static void putPastScores(PastScores.State s, StateWriter w) {
         w.putLong(s.exactLimit());
         if (s.sketch() == null) {
             w.putDoubles(s.scores(), s.scores().length);
@@ -36,7 +36,7 @@ public final class ScoreStoreCodec {
         }
     }
 
-    public static PastScores.State getPastScores(StateReader r) {
+    static PastScores.State getPastScores(StateReader r) {
         int limit = r.getSize();
         long marker = r.getLong();
         if (marker == -1) {
@@ -53,7 +53,7 @@ public final class ScoreStoreCodec {
     }
 
     /** A {@link GreenwaldKhanna} summary: ε, the tuple bound, n, the tuple count, then each (v, g, Δ). */
-    public static void putSummary(GreenwaldKhanna.State s, StateWriter w) {
+    static void putSummary(GreenwaldKhanna.State s, StateWriter w) {
         int size = s.values().length;
         w.putDouble(s.epsilon()).putLong(s.maxTuples()).putLong(s.count()).putLong(size);
         for (int i = 0; i < size; i++) {
@@ -61,7 +61,7 @@ public final class ScoreStoreCodec {
         }
     }
 
-    public static GreenwaldKhanna.State getSummary(StateReader r) {
+    static GreenwaldKhanna.State getSummary(StateReader r) {
         double epsilon = r.getDouble();
         int maxTuples = r.getSize();
         long n = r.getLong();

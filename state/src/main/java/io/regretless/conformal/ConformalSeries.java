@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.regretless.codec.PackedState;
 import io.regretless.conformal.metrics.GroupCoverage;
 import io.regretless.conformal.metrics.IntervalEvaluator;
 
@@ -98,8 +97,8 @@ public final class ConformalSeries {
      * while warming up).
      */
     public static ConformalSeries restore(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow,
-                                          double[] warmupResiduals, Calibrator.State calibrator, PackedState evaluator,
-                                          long version, List<String> groups) {
+                                          double[] warmupResiduals, Calibrator.State calibrator,
+                                          IntervalEvaluator.State evaluator, long version, List<String> groups) {
         ConformalSeries series = new ConformalSeries(kind, config, warmup, lceWindow);
         series.accept(groups);
         if (calibrator == null) {
