@@ -23,9 +23,10 @@ import io.regretless.conformal.SplitConformal;
  * The conformal calibrators' states as {@link PackedState}s and back, bit for bit: one positional layout per
  * calibrator, whose {@link PackedState#kind()} is the calibrator's wire name ({@link CalibratorKind#wireName()},
  * version 1 of its layout: no suffix); a state of another kind is refused by {@link StateReader}. {@code pack}
- * writes a state, {@code unpack…} reads one (the calibrator's {@code restore} checks the values). The score
- * stores the calibrators share ({@link ScoreHistory}, {@link PastScores}, {@link GreenwaldKhanna}) are written
- * inline by {@code put…}/{@code get…}.
+ * writes a state, {@code unpack…} reads one (the calibrator's {@code restore} checks the values); the
+ * untyped {@link #pack(Calibrator.State)}/{@link #unpack} choose the layout by the state's class or kind. The
+ * score stores inside the layouts ({@link ScoreHistory}, {@link PastScores}) are {@link ScoreStoreCodec}'s, the
+ * default and multivalid calibrators' layouts {@link DefaultCalibratorCodec}'s.
  */
 public final class ConformalStateCodec {
     private ConformalStateCodec() {

@@ -12,7 +12,7 @@ package io.regretless.conformal;
  * off by at most ε. State: 8 bytes per score in exact mode, at most 8 + ~10 bytes per tuple after.
  */
 public final class PastScores {
-    /** The exact limit, then either the scores oldest first ({@code sketch} null) or the summary ({@code scores} null). */
+    /** The exact limit, then the scores oldest first ({@code sketch} null) or the summary ({@code scores} null). */
     public record State(int exactLimit, double[] scores, GreenwaldKhanna.State sketch) {
     }
 
@@ -104,7 +104,9 @@ public final class PastScores {
 
     /** Exact: the scores oldest first and no summary; summarised: no scores and the summary. */
     public State state() {
-        return sketch == null ? new State(exactLimit, exact.toArray(), null) : new State(exactLimit, null, sketch.state());
+        return sketch == null
+            ? new State(exactLimit, exact.toArray(), null)
+            : new State(exactLimit, null, sketch.state());
     }
 
     /** @throws IllegalArgumentException if the state is not a valid history's */

@@ -70,6 +70,9 @@ public final class SplitConformal implements Calibrator {
 
     /** @throws IllegalArgumentException if the state is not a valid calibrator's */
     public static SplitConformal restore(State state) {
+        if (state.kind() != CalibratorKind.SCP && state.kind() != CalibratorKind.SCP_WINDOW) {
+            throw new IllegalArgumentException("not a split conformal kind: " + state.kind());
+        }
         return state.kind() == CalibratorKind.SCP
             ? new SplitConformal(state.kind(), state.coverage(), PastScores.restore(state.all()), null)
             : new SplitConformal(state.kind(), state.coverage(), null, ScoreHistory.restore(state.window()));
