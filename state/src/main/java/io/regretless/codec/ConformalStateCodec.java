@@ -58,9 +58,12 @@ public final class ConformalStateCodec {
         throw new IllegalArgumentException("not a calibrator's state: " + state.getClass().getName());
     }
 
-    /** The calibrator's state a packed state holds, read in the layout its kind names. */
+    /**
+     * The calibrator's state a packed state holds, read in the layout its kind names; a layout version this
+     * build does not read ({@code faci.v2}) is refused naming both versions.
+     */
     public static Calibrator.State unpack(PackedState state) {
-        CalibratorKind kind = CalibratorKind.parse(state.kind());
+        CalibratorKind kind = CalibratorKind.parse(state.kind().replaceFirst("\\.v[0-9]+$", ""));
         return switch (kind) {
             case SCP, SCP_WINDOW -> unpackSplitConformal(state, kind);
             case NEXCP -> unpackNExConformal(state);

@@ -110,17 +110,7 @@ final class DefaultCalibratorCodec {
 
     private static void putController(DefaultCalibrator.ControllerState s, StateWriter w) {
         w.putDouble(s.theta()).putLong(s.seen());
-        boolean[] misses = s.recentMisses();
-        long bits = 0;
-        for (int i = 0; i < misses.length; i++) {
-            if (misses[i]) {
-                bits |= 1L << (i % 64);
-            }
-            if (i % 64 == 63 || i == misses.length - 1) {
-                w.putLong(bits);
-                bits = 0;
-            }
-        }
+        PackedLayouts.putFlags(s.recentMisses(), w);
     }
 
     private static DefaultCalibrator.ControllerState getController(StateReader r) {
@@ -129,14 +119,7 @@ final class DefaultCalibratorCodec {
         if (seen < 0) {
             throw new IllegalArgumentException("corrupt coverage controller state");
         }
-        boolean[] misses = new boolean[(int) Math.min(seen, DefaultCalibrator.MISS_WINDOW)];
-        long bits = 0;
-        for (int i = 0; i < misses.length; i++) {
-            if (i % 64 == 0) {
-                bits = r.getLong();
-            }
-            misses[i] = (bits >>> (i % 64) & 1L) != 0;
-        }
+        boolean[] misses = PackedLayouts.getFlags(r, (int) Math.min(seen, DefaultCalibrator.MISS_WINDOW));
         return new DefaultCalibrator.ControllerState(theta, seen, misses);
     }
 

@@ -138,17 +138,7 @@ public final class IntervalEvaluatorCodec {
 
     private static void putTracker(LocalCoverageError.State s, StateWriter w) {
         w.putLong(s.window()).putDouble(s.target()).putDouble(s.max()).putLong(s.seen());
-        boolean[] flags = s.recentCovered();
-        long bits = 0;
-        for (int i = 0; i < flags.length; i++) {
-            if (flags[i]) {
-                bits |= 1L << (i % 64);
-            }
-            if (i % 64 == 63 || i == flags.length - 1) {
-                w.putLong(bits);
-                bits = 0;
-            }
-        }
+        PackedLayouts.putFlags(s.recentCovered(), w);
     }
 
     private static LocalCoverageError.State getTracker(StateReader r) {
@@ -156,14 +146,7 @@ public final class IntervalEvaluatorCodec {
         double target = r.getDouble();
         double max = r.getDouble();
         long seen = r.getLong();
-        boolean[] flags = new boolean[(int) Math.max(0, Math.min(seen, k))];
-        long bits = 0;
-        for (int i = 0; i < flags.length; i++) {
-            if (i % 64 == 0) {
-                bits = r.getLong();
-            }
-            flags[i] = (bits >>> (i % 64) & 1L) != 0;
-        }
+        boolean[] flags = PackedLayouts.getFlags(r, (int) Math.max(0, Math.min(seen, k)));
         return new LocalCoverageError.State(k, target, max, seen, flags);
     }
 }

@@ -15,6 +15,33 @@ final class PackedLayouts {
         return w.build();
     }
 
+    /** Flags oldest first, 64 to a long, the oldest in the lowest bit (no length: the layout knows it). */
+    static void putFlags(boolean[] flags, StateWriter w) {
+        long bits = 0;
+        for (int i = 0; i < flags.length; i++) {
+            if (flags[i]) {
+                bits |= 1L << (i % 64);
+            }
+            if (i % 64 == 63 || i == flags.length - 1) {
+                w.putLong(bits);
+                bits = 0;
+            }
+        }
+    }
+
+    /** {@code n} flags written by {@link #putFlags}. */
+    static boolean[] getFlags(StateReader r, int n) {
+        boolean[] flags = new boolean[n];
+        long bits = 0;
+        for (int i = 0; i < n; i++) {
+            if (i % 64 == 0) {
+                bits = r.getLong();
+            }
+            flags[i] = (bits >>> (i % 64) & 1L) != 0;
+        }
+        return flags;
+    }
+
     /** What {@code get} reads from a state of {@code kind}, which must hold nothing more. */
     static <T> T unpacked(PackedState state, String kind, Function<StateReader, T> get) {
         StateReader r = new StateReader(state, kind);
