@@ -1,6 +1,5 @@
 package io.regretless.conformal;
 
-
 /**
  * Asymmetric intervals from two one-sided calibrators over signed residuals r = y − ŷ: the upper side calibrates
  * the score r, the lower side the score −r, each at coverage 1 − α/2, and the interval is

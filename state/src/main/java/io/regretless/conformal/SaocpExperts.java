@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-
 /**
  * The live experts of {@link Saocp}: SF-OGD learners with a start time and a finite lifetime, each carrying the
  * coin-betting statistics of CBCE (Jun, Orabona, Wright &amp; Willett, "Improved strongly adaptive online learning

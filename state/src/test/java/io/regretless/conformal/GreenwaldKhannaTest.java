@@ -12,7 +12,6 @@ import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-
 /**
  * The summary keeps the Greenwald–Khanna guarantee on random, sorted, reversed, tied and drifting streams: every
  * order statistic and count within ε·n ranks, never more than its tuple bound, and a restored copy continues bit
