@@ -3,9 +3,11 @@ package io.regretless.codec;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.regretless.conformal.Calibrator;
 import io.regretless.conformal.CalibratorConfig;
 import io.regretless.conformal.CalibratorKind;
 import io.regretless.conformal.ConformalSeries;
+import io.regretless.conformal.metrics.IntervalEvaluator;
 import io.regretless.schemas.state.ConformalModelState;
 
 /**
@@ -27,10 +29,11 @@ public final class ConformalSeriesCodec {
         for (double r : series.warmupResiduals()) {
             warmup.add(r);
         }
-        PackedState calibrator = series.calibrator();
+        Calibrator.State calibrator = series.calibrator();
+        IntervalEvaluator evaluator = series.evaluator();
         return CODEC.encode(new ConformalModelState(modelId, series.version(), warmup,
-            calibrator == null ? null : PackedStateCodec.toAvro(calibrator),
-            series.evaluator() == null ? null : PackedStateCodec.toAvro(series.evaluator().exportState()),
+            calibrator == null ? null : PackedStateCodec.toAvro(ConformalStateCodec.pack(calibrator)),
+            evaluator == null ? null : PackedStateCodec.toAvro(IntervalEvaluatorCodec.export(evaluator)),
             series.groups()));
     }
 
@@ -43,7 +46,10 @@ public final class ConformalSeriesCodec {
             residuals[i] = state.getWarmupScores().get(i);
         }
         return ConformalSeries.restore(kind, config, warmup, lceWindow, residuals,
-            PackedStateCodec.fromAvro(state.getCalibrator()), PackedStateCodec.fromAvro(state.getEvaluation()),
+            state.getCalibrator() == null ? null
+                : ConformalStateCodec.unpack(PackedStateCodec.fromAvro(state.getCalibrator())),
+            state.getEvaluation() == null ? null
+                : IntervalEvaluatorCodec.unpackIntervalEvaluator(PackedStateCodec.fromAvro(state.getEvaluation())),
             state.getVersion(), state.getGroups());
     }
 }

@@ -2,8 +2,6 @@ package io.regretless.codec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 import io.regretless.experts.AdviceCombiner;
 import io.regretless.experts.ExpertsModel;
@@ -41,30 +39,30 @@ public final class ExpertsStateCodec {
     }
 
     public static PackedState pack(SleepingHedge.State s) {
-        return packed(SLEEPING_HEDGE, s, ExpertsStateCodec::putHedge);
+        return PackedLayouts.packed(SLEEPING_HEDGE, s, ExpertsStateCodec::putHedge);
     }
 
     public static SleepingHedge.State unpackSleepingHedge(PackedState state) {
-        return unpacked(state, SLEEPING_HEDGE, ExpertsStateCodec::getHedge);
+        return PackedLayouts.unpacked(state, SLEEPING_HEDGE, ExpertsStateCodec::getHedge);
     }
 
     public static PackedState pack(SleepingAdaNormalHedge.State s) {
-        return packed(SLEEPING_ADANORMALHEDGE, s, ExpertsStateCodec::putAdaNormalHedge);
+        return PackedLayouts.packed(SLEEPING_ADANORMALHEDGE, s, ExpertsStateCodec::putAdaNormalHedge);
     }
 
     public static SleepingAdaNormalHedge.State unpackAdaNormalHedge(PackedState state) {
-        return unpacked(state, SLEEPING_ADANORMALHEDGE, ExpertsStateCodec::getAdaNormalHedge);
+        return PackedLayouts.unpacked(state, SLEEPING_ADANORMALHEDGE, ExpertsStateCodec::getAdaNormalHedge);
     }
 
     public static PackedState pack(AdviceCombiner.State s) {
-        return packed(ADVICE_COMBINER, s, (c, w) -> {
+        return PackedLayouts.packed(ADVICE_COMBINER, s, (c, w) -> {
             w.putLong(c.loss().stateCode()).putDouble(c.range().low()).putDouble(c.range().high());
             putAdaNormalHedge(c.hedge(), w);
         });
     }
 
     public static AdviceCombiner.State unpackAdviceCombiner(PackedState state) {
-        return unpacked(state, ADVICE_COMBINER, r -> {
+        return PackedLayouts.unpacked(state, ADVICE_COMBINER, r -> {
             LossFunction loss = LossFunction.ofStateCode(r.getLong());
             LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
             return new AdviceCombiner.State(loss, range, getAdaNormalHedge(r));
@@ -72,14 +70,14 @@ public final class ExpertsStateCodec {
     }
 
     public static PackedState pack(GroupRegret.State s) {
-        return packed(GROUP_REGRET, s, (g, w) -> {
+        return PackedLayouts.packed(GROUP_REGRET, s, (g, w) -> {
             w.putDouble(g.algorithmLoss()).putLong(g.hindsight().observations());
             RidgeStatisticsCodec.writeWithLabelSquares(g.hindsight(), w);
         });
     }
 
     public static GroupRegret.State unpackGroupRegret(PackedState state) {
-        return unpacked(state, GROUP_REGRET, r -> {
+        return PackedLayouts.unpacked(state, GROUP_REGRET, r -> {
             double loss = r.getDouble();
             long rounds = r.getLong();
             return new GroupRegret.State(loss, RidgeStatisticsCodec.readWithLabelSquares(r, rounds));
@@ -87,7 +85,7 @@ public final class ExpertsStateCodec {
     }
 
     public static PackedState pack(GroupwiseRidge.State s) {
-        return packed(GROUPWISE_RIDGE, s, (g, w) -> {
+        return PackedLayouts.packed(GROUPWISE_RIDGE, s, (g, w) -> {
             w.putLong(g.dimension()).putLong(g.groups());
             w.putLong(g.loss().stateCode()).putDouble(g.range().low()).putDouble(g.range().high())
                 .putDouble(g.shrinkage());
@@ -100,7 +98,7 @@ public final class ExpertsStateCodec {
     }
 
     public static GroupwiseRidge.State unpackGroupwiseRidge(PackedState state) {
-        return unpacked(state, GROUPWISE_RIDGE, r -> {
+        return PackedLayouts.unpacked(state, GROUPWISE_RIDGE, r -> {
             int dimension = r.getSize();
             int groups = r.getSize();
             LossFunction loss = LossFunction.ofStateCode(r.getLong());
@@ -117,14 +115,14 @@ public final class ExpertsStateCodec {
     }
 
     public static PackedState pack(GroupIndicatorRidge.State s) {
-        return packed(GROUP_INDICATOR_RIDGE, s, (g, w) -> {
+        return PackedLayouts.packed(GROUP_INDICATOR_RIDGE, s, (g, w) -> {
             w.putLong(g.dimension()).putLong(g.groups()).putDouble(g.range().low()).putDouble(g.range().high());
             RidgeStatisticsCodec.writeWithCount(g.model(), w);
         });
     }
 
     public static GroupIndicatorRidge.State unpackGroupIndicatorRidge(PackedState state) {
-        return unpacked(state, GROUP_INDICATOR_RIDGE, r -> {
+        return PackedLayouts.unpacked(state, GROUP_INDICATOR_RIDGE, r -> {
             int dimension = r.getSize();
             int groups = r.getSize();
             LabelRange range = new LabelRange(r.getDouble(), r.getDouble());
@@ -192,21 +190,6 @@ public final class ExpertsStateCodec {
     /** @throws IllegalArgumentException if the state is not a valid learner's */
     public static GroupIndicatorRidge restoreGroupIndicatorRidge(PackedState state) {
         return GroupIndicatorRidge.restore(unpackGroupIndicatorRidge(state));
-    }
-
-    /** A state of {@code kind} with what {@code put} appends. */
-    private static <T> PackedState packed(String kind, T state, BiConsumer<T, StateWriter> put) {
-        StateWriter w = new StateWriter(kind);
-        put.accept(state, w);
-        return w.build();
-    }
-
-    /** What {@code get} reads from a state of {@code kind}, which must hold nothing more. */
-    private static <T> T unpacked(PackedState state, String kind, Function<StateReader, T> get) {
-        StateReader r = new StateReader(state, kind);
-        T value = get.apply(r);
-        r.finish();
-        return value;
     }
 
     private static void putHedge(SleepingHedge.State s, StateWriter w) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * <p>Contract: {@code restore(export())} behaves bit for bit like the exported object, including the
  * configuration, so a store needs nothing else. Doubles are kept as IEEE-754 values, so +∞ (an ACI
  * radius) and every bit pattern survive any encoding that carries doubles exactly (Avro {@code double},
- * {@code array<double>}); the layout of each kind is private to its class and versioned by {@link #kind()}.
+ * {@code array<double>}); the layout of each kind is its codec's ({@link ConformalStateCodec},
+ * {@link ExpertsStateCodec}, ...) and versioned by {@link #kind()}.
  * The arrays are defensively copied, so an instance is immutable.
  */
 public record PackedState(String kind, double[] doubles, long[] longs) {

@@ -3,11 +3,12 @@
  * state — {@link io.regretless.bandit.BanditState} (ridge arms as
  * {@link io.regretless.linalg.RidgeStatistics.State}, a multi-armed learner's
  * {@link io.regretless.bandit.mab.MabState}), the reward model's per-action statistics, the experts
- * learners' {@code State} records — and the codecs here translate them to the Avro records of the stores, changelogs and topics, bit for
- * bit, so that the same updates give the same bytes. The experts learners' records are stored as
- * positional {@link io.regretless.codec.PackedState}s ({@link io.regretless.codec.ExpertsStateCodec});
- * the conformal calibrators and evaluators still write their own {@code PackedState} through
- * {@link io.regretless.codec.StateWriter}.
+ * learners', the conformal calibrators' and interval evaluators' {@code State} records — and the codecs here
+ * translate them to the Avro records of the stores, changelogs and topics, bit for bit, so that the same updates
+ * give the same bytes. The experts and conformal records are stored as positional
+ * {@link io.regretless.codec.PackedState}s written through {@link io.regretless.codec.StateWriter}
+ * ({@link io.regretless.codec.ExpertsStateCodec}, {@link io.regretless.codec.ConformalStateCodec},
+ * {@link io.regretless.codec.IntervalEvaluatorCodec}); no learner's package reads or writes one.
  *
  * <p>Every stored state names its version: an Avro record by its writer schema's fingerprint, each codec
  * declaring the schema version it writes ({@code SCHEMA_VERSION}, checked against the released history

@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Adaptive conformal inference (ACI; Gibbs &amp; Candès, "Adaptive conformal inference under distribution shift",
  * NeurIPS 2021): the quantile level follows the coverage errors,
@@ -18,6 +14,11 @@ import io.regretless.codec.StateWriter;
  * O(log n + n).
  */
 public final class AdaptiveConformal implements Calibrator {
+    /** The coverage, γ, the current level α_t and every past score. */
+    public record State(double coverage, double gamma, double alphaT, PastScores.State history)
+        implements Calibrator.State {
+    }
+
     private final double coverage;
     private final double alpha;
     private final double gamma;
@@ -73,19 +74,13 @@ public final class AdaptiveConformal implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage).putDouble(gamma).putDouble(alphaT);
-        history.writeTo(w);
-        return w.build();
+    public State state() {
+        return new State(coverage, gamma, alphaT, history.state());
     }
 
-    static AdaptiveConformal restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.ACI.wireName());
-        double coverage = r.getDouble();
-        double gamma = r.getDouble();
-        double alphaT = r.getDouble();
-        PastScores history = PastScores.readFrom(r);
-        r.finish();
-        return new AdaptiveConformal(coverage, gamma, history, alphaT);
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static AdaptiveConformal restore(State state) {
+        return new AdaptiveConformal(state.coverage(), state.gamma(), PastScores.restore(state.history()),
+            state.alphaT());
     }
 }

@@ -1,7 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-
 /**
  * Asymmetric intervals from two one-sided calibrators over signed residuals r = y − ŷ: the upper side calibrates
  * the score r, the lower side the score −r, each at coverage 1 − α/2, and the interval is
@@ -43,7 +41,7 @@ public final class AsymmetricCalibrator {
                 Calibrators.warmStart(kind, side, residuals));
     }
 
-    public static AsymmetricCalibrator restore(PackedState lowerState, PackedState upperState) {
+    public static AsymmetricCalibrator restore(Calibrator.State lowerState, Calibrator.State upperState) {
         return new AsymmetricCalibrator(Calibrators.restore(lowerState), Calibrators.restore(upperState));
     }
 
@@ -69,11 +67,11 @@ public final class AsymmetricCalibrator {
         return upper;
     }
 
-    public PackedState lowerState() {
-        return lower.exportState();
+    public Calibrator.State lowerState() {
+        return lower.state();
     }
 
-    public PackedState upperState() {
-        return upper.exportState();
+    public Calibrator.State upperState() {
+        return upper.state();
     }
 }

@@ -2,8 +2,6 @@ package io.regretless.conformal;
 
 import java.util.Collection;
 
-import io.regretless.codec.PackedState;
-
 /**
  * An online conformal calibrator: it turns a stream of nonconformity scores into a radius r_t such that the
  * interval [ŷ_t − r_t, ŷ_t + r_t] covers y_t with long-run frequency close to the target coverage c, even when
@@ -17,9 +15,13 @@ import io.regretless.codec.PackedState;
  * steady state. Scores must not be NaN.
  *
  * <p>Create them with {@link Calibrators}: {@link Calibrators#warmStart} replays the calibration scores exactly as
- * the reference does; {@link #exportState()} and {@link Calibrators#restore} round-trip bit for bit.
+ * the reference does; {@link #state()} and {@link Calibrators#restore} round-trip bit for bit
+ * (as plain values; {@code io.regretless.codec.ConformalStateCodec} stores them).
  */
 public interface Calibrator {
+    /** A calibrator's complete state as plain values, configuration included; each calibrator has its record. */
+    interface State {
+    }
 
     CalibratorKind kind();
 
@@ -51,6 +53,6 @@ public interface Calibrator {
         update(score);
     }
 
-    /** The complete state, configuration included; see {@link PackedState}. */
-    PackedState exportState();
+    /** The complete state, configuration included, from which {@link Calibrators#restore} rebuilds the calibrator. */
+    State state();
 }

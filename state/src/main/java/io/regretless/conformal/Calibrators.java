@@ -2,8 +2,6 @@ package io.regretless.conformal;
 
 import java.util.Objects;
 
-import io.regretless.codec.PackedState;
-
 /**
  * Creates, warm-starts and restores {@link Calibrator}s.
  *
@@ -58,21 +56,31 @@ public final class Calibrators {
         return warmStart(kind, config, scores);
     }
 
-    /** The calibrator an exported state describes, behaving bit for bit like the exporter. */
-    public static Calibrator restore(PackedState state) {
-        CalibratorKind kind = CalibratorKind.parse(state.kind());
-        return switch (kind) {
-            case SCP, SCP_WINDOW -> SplitConformal.restore(kind, state);
-            case NEXCP -> NExConformal.restore(state);
-            case ACI -> AdaptiveConformal.restore(state);
-            case FACI -> Faci.restore(state);
-            case SF_OGD -> ScaleFreeOgd.restore(state);
-            case FACI_S -> FaciS.restore(state);
-            case SAOCP -> Saocp.restore(state);
-            case QUANTILE_TRACKER -> QuantileTracker.restore(state);
-            case DEFAULT -> DefaultCalibrator.restore(state);
-            case MULTIVALID -> MultivalidCalibrator.restore(state);
-        };
+    /** The calibrator a state describes, behaving bit for bit like the one that gave it. */
+    public static Calibrator restore(Calibrator.State state) {
+        Objects.requireNonNull(state, "state");
+        if (state instanceof SplitConformal.State s) {
+            return SplitConformal.restore(s);
+        } else if (state instanceof NExConformal.State s) {
+            return NExConformal.restore(s);
+        } else if (state instanceof AdaptiveConformal.State s) {
+            return AdaptiveConformal.restore(s);
+        } else if (state instanceof Faci.State s) {
+            return Faci.restore(s);
+        } else if (state instanceof ScaleFreeOgd.State s) {
+            return ScaleFreeOgd.restore(s);
+        } else if (state instanceof FaciS.State s) {
+            return FaciS.restore(s);
+        } else if (state instanceof Saocp.State s) {
+            return Saocp.restore(s);
+        } else if (state instanceof QuantileTracker.State s) {
+            return QuantileTracker.restore(s);
+        } else if (state instanceof DefaultCalibrator.State s) {
+            return DefaultCalibrator.restore(s);
+        } else if (state instanceof MultivalidCalibrator.State s) {
+            return MultivalidCalibrator.restore(s);
+        }
+        throw new IllegalArgumentException("not a calibrator's state: " + state.getClass().getName());
     }
 
     /** The reference's calibration set size for a training prefix of {@code trainLength} points: ⌈0.2·n⌉. */

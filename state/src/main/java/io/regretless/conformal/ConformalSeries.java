@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.regretless.codec.PackedState;
 import io.regretless.conformal.metrics.GroupCoverage;
 import io.regretless.conformal.metrics.IntervalEvaluator;
 
@@ -98,8 +97,8 @@ public final class ConformalSeries {
      * while warming up).
      */
     public static ConformalSeries restore(CalibratorKind kind, CalibratorConfig config, int warmup, int lceWindow,
-                                          double[] warmupResiduals, PackedState calibrator, PackedState evaluator,
-                                          long version, List<String> groups) {
+                                          double[] warmupResiduals, Calibrator.State calibrator,
+                                          IntervalEvaluator.State evaluator, long version, List<String> groups) {
         ConformalSeries series = new ConformalSeries(kind, config, warmup, lceWindow);
         series.accept(groups);
         if (calibrator == null) {
@@ -247,8 +246,8 @@ public final class ConformalSeries {
     }
 
     /** The calibrator's state, or null while warming up. */
-    public PackedState calibrator() {
-        return isWarm() ? calibrator.exportState() : null;
+    public Calibrator.State calibrator() {
+        return isWarm() ? calibrator.state() : null;
     }
 
     /** The running evaluation, or null while warming up. */

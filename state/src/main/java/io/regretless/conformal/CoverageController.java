@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Keeps a calibrator's coverage on target both in the long run and over short windows, by scaling its radius by
  * exp(θ_t + K·h(D_t)).
@@ -64,35 +61,25 @@ final class CoverageController {
         seen++;
     }
 
-    void writeTo(StateWriter w) {
-        w.putDouble(theta).putLong(seen);
+    DefaultCalibrator.ControllerState state() {
         int n = (int) Math.min(seen, WINDOW);
-        long bits = 0;
+        boolean[] recent = new boolean[n];
         for (int i = 0; i < n; i++) {
-            if (ring[(head - n + i + WINDOW) % WINDOW]) {
-                bits |= 1L << (i % 64);
-            }
-            if (i % 64 == 63 || i == n - 1) {
-                w.putLong(bits);
-                bits = 0;
-            }
+            recent[i] = ring[(head - n + i + WINDOW) % WINDOW];
         }
+        return new DefaultCalibrator.ControllerState(theta, seen, recent);
     }
 
-    static CoverageController readFrom(StateReader r, double coverage) {
+    static CoverageController restore(DefaultCalibrator.ControllerState state, double coverage) {
         CoverageController c = new CoverageController(coverage);
-        c.theta = r.getDouble();
-        c.seen = r.getLong();
-        if (c.seen < 0) {
+        c.theta = state.theta();
+        c.seen = state.seen();
+        int n = (int) Math.min(c.seen, WINDOW);
+        if (c.seen < 0 || state.recentMisses().length != n) {
             throw new IllegalArgumentException("corrupt coverage controller state");
         }
-        int n = (int) Math.min(c.seen, WINDOW);
-        long bits = 0;
         for (int i = 0; i < n; i++) {
-            if (i % 64 == 0) {
-                bits = r.getLong();
-            }
-            c.ring[i] = (bits >>> (i % 64) & 1L) != 0;
+            c.ring[i] = state.recentMisses()[i];
             if (c.ring[i]) {
                 c.misses++;
             }

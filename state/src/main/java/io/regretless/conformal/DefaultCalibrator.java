@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * The recommended calibrator ({@link CalibratorKind#DEFAULT}): one configuration for every series, chosen by
  * measurement on the conformal-reference grid (four real series × two base forecasters × three targets; README,
@@ -30,6 +26,33 @@ import io.regretless.codec.StateWriter;
  * 1 KB of lattice values, plus 8 bytes per exact past score.
  */
 public final class DefaultCalibrator implements Calibrator {
+    /** The misses the coverage controller remembers: its state holds the last min(seen, this) of them. */
+    public static final int MISS_WINDOW = CoverageController.WINDOW;
+    /** The most distinct values a score lattice keeps. */
+    public static final int LATTICE_MAX_VALUES = ScoreLattice.MAX_VALUES;
+
+    /**
+     * The coverage, the mean past score and the scores seen, the scorecaster, the controller, every past
+     * normalised score, and the lattice.
+     */
+    public record State(double coverage, double meanScore, long count, ScorecasterState scorecaster,
+                        ControllerState controller, PastScores.State normalised, LatticeState lattice)
+        implements Calibrator.State {
+    }
+
+    /** The scorecaster: its unit, the scores seen, the fast and slow means, the lags, θ and P (row-major). */
+    public record ScorecasterState(double unit, long seen, double fast, double slow, double[] lags, double[] theta,
+                                   double[] p) {
+    }
+
+    /** The controller: θ, the steps seen, and the last min(seen, {@link #MISS_WINDOW}) misses, oldest first. */
+    public record ControllerState(double theta, long seen, boolean[] recentMisses) {
+    }
+
+    /** The lattice: the scores seen and its distinct values ascending, or null once continuous. */
+    public record LatticeState(long seen, double[] values) {
+    }
+
     static final double POWER = 0.4;
     static final double FLOOR = 0.3;
 
@@ -119,29 +142,21 @@ public final class DefaultCalibrator implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage).putDouble(meanScore).putLong(count);
-        scorecaster.writeTo(w);
-        controller.writeTo(w);
-        normalised.writeTo(w);
-        lattice.writeTo(w);
-        return w.build();
+    public State state() {
+        return new State(coverage, meanScore, count, scorecaster.state(), controller.state(), normalised.state(),
+            lattice.state());
     }
 
-    static DefaultCalibrator restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.DEFAULT.wireName());
-        double coverage = r.getDouble();
-        double mean = r.getDouble();
-        long count = r.getLong();
-        Scorecaster sc = Scorecaster.readFrom(r);
-        CoverageController controller = CoverageController.readFrom(r, coverage);
-        PastScores normalised = PastScores.readFrom(r);
-        // a state written before the lattice existed: its scores are gone, so it never snaps
-        ScoreLattice lattice = r.atEnd() ? ScoreLattice.continuous(count) : ScoreLattice.readFrom(r);
-        r.finish();
-        if (count < 0 || !(coverage > 0 && coverage < 1)) {
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static DefaultCalibrator restore(State state) {
+        double coverage = state.coverage();
+        Scorecaster sc = Scorecaster.restore(state.scorecaster());
+        CoverageController controller = CoverageController.restore(state.controller(), coverage);
+        PastScores normalised = PastScores.restore(state.normalised());
+        ScoreLattice lattice = ScoreLattice.restore(state.lattice());
+        if (state.count() < 0 || !(coverage > 0 && coverage < 1)) {
             throw new IllegalArgumentException("corrupt default calibrator state");
         }
-        return new DefaultCalibrator(coverage, sc, normalised, controller, lattice, mean, count);
+        return new DefaultCalibrator(coverage, sc, normalised, controller, lattice, state.meanScore(), state.count());
     }
 }

@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Fully adaptive conformal inference (FACI; Gibbs &amp; Candès, "Conformal inference for online prediction with
  * arbitrary distribution shifts", arXiv:2208.08401), as in the reference {@code faci.FACI}: K = 8 ACI experts with
@@ -21,6 +17,11 @@ import io.regretless.codec.StateWriter;
  * Radius O(K), cached; update O(K + log n + n).
  */
 public final class Faci implements Calibrator {
+    /** The coverage, the K experts' levels α_k and log-weights, and every past score. */
+    public record State(double coverage, double[] alphas, double[] logWeights, PastScores.State history)
+        implements Calibrator.State {
+    }
+
     static final int K = 8;
     static final int I = 100;
     static final double SIGMA = 1.0 / (2 * I);
@@ -107,23 +108,16 @@ public final class Faci implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage);
-        w.putDoubles(alphas, K).putDoubles(logW, K);
-        history.writeTo(w);
-        return w.build();
+    public State state() {
+        return new State(coverage, alphas.clone(), logW.clone(), history.state());
     }
 
-    static Faci restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.FACI.wireName());
-        double coverage = r.getDouble();
-        double[] alphas = r.getDoubles();
-        double[] logW = r.getDoubles();
-        PastScores history = PastScores.readFrom(r);
-        r.finish();
-        if (alphas.length != K || logW.length != K) {
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static Faci restore(State state) {
+        PastScores history = PastScores.restore(state.history());
+        if (state.alphas().length != K || state.logWeights().length != K) {
             throw new IllegalArgumentException("corrupt faci state: expected " + K + " experts");
         }
-        return new Faci(coverage, alphas, logW, history);
+        return new Faci(state.coverage(), state.alphas().clone(), state.logWeights().clone(), history);
     }
 }

@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * FACI on the radius instead of the quantile level (FACI-S; Bhatnagar et al. 2023, reference
  * {@code faci.FACI_S}): K = 8 gradient-descent experts on pinball(s, r_k, c) with steps γ_k·S, γ_k = 0.001·2^k,
@@ -19,6 +15,11 @@ import io.regretless.codec.StateWriter;
  * through {@link #update}. O(K + I) per step; state ≈ 2K + I + 4 numbers.
  */
 public final class FaciS implements Calibrator {
+    /** The coverage, the scale S, the K experts' radii and log-weights, and the last squared losses, oldest first. */
+    public record State(double coverage, double scale, double[] radii, double[] logWeights, double[] recentLosses)
+        implements Calibrator.State {
+    }
+
     private static final int K = Faci.K;
     private static final int I = Faci.I;
     private static final double SIGMA = Faci.SIGMA;
@@ -130,25 +131,22 @@ public final class FaciS implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
+    public State state() {
         double[] chronological = new double[lossCount];
         int start = lossCount < I ? 0 : lossHead;
         for (int i = 0; i < lossCount; i++) {
             chronological[i] = lossSq[(start + i) % I];
         }
-        StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage).putDouble(scale);
-        return w.putDoubles(radii, K).putDoubles(logW, K).putDoubles(chronological, lossCount).build();
+        return new State(coverage, scale, radii.clone(), logW.clone(), chronological);
     }
 
-    static FaciS restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.FACI_S.wireName());
-        FaciS f = new FaciS(r.getDouble(), r.getDouble(), r.getDoubles(), r.getDoubles());
-        double[] chronological = r.getDoubles();
-        r.finish();
-        if (f.radii.length != K || f.logW.length != K || chronological.length > I) {
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static FaciS restore(State state) {
+        if (state.radii().length != K || state.logWeights().length != K || state.recentLosses().length > I) {
             throw new IllegalArgumentException("corrupt faci-s state");
         }
-        for (double v : chronological) {
+        FaciS f = new FaciS(state.coverage(), state.scale(), state.radii().clone(), state.logWeights().clone());
+        for (double v : state.recentLosses()) {
             f.pushLoss(v);
         }
         return f;

@@ -2,9 +2,6 @@ package io.regretless.conformal;
 
 import java.util.Arrays;
 
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * A deterministic quantile summary with a guaranteed rank error (Greenwald &amp; Khanna, "Space-efficient online
  * computation of quantile summaries", SIGMOD 2001).
@@ -23,6 +20,10 @@ import io.regretless.codec.StateWriter;
  * give the same summary, bit for bit, and a restored summary continues exactly as the original.
  */
 public final class GreenwaldKhanna {
+    /** The guarantee ε, the tuple bound, the values summarised, and the tuples (v_i, g_i, Δ_i) in order. */
+    public record State(double epsilon, int maxTuples, long count, double[] values, long[] g, long[] delta) {
+    }
+
     private final int maxTuples;
     private double epsilon;
     private long n;
@@ -211,33 +212,30 @@ public final class GreenwaldKhanna {
         return size == 0 ? Double.NaN : v[size - 1];
     }
 
-    void writeTo(StateWriter w) {
-        w.putDouble(epsilon).putLong(maxTuples).putLong(n).putLong(size);
-        for (int i = 0; i < size; i++) {
-            w.putDouble(v[i]).putLong(g[i]).putLong(delta[i]);
-        }
+    public State state() {
+        return new State(epsilon, maxTuples, n, Arrays.copyOf(v, size), Arrays.copyOf(g, size),
+            Arrays.copyOf(delta, size));
     }
 
-    static GreenwaldKhanna readFrom(StateReader r) {
-        double epsilon = r.getDouble();
-        int maxTuples = r.getSize();
-        long n = r.getLong();
-        int size = r.getSize();
+    /** @throws IllegalArgumentException if the state is not a valid summary's */
+    public static GreenwaldKhanna restore(State state) {
         GreenwaldKhanna s;
         try {
-            s = new GreenwaldKhanna(epsilon, maxTuples);
+            s = new GreenwaldKhanna(state.epsilon(), state.maxTuples());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("corrupt quantile summary: " + e.getMessage(), e);
         }
-        if (size > maxTuples || n < size) {
+        int size = state.values().length;
+        long n = state.count();
+        if (size > state.maxTuples() || n < size || state.g().length != size || state.delta().length != size) {
             throw new IllegalArgumentException("corrupt quantile summary: " + size + " tuples for " + n + " values");
         }
         s.ensure(size);
         long total = 0;
         for (int i = 0; i < size; i++) {
-            s.v[i] = r.getDouble();
-            s.g[i] = r.getLong();
-            s.delta[i] = r.getLong();
+            s.v[i] = state.values()[i];
+            s.g[i] = state.g()[i];
+            s.delta[i] = state.delta()[i];
             total += s.g[i];
         }
         if (total != n) {

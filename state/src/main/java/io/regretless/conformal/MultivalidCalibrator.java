@@ -6,10 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Group-conditional (multivalid) online conformal prediction: intervals whose coverage holds on every group of a
  * family of overlapping groups at once (e.g. each season and each weather type), the conformal counterpart of
@@ -33,6 +29,14 @@ import io.regretless.codec.StateWriter;
  * step's radius was read with. State: the default calibrator's, plus per group its name and θ.
  */
 public final class MultivalidCalibrator implements Calibrator {
+    /** The default calibrator underneath, the groups in the order first seen, and each group's θ. */
+    public record State(DefaultCalibrator.State base, List<String> groups, double[] thetas)
+        implements Calibrator.State {
+        public State {
+            groups = List.copyOf(groups);
+        }
+    }
+
     static final double GAMMA = 0.05;
     /** The most groups one calibrator keeps. */
     public static final int MAX_GROUPS = 64;
@@ -122,40 +126,21 @@ public final class MultivalidCalibrator implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        PackedState inner = base.exportState();
-        StateWriter w = new StateWriter(kind().wireName());
-        w.putDoubles(inner.doubles(), inner.doubles().length);
-        long[] longs = inner.longs();
-        w.putLong(longs.length);
-        for (long v : longs) {
-            w.putLong(v);
-        }
-        w.putLong(names.size());
-        for (int i = 0; i < names.size(); i++) {
-            w.putString(names.get(i)).putDouble(theta[i]);
-        }
-        return w.build();
+    public State state() {
+        return new State(base.state(), names, java.util.Arrays.copyOf(theta, names.size()));
     }
 
-    static MultivalidCalibrator restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.MULTIVALID.wireName());
-        double[] doubles = r.getDoubles();
-        long[] longs = new long[r.getSize()];
-        for (int i = 0; i < longs.length; i++) {
-            longs[i] = r.getLong();
-        }
-        MultivalidCalibrator m = new MultivalidCalibrator(
-            DefaultCalibrator.restore(new PackedState(CalibratorKind.DEFAULT.wireName(), doubles, longs)));
-        int groups = r.getSize();
-        if (groups > MAX_GROUPS) {
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static MultivalidCalibrator restore(State state) {
+        MultivalidCalibrator m = new MultivalidCalibrator(DefaultCalibrator.restore(state.base()));
+        int groups = state.groups().size();
+        if (groups > MAX_GROUPS || state.thetas().length != groups) {
             throw new IllegalArgumentException("corrupt multivalid state: " + groups + " groups");
         }
         for (int i = 0; i < groups; i++) {
-            int slot = m.slot(r.getString());
-            m.theta[slot] = r.getDouble();
+            int slot = m.slot(state.groups().get(i));
+            m.theta[slot] = state.thetas()[i];
         }
-        r.finish();
         return m;
     }
 }

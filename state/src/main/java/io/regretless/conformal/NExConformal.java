@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Non-exchangeable split conformal prediction (NExCP; Barber, Candès, Ramdas &amp; Tibshirani 2022, "Conformal
  * prediction beyond exchangeability", arXiv:2202.13415, nonexchangeable split conformal with fixed weights): the
@@ -17,6 +13,10 @@ import io.regretless.codec.StateWriter;
  * Radius O(n) (two passes over the sorted scores, cached until the next update), update O(log n + n).
  */
 public final class NExConformal implements Calibrator {
+    /** The coverage and the last scores. */
+    public record State(double coverage, ScoreHistory.State history) implements Calibrator.State {
+    }
+
     private final double coverage;
     private final double gamma;
     private final ScoreHistory history;
@@ -78,17 +78,12 @@ public final class NExConformal implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage);
-        history.writeTo(w);
-        return w.build();
+    public State state() {
+        return new State(coverage, history.state());
     }
 
-    static NExConformal restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.NEXCP.wireName());
-        double coverage = r.getDouble();
-        ScoreHistory history = ScoreHistory.readFrom(r);
-        r.finish();
-        return new NExConformal(coverage, history);
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static NExConformal restore(State state) {
+        return new NExConformal(state.coverage(), ScoreHistory.restore(state.history()));
     }
 }

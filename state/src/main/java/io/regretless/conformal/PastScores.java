@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Every score seen so far, for the calibrators whose reference keeps them all (SCP, ACI, FACI): exact while
  * there are at most {@code exactLimit} of them, then a {@link GreenwaldKhanna} summary of all of them.
@@ -15,6 +12,10 @@ import io.regretless.codec.StateWriter;
  * off by at most ε. State: 8 bytes per score in exact mode, at most 8 + ~10 bytes per tuple after.
  */
 public final class PastScores {
+    /** The exact limit, then the scores oldest first ({@code sketch} null) or the summary ({@code scores} null). */
+    public record State(int exactLimit, double[] scores, GreenwaldKhanna.State sketch) {
+    }
+
     /** The summary's rank-error guarantee, as a fraction of the scores seen. */
     public static final double SKETCH_EPSILON = 0.0005;
     /** The most tuples the summary holds. */
@@ -101,35 +102,25 @@ public final class PastScores {
         return sketch != null ? sketch.countAtLeast(x) : exact.countAtLeast(x);
     }
 
-    /**
-     * Layout: exact limit, mode (0 exact, 1 summary), then the scores oldest first or the summary. A state written
-     * before the summary existed (a capacity and the scores) has no mode and reads as exact.
-     */
-    public void writeTo(StateWriter w) {
-        w.putLong(exactLimit);
-        if (sketch == null) {
-            w.putDoubles(exact.toArray(), exact.size());
-        } else {
-            w.putLong(-1);
-            sketch.writeTo(w);
-        }
+    /** Exact: the scores oldest first and no summary; summarised: no scores and the summary. */
+    public State state() {
+        return sketch == null
+            ? new State(exactLimit, exact.toArray(), null)
+            : new State(exactLimit, null, sketch.state());
     }
 
-    public static PastScores readFrom(StateReader r) {
-        int limit = r.getSize();
+    /** @throws IllegalArgumentException if the state is not a valid history's */
+    public static PastScores restore(State state) {
+        int limit = state.exactLimit();
         PastScores p = new PastScores(Math.max(1, limit));
-        long marker = r.getLong();
-        if (marker == -1) {
-            p.sketch = GreenwaldKhanna.readFrom(r);
+        if (state.sketch() != null) {
+            p.sketch = GreenwaldKhanna.restore(state.sketch());
             p.exact = null;
             return p;
         }
-        if (marker < 0 || marker > limit) {
-            throw new IllegalArgumentException("corrupt score history: " + marker + " scores, limit " + limit);
-        }
-        double[] scores = new double[(int) marker];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = r.getDouble();
+        double[] scores = state.scores();
+        if (scores.length > limit) {
+            throw new IllegalArgumentException("corrupt score history: " + scores.length + " scores, limit " + limit);
         }
         for (double s : scores) {
             p.exact.add(s);

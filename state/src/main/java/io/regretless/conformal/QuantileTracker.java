@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * The quantile tracker of Angelopoulos, Candès &amp; Tibshirani ("Conformal PID control for time series
  * prediction", NeurIPS 2023; code aangelopoulos/conformal-time-series, {@code quantile} with
@@ -16,6 +12,11 @@ import io.regretless.codec.StateWriter;
  * window η_t = lr. O(W) per step (W = 100 by default); state W + 4 numbers.
  */
 public final class QuantileTracker implements Calibrator {
+    /** The coverage, the learning rate, the radius, the window's size W and its scores, oldest first. */
+    public record State(double coverage, double learningRate, double radius, int window, double[] recent)
+        implements Calibrator.State {
+    }
+
     private final double coverage;
     private final double alpha;
     private final double learningRate;
@@ -86,29 +87,23 @@ public final class QuantileTracker implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
+    public State state() {
         double[] chronological = new double[count];
         int start = count < window.length ? 0 : head;
         for (int i = 0; i < count; i++) {
             chronological[i] = window[(start + i) % window.length];
         }
-        return new StateWriter(kind().wireName()).putDouble(coverage).putDouble(learningRate).putDouble(radius)
-                .putLong(window.length).putDoubles(chronological, count).build();
+        return new State(coverage, learningRate, radius, window.length, chronological);
     }
 
-    static QuantileTracker restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.QUANTILE_TRACKER.wireName());
-        double coverage = r.getDouble();
-        double lr = r.getDouble();
-        double radius = r.getDouble();
-        int w = r.getSize();
-        double[] chronological = r.getDoubles();
-        r.finish();
-        if (w < 1 || chronological.length > w) {
+    /** @throws IllegalArgumentException if the state is not a valid tracker's */
+    public static QuantileTracker restore(State state) {
+        if (state.window() < 1 || state.recent().length > state.window()) {
             throw new IllegalArgumentException("corrupt quantile-tracker state");
         }
-        QuantileTracker q = new QuantileTracker(coverage, lr, w, radius);
-        for (double s : chronological) {
+        QuantileTracker q = new QuantileTracker(state.coverage(), state.learningRate(), state.window(),
+            state.radius());
+        for (double s : state.recent()) {
             q.remember(s);
         }
         return q;

@@ -1,8 +1,6 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
+import java.util.List;
 
 /**
  * Strongly adaptive online conformal prediction (SAOCP; Bhatnagar, Wang, Xiong &amp; Bai, ICML 2023, Algorithm 1;
@@ -21,6 +19,21 @@ import io.regretless.codec.StateWriter;
  * after 10⁴ steps and 63 after 10⁵ with g = 8, under 4 KB).
  */
 public final class Saocp implements Calibrator {
+    /** The coverage, the scale S, the lifetime multiplier g, the step t and the live experts, oldest first. */
+    public record State(double coverage, double scale, long lifetimeMultiplier, long t, List<Expert> experts)
+        implements Calibrator.State {
+        public State {
+            experts = List.copyOf(experts);
+        }
+    }
+
+    /**
+     * One expert: the step it started at, its lifetime, the updates it has seen, its radius, its sum of squared
+     * gradients, and its betting sums z and Σ w·z.
+     */
+    public record Expert(long start, long lifetime, long age, double radius, double gradNormSq, double z, double wz) {
+    }
+
     private final double coverage;
     private final double alpha;
     private final double scale;
@@ -104,24 +117,16 @@ public final class Saocp implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(kind().wireName()).putDouble(coverage).putDouble(scale);
-        w.putLong(lifetimeMultiplier).putLong(t);
-        experts.writeTo(w);
-        return w.build();
+    public State state() {
+        return new State(coverage, scale, lifetimeMultiplier, t, experts.state());
     }
 
-    static Saocp restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.SAOCP.wireName());
-        double coverage = r.getDouble();
-        double scale = r.getDouble();
-        long g = r.getLong();
-        long t = r.getLong();
-        SaocpExperts experts = SaocpExperts.readFrom(r);
-        r.finish();
-        if (g < 1 || g > Integer.MAX_VALUE || t < 1) {
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static Saocp restore(State state) {
+        long g = state.lifetimeMultiplier();
+        if (g < 1 || g > Integer.MAX_VALUE || state.t() < 1) {
             throw new IllegalArgumentException("corrupt saocp state");
         }
-        return new Saocp(coverage, scale, (int) g, t, experts);
+        return new Saocp(state.coverage(), state.scale(), (int) g, state.t(), SaocpExperts.restore(state.experts()));
     }
 }

@@ -1,9 +1,8 @@
 package io.regretless.conformal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
+import java.util.List;
 
 /**
  * The live experts of {@link Saocp}: SF-OGD learners with a start time and a finite lifetime, each carrying the
@@ -95,24 +94,24 @@ final class SaocpExperts {
         }
     }
 
-    void writeTo(StateWriter w) {
-        w.putLong(size);
+    List<Saocp.Expert> state() {
+        List<Saocp.Expert> out = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            w.putLong(start[i]).putLong(lifetime[i]).putLong(age[i]);
-            w.putDouble(radius[i]).putDouble(gradNormSq[i]).putDouble(z[i]).putDouble(wz[i]);
+            out.add(new Saocp.Expert(start[i], lifetime[i], age[i], radius[i], gradNormSq[i], z[i], wz[i]));
         }
+        return out;
     }
 
-    static SaocpExperts readFrom(StateReader r) {
+    static SaocpExperts restore(List<Saocp.Expert> experts) {
         SaocpExperts e = new SaocpExperts();
-        int n = r.getSize();
-        for (int i = 0; i < n; i++) {
-            e.add(r.getLong(), r.getLong(), 0.0);
-            e.age[i] = r.getLong();
-            e.radius[i] = r.getDouble();
-            e.gradNormSq[i] = r.getDouble();
-            e.z[i] = r.getDouble();
-            e.wz[i] = r.getDouble();
+        for (int i = 0; i < experts.size(); i++) {
+            Saocp.Expert x = experts.get(i);
+            e.add(x.start(), x.lifetime(), 0.0);
+            e.age[i] = x.age();
+            e.radius[i] = x.radius();
+            e.gradNormSq[i] = x.gradNormSq();
+            e.z[i] = x.z();
+            e.wz[i] = x.wz();
         }
         return e;
     }

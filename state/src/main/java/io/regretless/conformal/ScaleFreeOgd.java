@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Scale-free online gradient descent on the pinball loss (SF-OGD; Orabona &amp; Pál, "Scale-free online
  * learning", 2016, with the adaptation of Bhatnagar et al. 2023; reference {@code ogd.ScaleFreeOGD}):
@@ -14,6 +10,10 @@ import io.regretless.codec.StateWriter;
  * replayed through {@link #update} from r = 0. O(1) per step, three doubles of state.
  */
 public final class ScaleFreeOgd implements Calibrator {
+    /** The coverage, the scale S, the radius and the sum of squared gradients. */
+    public record State(double coverage, double scale, double radius, double gradNormSq) implements Calibrator.State {
+    }
+
     private final double coverage;
     private final double scale;
     private double radius;
@@ -63,15 +63,11 @@ public final class ScaleFreeOgd implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        return new StateWriter(kind().wireName())
-                .putDouble(coverage).putDouble(scale).putDouble(radius).putDouble(gradNormSq).build();
+    public State state() {
+        return new State(coverage, scale, radius, gradNormSq);
     }
 
-    static ScaleFreeOgd restore(PackedState state) {
-        StateReader r = new StateReader(state, CalibratorKind.SF_OGD.wireName());
-        ScaleFreeOgd o = new ScaleFreeOgd(r.getDouble(), r.getDouble(), r.getDouble(), r.getDouble());
-        r.finish();
-        return o;
+    public static ScaleFreeOgd restore(State state) {
+        return new ScaleFreeOgd(state.coverage(), state.scale(), state.radius(), state.gradNormSq());
     }
 }

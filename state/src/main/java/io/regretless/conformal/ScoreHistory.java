@@ -2,9 +2,6 @@ package io.regretless.conformal;
 
 import java.util.Arrays;
 
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * The last {@code capacity} scores, kept both in arrival order (a ring) and sorted (for quantiles).
  *
@@ -19,6 +16,10 @@ import io.regretless.codec.StateWriter;
  * weights. NaN is rejected because it has no place in an order.
  */
 public final class ScoreHistory {
+    /** The capacity and the stored scores, oldest first. */
+    public record State(int capacity, double[] scores) {
+    }
+
     private static final int INITIAL = 16;
 
     private final int capacity;
@@ -176,17 +177,17 @@ public final class ScoreHistory {
         return out;
     }
 
-    void writeTo(StateWriter w) {
-        w.putLong(capacity);
-        w.putDoubles(toArray(), size);
+    public State state() {
+        return new State(capacity, toArray());
     }
 
-    static ScoreHistory readFrom(StateReader r) {
-        int cap = r.getSize();
-        double[] scores = r.getDoubles();
-        if (scores.length > cap) {
-            throw new IllegalArgumentException("history of " + scores.length + " scores exceeds its capacity " + cap);
+    /** @throws IllegalArgumentException if the scores exceed the capacity, or the capacity is below 1 */
+    public static ScoreHistory restore(State state) {
+        double[] scores = state.scores();
+        if (scores.length > state.capacity()) {
+            throw new IllegalArgumentException(
+                "history of " + scores.length + " scores exceeds its capacity " + state.capacity());
         }
-        return of(cap, scores);
+        return of(state.capacity(), scores);
     }
 }

@@ -2,9 +2,6 @@ package io.regretless.conformal;
 
 import java.util.Arrays;
 
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * The values the scores take, when they take few: the distinct past scores, kept while there are at most
  * {@value #MAX_VALUES} of them. Scores of a series recorded to a fixed precision under a forecaster that repeats
@@ -100,35 +97,29 @@ final class ScoreLattice {
         return below < 0 ? radius : Math.min(radius, values[below] * (1 + TIE));
     }
 
-    /** Layout: seen, then the values (a length and the doubles), or the length −1 once continuous. */
-    void writeTo(StateWriter w) {
-        w.putLong(seen);
-        if (values == null) {
-            w.putLong(-1);
-        } else {
-            w.putDoubles(values, size);
-        }
+    DefaultCalibrator.LatticeState state() {
+        return new DefaultCalibrator.LatticeState(seen, values == null ? null : Arrays.copyOf(values, size));
     }
 
-    static ScoreLattice readFrom(StateReader r) {
-        long seen = r.getLong();
+    static ScoreLattice restore(DefaultCalibrator.LatticeState state) {
+        long seen = state.seen();
         if (seen < 0) {
             throw new IllegalArgumentException("corrupt score lattice: " + seen + " scores seen");
         }
-        long marker = r.getLong();
-        if (marker == -1) {
+        if (state.values() == null) {
             return continuous(seen);
         }
-        if (marker < 0 || marker > MAX_VALUES) {
-            throw new IllegalArgumentException("corrupt score lattice: " + marker + " values");
+        double[] stored = state.values();
+        if (stored.length > MAX_VALUES) {
+            throw new IllegalArgumentException("corrupt score lattice: " + stored.length + " values");
         }
         double[] values = new double[MAX_VALUES];
-        for (int i = 0; i < marker; i++) {
-            values[i] = r.getDouble();
+        for (int i = 0; i < stored.length; i++) {
+            values[i] = stored[i];
             if (Double.isNaN(values[i]) || i > 0 && !(values[i] > values[i - 1])) {
                 throw new IllegalArgumentException("corrupt score lattice: values not ascending");
             }
         }
-        return new ScoreLattice(values, (int) marker, seen);
+        return new ScoreLattice(values, stored.length, seen);
     }
 }

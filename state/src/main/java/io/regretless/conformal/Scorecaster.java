@@ -1,8 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Forecasts the next nonconformity score from the past ones: the scorecaster of conformal PID control
  * (Angelopoulos, Candès &amp; Tibshirani, "Conformal PID control for time series prediction", NeurIPS 2023, the
@@ -98,25 +95,22 @@ final class Scorecaster {
         x[2 + LAGS] = slow;
     }
 
-    void writeTo(StateWriter w) {
-        w.putDouble(unit).putLong(seen).putDouble(fast).putDouble(slow);
-        w.putDoubles(lags, LAGS).putDoubles(theta, DIM).putDoubles(p, DIM * DIM);
+    DefaultCalibrator.ScorecasterState state() {
+        return new DefaultCalibrator.ScorecasterState(unit, seen, fast, slow, lags.clone(), theta.clone(), p.clone());
     }
 
-    static Scorecaster readFrom(StateReader r) {
-        Scorecaster s = new Scorecaster(r.getDouble());
-        s.seen = r.getLong();
-        s.fast = r.getDouble();
-        s.slow = r.getDouble();
-        double[] lags = r.getDoubles();
-        double[] theta = r.getDoubles();
-        double[] p = r.getDoubles();
-        if (s.seen < 0 || lags.length != LAGS || theta.length != DIM || p.length != DIM * DIM) {
+    static Scorecaster restore(DefaultCalibrator.ScorecasterState state) {
+        Scorecaster s = new Scorecaster(state.unit());
+        s.seen = state.seen();
+        s.fast = state.fast();
+        s.slow = state.slow();
+        if (s.seen < 0 || state.lags().length != LAGS || state.theta().length != DIM
+                || state.p().length != DIM * DIM) {
             throw new IllegalArgumentException("corrupt scorecaster state");
         }
-        System.arraycopy(lags, 0, s.lags, 0, LAGS);
-        System.arraycopy(theta, 0, s.theta, 0, DIM);
-        System.arraycopy(p, 0, s.p, 0, DIM * DIM);
+        System.arraycopy(state.lags(), 0, s.lags, 0, LAGS);
+        System.arraycopy(state.theta(), 0, s.theta, 0, DIM);
+        System.arraycopy(state.p(), 0, s.p, 0, DIM * DIM);
         return s;
     }
 }

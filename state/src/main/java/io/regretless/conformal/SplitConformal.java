@@ -1,9 +1,5 @@
 package io.regretless.conformal;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Split conformal prediction adapted to streams: radius = the ⌈c·n⌉-th smallest of the n past scores
  * (Vovk et al. 2005; the baseline of Bhatnagar et al. 2023, reference {@code split_conformal.SplitConformal}).
@@ -15,6 +11,11 @@ import io.regretless.codec.StateWriter;
  * history. Radius O(1) while exact, update O(log n + n).
  */
 public final class SplitConformal implements Calibrator {
+    /** The kind, the coverage, and the scores it ranks: {@code all} for SCP, {@code window} for SCP-window. */
+    public record State(CalibratorKind kind, double coverage, PastScores.State all, ScoreHistory.State window)
+        implements Calibrator.State {
+    }
+
     private final CalibratorKind kind;
     private final double coverage;
     private final PastScores all;
@@ -63,23 +64,17 @@ public final class SplitConformal implements Calibrator {
     }
 
     @Override
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(kind.wireName()).putDouble(coverage);
-        if (all != null) {
-            all.writeTo(w);
-        } else {
-            window.writeTo(w);
-        }
-        return w.build();
+    public State state() {
+        return new State(kind, coverage, all == null ? null : all.state(), window == null ? null : window.state());
     }
 
-    static SplitConformal restore(CalibratorKind kind, PackedState state) {
-        StateReader r = new StateReader(state, kind.wireName());
-        double coverage = r.getDouble();
-        SplitConformal s = kind == CalibratorKind.SCP
-            ? new SplitConformal(kind, coverage, PastScores.readFrom(r), null)
-            : new SplitConformal(kind, coverage, null, ScoreHistory.readFrom(r));
-        r.finish();
-        return s;
+    /** @throws IllegalArgumentException if the state is not a valid calibrator's */
+    public static SplitConformal restore(State state) {
+        if (state.kind() != CalibratorKind.SCP && state.kind() != CalibratorKind.SCP_WINDOW) {
+            throw new IllegalArgumentException("not a split conformal kind: " + state.kind());
+        }
+        return state.kind() == CalibratorKind.SCP
+            ? new SplitConformal(state.kind(), state.coverage(), PastScores.restore(state.all()), null)
+            : new SplitConformal(state.kind(), state.coverage(), null, ScoreHistory.restore(state.window()));
     }
 }

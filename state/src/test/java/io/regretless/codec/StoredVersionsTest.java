@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
 import io.regretless.bandit.BanditConfig;
 import io.regretless.bandit.LearnerKind;
 import io.regretless.bandit.LinearBandits;
+import io.regretless.conformal.CalibratorConfig;
+import io.regretless.conformal.CalibratorKind;
+import io.regretless.conformal.Calibrators;
+import io.regretless.conformal.metrics.IntervalEvaluator;
 import io.regretless.experts.GroupwiseRidge;
 import io.regretless.experts.LabelRange;
 import io.regretless.experts.LossFunction;
@@ -60,5 +64,21 @@ class StoredVersionsTest {
         assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("reads version 2"), e.getMessage());
         PackedState other = new PackedState("experts.group-regret.v1", state.doubles(), state.longs());
         assertThrows(IllegalArgumentException.class, () -> ExpertsStateCodec.restoreGroupwiseRidge(other));
+    }
+
+    @Test
+    void aCalibratorOrEvaluatorStateOfAnotherLayoutVersionIsRefusedNamingBoth() {
+        PackedState faci = ConformalStateCodec.export(
+            Calibrators.warmStart(CalibratorKind.FACI, CalibratorConfig.of(0.9), new double[] {1, 2, 3}));
+        PackedState newer = new PackedState("faci.v2", faci.doubles(), faci.longs());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ConformalStateCodec.restore(newer));
+        assertTrue(e.getMessage().contains("version 2") && e.getMessage().contains("reads version 1"), e.getMessage());
+        assertEquals(faci, ConformalStateCodec.export(ConformalStateCodec.restore(faci)), "the original still reads");
+
+        PackedState evaluator = IntervalEvaluatorCodec.export(new IntervalEvaluator(0.9, 100, 10));
+        PackedState v3 = new PackedState("interval-evaluator-3", evaluator.doubles(), evaluator.longs());
+        e = assertThrows(IllegalArgumentException.class, () -> IntervalEvaluatorCodec.restoreIntervalEvaluator(v3));
+        assertTrue(e.getMessage().contains("version 3") && e.getMessage().contains("reads version 2"), e.getMessage());
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+
+import io.regretless.codec.ConformalStateCodec;
 import org.junit.jupiter.api.Test;
 
 /** Method-specific rules beyond the golden file. */
@@ -63,7 +65,7 @@ class CalibratorBehaviourTest {
         }
         // g = 8: an expert started at t lives 8·2^u steps, so about 4 per dyadic level are alive.
         assertTrue(max <= 8 * (1 + 15), "experts alive: " + max);
-        assertTrue(s.exportState().sizeBytes() < 8 * 7 * 8 * 16 + 100);
+        assertTrue(ConformalStateCodec.export(s).sizeBytes() < 8 * 7 * 8 * 16 + 100);
     }
 
     @Test

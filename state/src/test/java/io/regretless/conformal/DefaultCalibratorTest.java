@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.regretless.codec.ConformalStateCodec;
 import io.regretless.codec.PackedState;
 
 /**
@@ -58,14 +59,14 @@ class DefaultCalibratorTest {
             c.radius();
             c.update(Math.abs(y[t] - y[t - 1]));
         }
-        PackedState state = c.exportState();
+        PackedState state = ConformalStateCodec.export(c);
         // the lattice is written last, two longs (scores seen, number of values) and the values: drop them
         long[] longs = state.longs();
         int values = (int) longs[longs.length - 1];
         assertTrue(values > 0, "Seattle's scores are on a lattice");
         PackedState former = new PackedState(state.kind(),
             Arrays.copyOf(state.doubles(), state.doubles().length - values), Arrays.copyOf(longs, longs.length - 2));
-        DefaultCalibrator old = (DefaultCalibrator) Calibrators.restore(former);
+        DefaultCalibrator old = (DefaultCalibrator) ConformalStateCodec.restore(former);
         for (int t = start + 200; t < y.length; t++) {
             assertEquals(Double.doubleToRawLongBits(c.unsnappedRadius()), Double.doubleToRawLongBits(old.radius()),
                 "step " + t);

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
 
 /**
  * The summary keeps the Greenwald–Khanna guarantee on random, sorted, reversed, tied and drifting streams: every
@@ -38,11 +35,11 @@ class GreenwaldKhannaTest {
             gk.add(seen[i]);
             maxSize = Math.max(maxSize, gk.size());
             if (i == 5_000) {
-                GreenwaldKhanna copy = GreenwaldKhanna.readFrom(reader(gk));
+                GreenwaldKhanna copy = GreenwaldKhanna.restore(gk.state());
                 for (int j = i + 1; j < i + 2_000; j++) {
                     copy.add(seen[j]);
                 }
-                GreenwaldKhanna again = GreenwaldKhanna.readFrom(reader(gk));
+                GreenwaldKhanna again = GreenwaldKhanna.restore(gk.state());
                 for (int j = i + 1; j < i + 2_000; j++) {
                     again.add(seen[j]);
                 }
@@ -109,14 +106,11 @@ class GreenwaldKhannaTest {
         };
     }
 
-    private static StateReader reader(GreenwaldKhanna gk) {
-        return new StateReader(state(gk), "gk");
-    }
-
-    private static PackedState state(GreenwaldKhanna gk) {
-        StateWriter w = new StateWriter("gk");
-        gk.writeTo(w);
-        return w.build();
+    /** The summary's state in a form whose equality is value equality. */
+    private static List<Object> state(GreenwaldKhanna gk) {
+        GreenwaldKhanna.State s = gk.state();
+        return List.of(s.epsilon(), s.maxTuples(), s.count(), Arrays.toString(s.values()),
+            Arrays.toString(s.g()), Arrays.toString(s.delta()));
     }
 
     private static int lowerBound(double[] sorted, double x) {

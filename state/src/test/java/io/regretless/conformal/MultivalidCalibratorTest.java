@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import io.regretless.codec.ConformalStateCodec;
 import io.regretless.conformal.metrics.GroupCoverage;
 import io.regretless.conformal.metrics.IntervalEvaluator;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class MultivalidCalibratorTest {
     }
 
     private static Calibrator roundTrip(Calibrator c) {
-        return Calibrators.restore(c.exportState());
+        return ConformalStateCodec.restore(ConformalStateCodec.export(c));
     }
 
     private static double coverageOf(IntervalEvaluator e, String group) {

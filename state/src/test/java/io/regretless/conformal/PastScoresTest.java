@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import io.regretless.codec.ConformalStateCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,9 +46,10 @@ class PastScoresTest {
         int rank = Arrays.binarySearch(sorted, scp.radius()) + 1;
         assertTrue(rank > 0, "the radius is a past score");
         assertTrue(Math.abs(rank - Math.ceil(0.9 * n)) <= PastScores.SKETCH_EPSILON * n + 1, "rank " + rank);
-        Calibrator restored = Calibrators.restore(scp.exportState());
-        assertEquals(scp.exportState(), restored.exportState());
-        assertTrue(scp.exportState().sizeBytes() < 200_000, "summarised state " + scp.exportState().sizeBytes());
+        Calibrator restored = ConformalStateCodec.restore(ConformalStateCodec.export(scp));
+        assertEquals(ConformalStateCodec.export(scp), ConformalStateCodec.export(restored));
+        int bytes = ConformalStateCodec.export(scp).sizeBytes();
+        assertTrue(bytes < 200_000, "summarised state " + bytes);
     }
 
     @Test

@@ -8,10 +8,6 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * {@link ScoreLattice}: on scores that take few values a snapped radius covers exactly the values the radius
  * covers (so coverage cannot change, only width), continuous scores are never snapped, and the state round-trips.
@@ -95,12 +91,7 @@ class ScoreLatticeTest {
             continuous.add(random.nextDouble());
         }
         for (ScoreLattice l : new ScoreLattice[] {onLattice, continuous}) {
-            StateWriter w = new StateWriter("lattice");
-            l.writeTo(w);
-            PackedState state = w.build();
-            StateReader r = new StateReader(state, "lattice");
-            ScoreLattice copy = ScoreLattice.readFrom(r);
-            r.finish();
+            ScoreLattice copy = ScoreLattice.restore(l.state());
             assertEquals(l.isContinuous(), copy.isContinuous());
             assertEquals(l.size(), copy.size());
             for (int i = 0; i < 100; i++) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import io.regretless.codec.ConformalStateCodec;
 import io.regretless.codec.PackedState;
 
 /** Export → restore gives a calibrator whose later radii and states are identical bit for bit. */
@@ -24,16 +25,16 @@ class StateRoundTripTest {
             original.radius();
             original.update(scores[t]);
         }
-        PackedState state = original.exportState();
-        Calibrator restored = Calibrators.restore(state);
-        assertEquals(state, restored.exportState(), "re-export of a restored state");
+        PackedState state = ConformalStateCodec.export(original);
+        Calibrator restored = ConformalStateCodec.restore(state);
+        assertEquals(state, ConformalStateCodec.export(restored), "re-export of a restored state");
         assertEquals(kind, restored.kind());
         for (int t = 150; t < scores.length; t++) {
             assertBitEqual(original.radius(), restored.radius(), kind + " radius at step " + t);
             original.update(scores[t]);
             restored.update(scores[t]);
         }
-        assertEquals(original.exportState(), restored.exportState());
+        assertEquals(ConformalStateCodec.export(original), ConformalStateCodec.export(restored));
     }
 
     @ParameterizedTest
@@ -42,7 +43,7 @@ class StateRoundTripTest {
         Calibrator c = Calibrators.create(kind, CalibratorConfig.of(0.8));
         SplittableRandom random = new SplittableRandom(3);
         for (int t = 0; t < 300; t++) {
-            Calibrator copy = Calibrators.restore(c.exportState());
+            Calibrator copy = ConformalStateCodec.restore(ConformalStateCodec.export(c));
             assertBitEqual(c.radius(), copy.radius(), kind + " at " + t);
             double s = random.nextDouble(-1, 2); // signed scores, as one side of an asymmetric pair sees
             c.update(s);
@@ -53,18 +54,19 @@ class StateRoundTripTest {
     void infiniteAciRadiusSurvivesTheState() {
         Calibrator aci = Calibrators.warmStart(CalibratorKind.ACI, CalibratorConfig.of(0.9), new double[] {0.1, 0.2});
         assertEquals(Double.POSITIVE_INFINITY, aci.radius());
-        Calibrator copy = Calibrators.restore(aci.exportState());
+        Calibrator copy = ConformalStateCodec.restore(ConformalStateCodec.export(aci));
         assertEquals(Double.POSITIVE_INFINITY, copy.radius());
     }
 
     @Test
     void wrongOrCorruptStatesAreRejected() {
-        PackedState ogd = Calibrators.create(CalibratorKind.SF_OGD, CalibratorConfig.of(0.9)).exportState();
-        assertThrows(IllegalArgumentException.class, () -> Calibrators.restore(
+        PackedState ogd = ConformalStateCodec.export(
+            Calibrators.create(CalibratorKind.SF_OGD, CalibratorConfig.of(0.9)));
+        assertThrows(IllegalArgumentException.class, () -> ConformalStateCodec.restore(
                 new PackedState("saocp", ogd.doubles(), ogd.longs())));
-        assertThrows(IllegalArgumentException.class, () -> Calibrators.restore(
+        assertThrows(IllegalArgumentException.class, () -> ConformalStateCodec.restore(
                 new PackedState("sf-ogd", new double[] {0.9, 1.0}, new long[0])));
-        assertThrows(IllegalArgumentException.class, () -> Calibrators.restore(
+        assertThrows(IllegalArgumentException.class, () -> ConformalStateCodec.restore(
                 new PackedState("no-such-kind", new double[0], new long[0])));
     }
 

@@ -6,9 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Coverage per group: for each group named by the scored predictions, how many of its intervals were scored and
  * how many covered. Groups overlap (a prediction counts in each of its groups) and are created on first sight, at
@@ -27,6 +24,13 @@ public final class GroupCoverage {
      * @param coverage covered / scored
      */
     public record Figure(String group, long scored, long covered, double coverage) {
+    }
+
+    /** The groups in order of first appearance, each one's scored predictions and covered ones. */
+    public record State(List<String> groups, long[] scored, long[] covered) {
+        public State {
+            groups = List.copyOf(groups);
+        }
     }
 
     private final Map<String, long[]> counts = new LinkedHashMap<>();
@@ -70,23 +74,29 @@ public final class GroupCoverage {
         return c == null ? Double.NaN : (double) c[1] / c[0];
     }
 
-    void writeTo(StateWriter w) {
-        w.putLong(counts.size());
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
-            w.putString(e.getKey()).putLong(e.getValue()[0]).putLong(e.getValue()[1]);
+    public State state() {
+        List<String> groups = new ArrayList<>(counts.keySet());
+        long[] scored = new long[groups.size()];
+        long[] covered = new long[groups.size()];
+        for (int i = 0; i < scored.length; i++) {
+            long[] c = counts.get(groups.get(i));
+            scored[i] = c[0];
+            covered[i] = c[1];
         }
+        return new State(groups, scored, covered);
     }
 
-    static GroupCoverage readFrom(StateReader r) {
-        GroupCoverage g = new GroupCoverage();
-        int n = r.getSize();
-        if (n > MAX_GROUPS) {
+    /** @throws IllegalArgumentException if the state is not a valid tracker's */
+    public static GroupCoverage restore(State state) {
+        int n = state.groups().size();
+        if (n > MAX_GROUPS || state.scored().length != n || state.covered().length != n) {
             throw new IllegalArgumentException("corrupt group coverage: " + n + " groups");
         }
+        GroupCoverage g = new GroupCoverage();
         for (int i = 0; i < n; i++) {
-            String name = r.getString();
-            long scored = r.getLong();
-            long covered = r.getLong();
+            String name = state.groups().get(i);
+            long scored = state.scored()[i];
+            long covered = state.covered()[i];
             if (scored < 1 || covered < 0 || covered > scored) {
                 throw new IllegalArgumentException("corrupt group coverage of '" + name + "'");
             }

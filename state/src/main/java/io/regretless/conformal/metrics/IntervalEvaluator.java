@@ -1,8 +1,8 @@
 package io.regretless.conformal.metrics;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
+import java.util.ArrayList;
+import java.util.List;
+
 import io.regretless.conformal.PastScores;
 
 /**
@@ -19,9 +19,16 @@ import io.regretless.conformal.PastScores;
  * O(log n + n) per step while exact, O(summary) after; O(1) for the rest.
  */
 public final class IntervalEvaluator {
-    /** The state kind; the layout changed with the bounded-only mean (the former "interval-evaluator"). */
-    static final String KIND = "interval-evaluator-2";
-    private static final String LEGACY_KIND = "interval-evaluator";
+    /**
+     * The target, the intervals scored, covered and bounded, the sum of the bounded widths, every width (ranked
+     * for the median), the per-group counts, and the local coverage error trackers.
+     */
+    public record State(double target, long count, long covered, long bounded, double widthSum,
+                        PastScores.State widths, GroupCoverage.State groups, List<LocalCoverageError.State> lce) {
+        public State {
+            lce = List.copyOf(lce);
+        }
+    }
 
     private final double target;
     private final LocalCoverageError[] lce;
@@ -147,78 +154,26 @@ public final class IntervalEvaluator {
         throw new IllegalArgumentException("LCE window " + k + " is not tracked");
     }
 
-    public PackedState exportState() {
-        StateWriter w = new StateWriter(KIND).putDouble(target).putLong(count).putLong(covered)
-                .putLong(bounded).putDouble(widthSum);
-        widths.writeTo(w);
-        groups.writeTo(w);
-        w.putLong(lce.length);
+    public State state() {
+        List<LocalCoverageError.State> trackers = new ArrayList<>();
         for (LocalCoverageError e : lce) {
-            e.writeTo(w);
+            trackers.add(e.state());
         }
-        return w.build();
+        return new State(target, count, covered, bounded, widthSum, widths.state(), groups.state(), trackers);
     }
 
-    public static IntervalEvaluator restore(PackedState state) {
-        if (state.kind().equals(LEGACY_KIND)) {
-            return restoreLegacy(state);
-        }
-        StateReader r = new StateReader(state, KIND);
-        double target = r.getDouble();
-        long count = r.getLong();
-        long covered = r.getLong();
-        long bounded = r.getLong();
-        double widthSum = r.getDouble();
-        PastScores widths = PastScores.readFrom(r);
-        GroupCoverage groups = GroupCoverage.readFrom(r);
-        LocalCoverageError[] lce = new LocalCoverageError[r.getSize()];
+    /** @throws IllegalArgumentException if the state is not a valid evaluator's */
+    public static IntervalEvaluator restore(State state) {
+        LocalCoverageError[] lce = new LocalCoverageError[state.lce().size()];
         for (int i = 0; i < lce.length; i++) {
-            lce[i] = LocalCoverageError.readFrom(r);
+            lce[i] = LocalCoverageError.restore(state.lce().get(i));
         }
-        r.finish();
-        IntervalEvaluator ev = new IntervalEvaluator(target, widths, groups, lce);
-        ev.count = count;
-        ev.covered = covered;
-        ev.bounded = bounded;
-        ev.widthSum = widthSum;
-        return ev;
-    }
-
-    /**
-     * A state stored before the mean covered bounded intervals only: target, counts, the sum of every width, and
-     * the last widths (a window). When that sum is finite every interval was bounded and the state converts
-     * exactly; otherwise the bounded mean restarts from the window's bounded widths. The window becomes the
-     * start of the whole-run widths.
-     */
-    private static IntervalEvaluator restoreLegacy(PackedState state) {
-        StateReader r = new StateReader(state, LEGACY_KIND);
-        double target = r.getDouble();
-        long count = r.getLong();
-        long covered = r.getLong();
-        double widthSum = r.getDouble();
-        r.getSize();
-        double[] window = r.getDoubles();
-        LocalCoverageError[] lce = new LocalCoverageError[r.getSize()];
-        for (int i = 0; i < lce.length; i++) {
-            lce[i] = LocalCoverageError.readFrom(r);
-        }
-        r.finish();
-        IntervalEvaluator ev = new IntervalEvaluator(target,
-            PastScores.of(Math.max(window.length, io.regretless.conformal.CalibratorConfig.DEFAULT_EXACT_HISTORY), window),
-            new GroupCoverage(), lce);
-        ev.count = count;
-        ev.covered = covered;
-        if (Double.isFinite(widthSum)) {
-            ev.bounded = count;
-            ev.widthSum = widthSum;
-        } else {
-            for (double w : window) {
-                if (w < Double.POSITIVE_INFINITY) {
-                    ev.bounded++;
-                    ev.widthSum += w;
-                }
-            }
-        }
+        IntervalEvaluator ev = new IntervalEvaluator(state.target(), PastScores.restore(state.widths()),
+            GroupCoverage.restore(state.groups()), lce);
+        ev.count = state.count();
+        ev.covered = state.covered();
+        ev.bounded = state.bounded();
+        ev.widthSum = state.widthSum();
         return ev;
     }
 }

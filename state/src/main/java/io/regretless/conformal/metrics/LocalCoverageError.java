@@ -1,9 +1,5 @@
 package io.regretless.conformal.metrics;
 
-import io.regretless.codec.PackedState;
-import io.regretless.codec.StateReader;
-import io.regretless.codec.StateWriter;
-
 /**
  * Local coverage error LCE_k = max over all windows of k consecutive steps of |window coverage − c|
  * (Bhatnagar et al. 2023, the local coverage error of their experiments; reference
@@ -12,6 +8,10 @@ import io.regretless.codec.StateWriter;
  * have been observed. O(1) per step; state: 4 numbers plus the flags packed 64 to a long.
  */
 public final class LocalCoverageError {
+    /** The window k, the target, the largest error so far, the steps seen, and the last min(seen, k) flags. */
+    public record State(int window, double target, double max, long seen, boolean[] recentCovered) {
+    }
+
     private final int k;
     private final double target;
     private final boolean[] ring;
@@ -59,60 +59,32 @@ public final class LocalCoverageError {
         return seen >= k ? (double) coveredInWindow / k : Double.NaN;
     }
 
-    void writeTo(StateWriter w) {
-        w.putLong(k).putDouble(target).putDouble(max).putLong(seen);
+    public State state() {
         int n = (int) Math.min(seen, k);
-        long bits = 0;
-        int filled = 0;
-        // Flags oldest first, packed 64 to a long.
+        boolean[] recent = new boolean[n];
         for (int i = 0; i < n; i++) {
-            boolean f = ring[(head - n + i + k) % k];
-            if (f) {
-                bits |= 1L << filled;
-            }
-            if (++filled == 64) {
-                w.putLong(bits);
-                bits = 0;
-                filled = 0;
-            }
+            recent[i] = ring[(head - n + i + k) % k];
         }
-        if (filled > 0) {
-            w.putLong(bits);
-        }
+        return new State(k, target, max, seen, recent);
     }
 
-    static LocalCoverageError readFrom(StateReader r) {
-        int k = r.getSize();
-        LocalCoverageError e = new LocalCoverageError(k, r.getDouble());
-        double max = r.getDouble();
-        long seen = r.getLong();
-        int n = (int) Math.min(seen, k);
-        long bits = 0;
+    /** @throws IllegalArgumentException if the state is not a valid tracker's */
+    public static LocalCoverageError restore(State state) {
+        LocalCoverageError e = new LocalCoverageError(state.window(), state.target());
+        long seen = state.seen();
+        int n = (int) Math.min(seen, e.k);
+        if (seen < 0 || state.recentCovered().length != n) {
+            throw new IllegalArgumentException("corrupt local coverage error state");
+        }
         for (int i = 0; i < n; i++) {
-            if (i % 64 == 0) {
-                bits = r.getLong();
-            }
-            e.ring[i] = (bits >>> (i % 64) & 1L) != 0;
+            e.ring[i] = state.recentCovered()[i];
             if (e.ring[i]) {
                 e.coveredInWindow++;
             }
         }
-        e.head = n % k;
+        e.head = n % e.k;
         e.seen = seen;
-        e.max = max;
-        return e;
-    }
-
-    public PackedState exportState() {
-        StateWriter w = new StateWriter("lce");
-        writeTo(w);
-        return w.build();
-    }
-
-    public static LocalCoverageError restore(PackedState state) {
-        StateReader r = new StateReader(state, "lce");
-        LocalCoverageError e = readFrom(r);
-        r.finish();
+        e.max = state.max();
         return e;
     }
 }

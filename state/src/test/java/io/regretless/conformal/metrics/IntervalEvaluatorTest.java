@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.regretless.codec.IntervalEvaluatorCodec;
 import io.regretless.codec.PackedState;
 
 class IntervalEvaluatorTest {
@@ -63,8 +64,8 @@ class IntervalEvaluatorTest {
         assertTrue(rank > 0, "the summary returns a stored width");
         assertTrue(Math.abs(rank - n / 2.0) <= io.regretless.conformal.PastScores.SKETCH_EPSILON * n,
             "rank " + rank + " of " + n);
-        IntervalEvaluator copy = IntervalEvaluator.restore(ev.exportState());
-        assertEquals(ev.exportState(), copy.exportState());
+        IntervalEvaluator copy = IntervalEvaluatorCodec.restoreIntervalEvaluator(IntervalEvaluatorCodec.export(ev));
+        assertEquals(IntervalEvaluatorCodec.export(ev), IntervalEvaluatorCodec.export(copy));
         assertEquals(ev.medianHalfWidth(), copy.medianHalfWidth());
     }
 
@@ -73,15 +74,15 @@ class IntervalEvaluatorTest {
         IntervalEvaluator ev = new IntervalEvaluator(0.8, 50, 7, 100);
         for (int i = 0; i < 130; i++) {
             ev.observe(i % 3 == 0 ? 5 : 0, -1 - i % 4, 1 + i % 5);
-            PackedState s = ev.exportState();
-            IntervalEvaluator copy = IntervalEvaluator.restore(s);
-            assertEquals(s, copy.exportState());
+            PackedState s = IntervalEvaluatorCodec.export(ev);
+            IntervalEvaluator copy = IntervalEvaluatorCodec.restoreIntervalEvaluator(s);
+            assertEquals(s, IntervalEvaluatorCodec.export(copy));
             for (int j = 0; j < 20; j++) {
                 boolean a = ev.observe(j % 2, -0.5, 0.7);
                 boolean b = copy.observe(j % 2, -0.5, 0.7);
                 assertEquals(a, b);
             }
-            assertEquals(ev.exportState(), copy.exportState());
+            assertEquals(IntervalEvaluatorCodec.export(ev), IntervalEvaluatorCodec.export(copy));
             assertEquals(ev.lce(7), copy.lce(7));
             assertEquals(ev.medianHalfWidth(), copy.medianHalfWidth());
         }
@@ -97,8 +98,15 @@ class IntervalEvaluatorTest {
         io.regretless.codec.StateWriter w = new io.regretless.codec.StateWriter("interval-evaluator")
             .putDouble(0.9).putLong(3).putLong(2).putDouble(6.0).putLong(2000);
         w.putDoubles(new double[] {1, 2, 3}, 3).putLong(1);
-        lce.writeTo(w);
-        IntervalEvaluator ev = IntervalEvaluator.restore(w.build());
+        // the tracker inline, as its own layout holds it (its doubles and its longs each in order)
+        PackedState tracker = IntervalEvaluatorCodec.pack(lce.state());
+        for (double v : tracker.doubles()) {
+            w.putDouble(v);
+        }
+        for (long v : tracker.longs()) {
+            w.putLong(v);
+        }
+        IntervalEvaluator ev = IntervalEvaluatorCodec.restoreIntervalEvaluator(w.build());
         assertEquals(3, ev.count());
         assertEquals(2.0, ev.meanWidth());
         assertEquals(0.0, ev.unboundedShare());
