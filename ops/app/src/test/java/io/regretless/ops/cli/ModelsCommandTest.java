@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.sun.net.httpserver.HttpServer;
+
+import io.regretless.ops.broker.BrokerIo;
 
 /**
  * {@code models} against an instance's HTTP endpoint, here a stand-in that answers like one: a
@@ -78,10 +79,7 @@ class ModelsCommandTest {
 
     @Test
     void withoutARunningInstanceItSaysSo() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
+        int closed = BrokerIo.freePort();
         CommandRun run = CommandRun.of("models", "show", "m", "--url", "http://127.0.0.1:" + closed);
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("error: no Regretless instance answers at http://127.0.0.1:" + closed + ": start one"),

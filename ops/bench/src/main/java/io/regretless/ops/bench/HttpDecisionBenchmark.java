@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -24,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.regretless.connectors.decide.LocalDecider;
 import io.regretless.connectors.decide.PublishedModels;
+import io.regretless.ops.broker.BrokerIo;
 import io.regretless.ops.broker.EmbeddedKafkaBroker;
 import io.regretless.ops.testkit.CommandProcess;
 import io.regretless.schemas.Decision;
@@ -81,7 +80,7 @@ final class HttpDecisionBenchmark {
         DecisionRequest[] requests = DecideBenchmark.requests(10, 1_000 + rate * (WARMUP_SECONDS + seconds) + samples);
         Properties kafka = new Properties();
         kafka.put("bootstrap.servers", broker.bootstrapServers());
-        int port = freePort();
+        int port = BrokerIo.freePort();
         List<String> appOptions = appOptions();
         try (CommandProcess app = CommandProcess.start(appOptions, "io.regretless.ops.Main", dir, null,
                  List.of("run", "--config", config.toString(), "--http-port", Integer.toString(port)));
@@ -119,12 +118,6 @@ final class HttpDecisionBenchmark {
     private static List<String> appOptions() {
         String options = System.getenv(APP_OPTIONS);
         return options == null || options.isBlank() ? DEFAULT_APP_OPTIONS : List.of(options.trim().split("\\s+"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Until {@code GET /health/ready} answers 200: Kafka Streams is running with its tasks restored. */

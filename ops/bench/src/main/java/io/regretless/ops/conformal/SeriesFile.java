@@ -22,27 +22,12 @@ public final class SeriesFile {
 
     /** The values of {@code column} in file order; blank lines skipped. */
     public static double[] read(String path, String column) {
-        try (InputStream in = open(path)) {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = reader.readLine();
-            int c = header == null ? -1 : Arrays.asList(header.split(",", -1)).indexOf(column);
-            if (c < 0) {
-                throw new IllegalArgumentException("no column '" + column + "' in the header of " + path + ": " + header);
-            }
-            List<String> cells = new ArrayList<>();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    cells.add(line.split(",", -1)[c].trim());
-                }
-            }
-            double[] values = new double[cells.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = Double.parseDouble(cells.get(i));
-            }
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + path, e);
+        List<String> cells = readText(path, column);
+        double[] values = new double[cells.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Double.parseDouble(cells.get(i));
         }
+        return values;
     }
 
     /** The text cells of {@code column}, in file order (group labels, dates). */

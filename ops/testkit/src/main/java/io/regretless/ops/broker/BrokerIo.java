@@ -15,11 +15,11 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 /** Ports, files and waiting, for the embedded broker. */
-final class BrokerIo {
+public final class BrokerIo {
     private BrokerIo() {}
 
     /** A loopback port that was free a moment ago. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

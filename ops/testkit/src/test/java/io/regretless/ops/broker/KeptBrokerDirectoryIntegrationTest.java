@@ -3,8 +3,6 @@ package io.regretless.ops.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +28,7 @@ class KeptBrokerDirectoryIntegrationTest {
     @Test
     void aSecondBrokerOnTheDirectoryHasTheFirstOnesRecords() throws Exception {
         Path kept = parent.resolve("kafka");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = BrokerIo.freePort();
         try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.builder().port(port).directory(kept).start()) {
             assertEquals("127.0.0.1:" + port, first.bootstrapServers());
             first.createTopics(Map.of("kept", 1), Map.of());
